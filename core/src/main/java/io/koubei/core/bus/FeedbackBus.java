@@ -1,0 +1,32 @@
+package io.koubei.core.bus;
+
+import io.koubei.core.feedback.FeedbackItem;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Carries raw items from connectors to the analysis workers: an in-process queue by default, a Kafka
+ * topic to scale out. Delivery is at-least-once; the store's idempotent upsert makes it effectively once.
+ */
+public interface FeedbackBus extends AutoCloseable {
+
+    /**
+     * Hands items to the bus. The future completes when they are durable: stored (in-process bus, and the
+     * receipt then carries created/updated counts) or written to the replicated log (Kafka). Only then may a
+     * caller acknowledge them to its own client.
+     */
+    CompletableFuture<PublishReceipt> publish(List<FeedbackItem> items);
+
+    /** Starts delivering to the handler. Called once, before the first publish that must be processed. */
+    void start(FeedbackHandler handler);
+
+    BusHealth health();
+
+    /** Items that could not be processed, with their error (the dead-letter queue). */
+    List<DeadLetter> deadLetters(int limit);
+
+    long deadLetterCount();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,15 @@
+package io.koubei.core.bus;
+
+import io.koubei.core.feedback.FeedbackItem;
+import java.util.List;
+
+/**
+ * Processes a batch delivered by the bus (analyse, then store). Items that cannot be processed are returned as
+ * failures and go to the dead-letter queue. If the store is unavailable the handler throws
+ * {@link io.koubei.core.store.StoreUnavailableException}: the bus then retries the same batch later
+ * (backpressure) and does not acknowledge it.
+ */
+@FunctionalInterface
+public interface FeedbackHandler {
+    HandleResult handle(List<FeedbackItem> batch);
+}

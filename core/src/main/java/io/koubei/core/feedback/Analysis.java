@@ -1,0 +1,42 @@
+package io.koubei.core.feedback;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the analysis stage derived from one item.
+ *
+ * @param tokens   the segmented text (lower-cased), the same tokens every store indexes and queries
+ * @param sentiment polarity, score and explanation
+ * @param opinions opinion points, zero or more
+ * @param npsClass from an NPS rating, else null
+ * @param segment  core or mass author, null when unknown
+ * @param simhash  64-bit near-duplicate signature of the text
+ * @param flags    markers such as {@code astroturf}; flagged items are discounted, never deleted
+ * @param analyzerVersion which model produced this
+ */
+public record Analysis(
+        List<String> tokens,
+        Sentiment sentiment,
+        List<OpinionPoint> opinions,
+        NpsClass npsClass,
+        Segment segment,
+        long simhash,
+        Set<String> flags,
+        String analyzerVersion) {
+
+    public Analysis {
+        tokens = tokens == null ? List.of() : List.copyOf(tokens);
+        sentiment = sentiment == null ? Sentiment.NEUTRAL : sentiment;
+        opinions = opinions == null ? List.of() : List.copyOf(opinions);
+        flags = flags == null ? Set.of() : Set.copyOf(flags);
+    }
+
+    public Analysis withSegment(Segment s) {
+        return new Analysis(tokens, sentiment, opinions, npsClass, s, simhash, flags, analyzerVersion);
+    }
+
+    public Analysis withFlags(Set<String> f) {
+        return new Analysis(tokens, sentiment, opinions, npsClass, segment, simhash, f, analyzerVersion);
+    }
+}

@@ -1,0 +1,47 @@
+package io.koubei.core.store;
+
+import io.koubei.core.feedback.AnalyzedFeedback;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Where analysed feedback lives: the embedded Lucene index by default, Elasticsearch to scale out.
+ * Every implementation must pass the same contract suite: same inputs, same hits, identical aggregates.
+ *
+ * <p>Text analysis never happens here: documents arrive with their tokens, queries arrive segmented.
+ */
+public interface FeedbackStore extends AutoCloseable {
+
+    /**
+     * Idempotent upsert by id. When this returns, the batch is durable (survives kill -9).
+     *
+     * @throws StoreUnavailableException when the backend cannot take writes now; the caller retries
+     */
+    UpsertResult upsert(List<AnalyzedFeedback> batch);
+
+    Optional<AnalyzedFeedback> get(String id);
+
+    /** Items by id, in no particular order; missing ids are skipped. */
+    List<AnalyzedFeedback> getAll(Collection<String> ids);
+
+    /** Matching items, newest first (ties by id), with the exact total. */
+    SearchPage search(SearchQuery query);
+
+    long count(FeedbackFilter filter);
+
+    /** Counts per bucket of the requested dimensions; buckets are sorted by key. */
+    List<Bucket> aggregate(AggregateQuery query);
+
+    /** Visits every matching item (for detectors that need the items, not counts). Order: createdAt, id. */
+    void scan(FeedbackFilter filter, Consumer<AnalyzedFeedback> visitor);
+
+    /** Removes everything: for tests and re-indexing. */
+    void clear();
+
+    StoreHealth check();
+
+    @Override
+    void close();
+}
