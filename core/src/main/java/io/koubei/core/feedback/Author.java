@@ -12,7 +12,7 @@ public record Author(
         Boolean verified,
         Boolean official) {
 
-    public boolean isOfficial() {
+    public boolean officialAccount() {
         return Boolean.TRUE.equals(official);
     }
 }

@@ -48,12 +48,14 @@ public record FeedbackItem(
         return source + ":" + externalId;
     }
 
+    /** Null when the item has no author. */
     public String authorId() {
         return author == null ? null : author.id();
     }
 
-    public boolean isOfficial() {
-        return author != null && author.isOfficial();
+    /** True for the company's own replies and posts (author.official). */
+    public boolean fromOfficialAccount() {
+        return author != null && author.officialAccount();
     }
 
     public static Builder builder() {
