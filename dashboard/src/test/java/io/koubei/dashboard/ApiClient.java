@@ -14,10 +14,25 @@ import tools.jackson.databind.json.JsonMapper;
 final class ApiClient {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newHttpClient();
+    static final String TEST_TOKEN = "test-token-0123456789";
     private final String base;
+    private final String authorization;
 
     ApiClient(int port) {
+        this(port, "Bearer " + TEST_TOKEN);
+    }
+
+    ApiClient(int port, String authorization) {
         this.base = "http://localhost:" + port;
+        this.authorization = authorization;
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    ApiClient as(String authorization) {
+        return new ApiClient(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), authorization);
     }
 
     record Response(int status, String body) {
@@ -35,7 +50,9 @@ final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
     }
 
-    private Response send(HttpRequest request) {
+    private Response send(HttpRequest unauthenticated) {
+        HttpRequest request = authorization == null ? unauthenticated
+                : HttpRequest.newBuilder(unauthenticated, (n, v) -> true).header("Authorization", authorization).build();
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(r.statusCode(), r.body());

@@ -32,6 +32,10 @@ class FeedbackApiTest {
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) {
         r.add("koubei.data-dir", () -> dataDir.toString());
+        r.add("koubei.security.api-tokens", () -> ApiClient.TEST_TOKEN);
+        r.add("koubei.security.users[0].name", () -> "viewer");
+        r.add("koubei.security.users[0].password", () -> "viewer-pw");
+        r.add("koubei.security.users[0].role", () -> "VIEWER");
     }
 
     @LocalServerPort
@@ -141,9 +145,21 @@ class FeedbackApiTest {
                 .contains("l***@example.com");
         assertThat(hit.get("highlight").asString()).contains("<mark>客服</mark>").contains("&lt;script&gt;")
                 .doesNotContain("<script>");
-        String page = api.get("/search?q=客服").body();
+        String page = api.as(ApiClient.basic("viewer", "viewer-pw")).get("/search?q=客服").body();
         assertThat(page).contains("<mark>客服</mark>").doesNotContain("<script>alert(1)</script>")
                 .doesNotContain("13812345678");
+    }
+
+    @Test
+    void accessNeedsCredentialsAndViewersCannotWrite() {
+        ApiClient anonymous = api.as(null);
+        assertThat(anonymous.get("/api/v1/search").status()).isEqualTo(401);
+        assertThat(anonymous.get("/").status()).isEqualTo(302);
+        assertThat(api.as("Bearer wrong").get("/api/v1/search").status()).isEqualTo(401);
+        String line = "{\"source\":\"x\",\"channel\":\"social\",\"externalId\":\"1\",\"createdAt\":\"2026-10-01T10:00:00+08:00\",\"text\":\"t\"}";
+        assertThat(api.as(ApiClient.basic("viewer", "viewer-pw")).post("/api/v1/feedback", "application/json", line).status())
+                .isEqualTo(403);
+        assertThat(anonymous.get("/api/v1/health").status()).isEqualTo(200);
     }
 
     @Test
@@ -156,8 +172,9 @@ class FeedbackApiTest {
 
     @Test
     void overviewPageRendersInChineseAndHealthIsUp() {
-        assertThat(api.get("/").body()).contains("NPS 周趋势").contains("最新负面反馈");
-        assertThat(api.get("/?lang=en").body()).contains("Weekly NPS");
+        ApiClient viewer = api.as(ApiClient.basic("viewer", "viewer-pw"));
+        assertThat(viewer.get("/").body()).contains("NPS 周趋势").contains("最新负面反馈");
+        assertThat(viewer.get("/?lang=en").body()).contains("Weekly NPS");
         JsonNode health = api.get("/api/v1/health").json();
         assertThat(health.get("status").asString()).isEqualTo("UP");
     }

@@ -32,6 +32,9 @@ public class ServeCommand implements Callable<Integer> {
             props.put("server.port", port);
         }
         props.put("koubei.demo.load-on-start", demo);
+        if (demo) {
+            props.put("koubei.security.demo-user", true);
+        }
         serving = true;
         SpringLauncher.start(true, dataDir, props);
         return 0;
