@@ -35,7 +35,7 @@ import org.apache.lucene.util.NumericUtils;
  */
 final class DocValuesAggregator {
     /** Up to this many ordinal combinations per segment, buckets live in an array; beyond it, in a hash map. */
-    private static final long DENSE_LIMIT = 1 << 20;
+    static final long DENSE_LIMIT = 1 << 20;
 
     static final Comparator<List<String>> KEY_ORDER = (a, b) -> {
         for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
@@ -51,12 +51,18 @@ final class DocValuesAggregator {
     }
 
     static List<Bucket> aggregate(IndexSearcher searcher, Query query, List<Dimension> groupBy) throws IOException {
+        return aggregate(searcher, query, groupBy, DENSE_LIMIT);
+    }
+
+    /** {@code denseLimit} is a parameter only so tests can force the hash-map path. */
+    static List<Bucket> aggregate(IndexSearcher searcher, Query query, List<Dimension> groupBy, long denseLimit)
+            throws IOException {
         Map<List<String>, Counts> merged = new HashMap<>();
         Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             Scorer scorer = weight.scorer(leaf);
             if (scorer != null) {
-                new SegmentPass(leaf.reader(), groupBy).run(scorer.iterator(), merged);
+                new SegmentPass(leaf.reader(), groupBy, denseLimit).run(scorer.iterator(), merged);
             }
         }
         if (groupBy.isEmpty() && merged.isEmpty()) {
@@ -79,7 +85,7 @@ final class DocValuesAggregator {
         private final Counts[] dense;
         private final Map<Long, Counts> sparse;
 
-        SegmentPass(LeafReader reader, List<Dimension> groupBy) throws IOException {
+        SegmentPass(LeafReader reader, List<Dimension> groupBy, long denseLimit) throws IOException {
             this.reader = reader;
             this.dims = new DimensionValues[groupBy.size()];
             this.radix = new long[groupBy.size()];
@@ -92,7 +98,7 @@ final class DocValuesAggregator {
             this.allSingleValued = groupBy.stream().noneMatch(IndexFields::multiValued);
             this.stats = DocValues.getNumeric(reader, IndexFields.STATS);
             this.rating = DocValues.getNumeric(reader, IndexFields.RATING);
-            if (combinations <= DENSE_LIMIT) {
+            if (combinations <= denseLimit) {
                 dense = new Counts[(int) combinations];
                 sparse = null;
             } else if (combinations < Long.MAX_VALUE) {

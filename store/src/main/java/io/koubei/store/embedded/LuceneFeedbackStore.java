@@ -197,6 +197,12 @@ public final class LuceneFeedbackStore implements FeedbackStore {
         return read(searcher -> DocValuesAggregator.aggregate(searcher, q, query.groupBy()));
     }
 
+    /** For tests: the same aggregate with another dense/sparse threshold. */
+    List<Bucket> aggregate(AggregateQuery query, long denseLimit) {
+        Query q = FilterQueries.of(query.filter());
+        return read(searcher -> DocValuesAggregator.aggregate(searcher, q, query.groupBy(), denseLimit));
+    }
+
     @Override
     public void scan(FeedbackFilter filter, Consumer<AnalyzedFeedback> visitor) {
         Objects.requireNonNull(visitor, "visitor");
