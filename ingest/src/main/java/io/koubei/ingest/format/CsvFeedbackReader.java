@@ -125,7 +125,7 @@ public final class CsvFeedbackReader implements FeedbackReader {
                         + assembler.headers().size() + " columns (an unquoted delimiter in a value?)"));
                 continue;
             }
-            pending.add(decoder.decode(assembler.assemble(record.toList()), name, start));
+            pending.add(assembler.annotate(decoder.decode(assembler.assemble(record.toList()), name, start)));
         }
     }
 

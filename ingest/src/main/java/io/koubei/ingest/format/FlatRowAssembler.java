@@ -109,6 +109,20 @@ final class FlatRowAssembler {
         return o;
     }
 
+    /** Names the source column in each reason of a rejected row whose field came from a mapped column. */
+    ParseResult annotate(ParseResult result) {
+        if (!(result instanceof ParseResult.Invalid invalid) || mappedColumns.isEmpty()) {
+            return result;
+        }
+        List<Rejection> out = new ArrayList<>();
+        for (Rejection r : invalid.rejections()) {
+            List<String> sources = mapping.columns().get(r.field());
+            out.add(sources == null ? r
+                    : new Rejection(r.source(), r.line(), r.field(), r.reason() + " (column " + String.join(" + ", sources) + ")"));
+        }
+        return new ParseResult.Invalid(invalid.line(), out);
+    }
+
     private String mapValue(String target, String raw) {
         Map<String, String> table = mapping.values().get(target);
         if (table == null) {

@@ -243,7 +243,7 @@ public final class XlsxFeedbackReader implements FeedbackReader {
                 return new ParseResult.Invalid(row.number(), List.of(new Rejection(name, row.number(), "(xlsx)",
                         "the row has values beyond the last header column " + assembler.headers().size())));
             }
-            return decoder.decode(assembler.assemble(row.cells()), name, row.number());
+            return assembler.annotate(decoder.decode(assembler.assemble(row.cells()), name, row.number()));
         }
     }
 
