@@ -39,7 +39,7 @@ public record CountSeries(SeriesKey key, PeriodUnit unit, Map<String, Long> coun
     }
 
     /**
-     * Series from buckets grouped by a period dimension (WEEK or DAY) and any of CHANNEL, ASPECT,
+     * Series from buckets grouped by a period dimension (WEEK or DAY) and any of CHANNEL, SOURCE, ASPECT,
      * ASPECT_POLARITY, PRODUCT, SEGMENT. ASPECT_POLARITY {@code battery:negative} becomes aspect
      * {@code battery} with measure {@code <measure>:negative}; SEGMENT is appended to the measure too.
      *
@@ -65,11 +65,12 @@ public record CountSeries(SeriesKey key, PeriodUnit unit, Map<String, Long> coun
             if (table.has(Dimension.SEGMENT)) {
                 m = m + ":" + table.value(b, Dimension.SEGMENT);
             }
+            String source = table.has(Dimension.SOURCE) ? table.value(b, Dimension.SOURCE) : null;
             String p = table.has(Dimension.PRODUCT) ? table.value(b, Dimension.PRODUCT) : product;
             if (Dimension.NONE.equals(aspect)) {
                 aspect = null;
             }
-            SeriesKey key = new SeriesKey(channel, aspect, Dimension.NONE.equals(p) ? null : p, m);
+            SeriesKey key = new SeriesKey(channel, source, aspect, Dimension.NONE.equals(p) ? null : p, m);
             acc.computeIfAbsent(key, k -> new TreeMap<>())
                     .merge(table.value(b, periodDim), count.applyAsLong(b.stats()), Long::sum);
         }

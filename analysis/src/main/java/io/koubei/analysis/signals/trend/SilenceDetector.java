@@ -90,6 +90,7 @@ public final class SilenceDetector {
                 .fact("quietPeriods", String.join(", ", quiet))
                 .drillDown(s.unit().dimension(), period)
                 .drillDown("channel", k.channel() == null ? null : k.channel().wireName())
+                .drillDown("source", k.source())
                 .drillDown("aspect", k.aspect())
                 .drillDown("product", k.product())
                 .drillDown("segment", core ? "core" : null)
@@ -100,7 +101,7 @@ public final class SilenceDetector {
                 .severity(sev)
                 .week(s.unit() == PeriodUnit.WEEK ? period : null)
                 .day(s.unit() == PeriodUnit.DAY ? period : null)
-                .channel(k.channel()).aspect(k.aspect()).product(k.product()).subject(k.measure())
+                .channel(k.channel()).aspect(k.aspect()).product(k.product()).subject(k.source() == null ? k.measure() : k.source() + "/" + k.measure())
                 .title(what + "：" + k.label() + " 近 " + params.quietPeriods() + " 期均值 "
                         + SpikeDetector.fmt(observed) + "（基线 " + SpikeDetector.fmt(b.median()) + "）")
                 .description(String.format("%s 自 %s 起 %d 期平均 %.1f 条，仅为过去 %d 期中位数 %.1f 的 %.0f%%，"

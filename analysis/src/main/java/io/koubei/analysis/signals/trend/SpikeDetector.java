@@ -74,6 +74,7 @@ public final class SpikeDetector {
                 .fact("measure", k.measure())
                 .drillDown(s.unit().dimension(), period)
                 .drillDown("channel", k.channel() == null ? null : k.channel().wireName())
+                .drillDown("source", k.source())
                 .drillDown(k.measure().endsWith("negative") && k.aspect() != null ? "aspect_polarity" : "aspect",
                         k.aspect() == null ? null
                                 : k.measure().endsWith("negative") ? k.aspect() + ":negative" : k.aspect())
@@ -84,7 +85,7 @@ public final class SpikeDetector {
                 .severity(sev)
                 .week(s.unit() == PeriodUnit.WEEK ? period : null)
                 .day(s.unit() == PeriodUnit.DAY ? period : null)
-                .channel(k.channel()).aspect(k.aspect()).product(k.product()).subject(k.measure())
+                .channel(k.channel()).aspect(k.aspect()).product(k.product()).subject(k.source() == null ? k.measure() : k.source() + "/" + k.measure())
                 .title("突增：" + k.label() + " " + observed + " 条（基线 " + fmt(b.median()) + "）")
                 .description(String.format("%s 在 %s 为 %d 条，超过过去 %d 期稳健基线上界 %.1f（中位数 %.1f，MAD %.1f），"
                         + "约为基线的 %.1f 倍。", k.label(), period, observed, b.n(), b.upper(), b.median(), b.mad(), ratio))
