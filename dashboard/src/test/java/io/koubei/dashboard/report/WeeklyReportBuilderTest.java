@@ -28,7 +28,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 class WeeklyReportBuilderTest {
@@ -158,16 +157,16 @@ class WeeklyReportBuilderTest {
     @Test
     void htmlIsSelfContainedXhtmlWithAnInlineChartAndMaskedVerbatims() throws Exception {
         add("2026-W44", 50, 30, 20);
-        store.upsert(List.of(response(WEEK, 2, "battery", Polarity.NEGATIVE, Segment.MASS)));
         add(WEEK, 40, 30, 30);
-        TemplateEngine engine = new TemplateEngine();
+        store.upsert(List.of(response(WEEK, 2, "battery", Polarity.NEGATIVE, Segment.MASS)));
+        org.thymeleaf.spring6.SpringTemplateEngine engine = new org.thymeleaf.spring6.SpringTemplateEngine();
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
         resolver.setPrefix("templates/");
         resolver.setSuffix(".html");
         resolver.setCharacterEncoding("UTF-8");
         engine.setTemplateResolver(resolver);
         String html = new HtmlReportRenderer(engine, CAL.zone()).render(builder.build(WEEK, null), null);
-        assertThat(html).contains("<svg").contains("口碑周报 · 2026-W45").contains("不显著")
+        assertThat(html).contains("<svg").contains("口碑周报 · 2026-W45").contains("−21 分，不显著")
                 .doesNotContain("<script").doesNotContain("13812345678").contains("138****5678");
         // well-formed XML, as the PDF renderer requires
         javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
