@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -44,8 +43,16 @@ import org.springframework.test.context.DynamicPropertySource;
 class DashboardBrowserTest {
     private static final String TOKEN = "browser-test-token";
 
-    @TempDir
-    static Path dataDir;
+    /** Created eagerly: the Spring context reads it before JUnit would inject a @TempDir in a per-class test. */
+    static final Path dataDir = tempDir();
+
+    private static Path tempDir() {
+        try {
+            return java.nio.file.Files.createTempDirectory("koubei-browser");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) {
