@@ -87,12 +87,15 @@ final class DateReader {
         } catch (DateTimeParseException ignored) {
             // not ISO; try the other forms
         }
-        if (zone != null) {
-            try {
-                return LocalDate.parse(iso, DateTimeFormatter.ISO_LOCAL_DATE).atStartOfDay(zone).toInstant();
-            } catch (DateTimeParseException ignored) {
-                // next
+        boolean dateOnly = false;
+        try {
+            LocalDate d = LocalDate.parse(iso, DateTimeFormatter.ISO_LOCAL_DATE);
+            if (zone != null) {
+                return d.atStartOfDay(zone).toInstant();
             }
+            dateOnly = true;
+        } catch (DateTimeParseException ignored) {
+            // next
         }
         for (DateTimeFormatter pattern : patterns) {
             TemporalAccessor t = tryPattern(pattern, text);
@@ -100,6 +103,10 @@ final class DateReader {
                 return parsed;
             }
             localOnly |= t != null;
+        }
+        if (dateOnly) {
+            throw new IllegalArgumentException("'" + text + "' is a date without time or offset; write e.g. " + text
+                    + "T00:00:00+08:00, or set a zone (mapping.yml dates.zone, or --zone) to read it as midnight there");
         }
         if (localOnly) {
             throw new IllegalArgumentException("'" + text + "' has no UTC offset; write it with one (e.g. "
