@@ -10,6 +10,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,8 @@ final class DateReader {
             .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
             .optionalStart().appendOffset("+HH", "Z").optionalEnd()
             .optionalStart().appendLiteral('[').parseCaseSensitive().appendZoneRegionId().appendLiteral(']').optionalEnd()
-            .toFormatter(Locale.ROOT);
+            .toFormatter(Locale.ROOT)
+            .withResolverStyle(ResolverStyle.STRICT); // 2024-02-30 is an error, not 2024-02-29
 
     private final ZoneId zone;
     private final List<String> patternTexts;
@@ -45,8 +47,24 @@ final class DateReader {
         this.zone = zone;
         this.patternTexts = List.copyOf(patternTexts);
         for (String p : patternTexts) {
-            patterns.add(DateTimeFormatter.ofPattern(p, Locale.ROOT));
+            patterns.add(strictPattern(p));
         }
+    }
+
+    /**
+     * A user pattern resolved strictly (no silent Feb 30 → Feb 29). Strict resolving needs proleptic years, so
+     * year-of-era {@code y} becomes {@code u} outside quoted literals.
+     */
+    static DateTimeFormatter strictPattern(String pattern) {
+        StringBuilder sb = new StringBuilder(pattern.length());
+        boolean quoted = false;
+        for (char c : pattern.toCharArray()) {
+            if (c == '\'') {
+                quoted = !quoted;
+            }
+            sb.append(!quoted && c == 'y' ? 'u' : c);
+        }
+        return DateTimeFormatter.ofPattern(sb.toString(), Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
     }
 
     /** The instant, or throws {@link IllegalArgumentException} whose message is a complete rejection reason. */
