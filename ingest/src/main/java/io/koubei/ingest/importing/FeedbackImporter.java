@@ -47,8 +47,8 @@ public final class FeedbackImporter {
      */
     public ImportSummary importFile(Path file, ImportOptions options, ImportProgress progress) throws IOException {
         InputFormat format = options.format() != null ? options.format() : InputFormat.detect(file).orElse(null);
-        long total = format == null ? -1 : estimateRows(file, format);
         try (FeedbackReader reader = FeedbackReaders.open(file, format, options.mapping(), options.formatOptions())) {
+            long total = reader.estimatedRows() >= 0 ? reader.estimatedRows() : estimateRows(file, format);
             return importResults(reader.sourceName(), reader, options, progress, total);
         }
     }
@@ -61,9 +61,9 @@ public final class FeedbackImporter {
         return run.finish();
     }
 
-    /** Newline count (a cheap pre-pass) for JSONL/CSV; -1 for XLSX. CSV rows with line breaks make it an upper bound. */
+    /** Newline count (a cheap pre-pass) for JSONL/CSV; XLSX readers estimate from the sheet dimension. CSV rows with line breaks make it an upper bound. */
     static long estimateRows(Path file, InputFormat format) {
-        if (format == InputFormat.XLSX) {
+        if (format == null || format == InputFormat.XLSX) {
             return -1;
         }
         long lines = 0;

@@ -104,10 +104,13 @@ class FeedbackImporterTest {
             wb.dispose();
         }
         MapBackedHandler store = new MapBackedHandler(i -> i.text().equals("POISON"));
+        List<Long> totals = new CopyOnWriteArrayList<>();
         try (InProcessBus bus = new InProcessBus(dir.resolve("dlq"))) {
             bus.start(store);
             ImportSummary s = new FeedbackImporter(bus).importFile(file,
-                    ImportOptions.defaults().withDefault("source", "nps-q4").withDefault("channel", "survey"));
+                    ImportOptions.defaults().withDefault("source", "nps-q4").withDefault("channel", "survey"),
+                    (read, total) -> totals.add(total));
+            assertThat(totals).isNotEmpty().containsOnly(600L); // from the sheet's dimension
             assertThat(s.read()).isEqualTo(600);
             assertThat(s.rejections()).extracting(Rejection::toString)
                     .containsExactly("survey.xlsx:501: rating.value: 12 is outside the nps range 0–10");
