@@ -138,6 +138,20 @@ class BadRowsTest {
     }
 
     @Test
+    void anUnclosedQuoteReportsWhereReadingStoppedAndKeepsTheRowsBefore() throws IOException {
+        Path path = dir.resolve("quote.csv");
+        Files.writeString(path, "source,channel,externalId,createdAt,text\n"
+                + "weibo,social,1,2024-05-01T10:00:00Z,fine\n"
+                + "weibo,social,2,2024-05-01T10:00:00Z,\"never closed\n"
+                + "weibo,social,3,2024-05-01T10:00:00Z,swallowed\n");
+        List<ParseResult> results = RoundTripTest.readAll(path, ColumnMapping.NONE, FormatOptions.standard());
+        assertThat(results.get(0).valid()).isTrue();
+        assertThat(rejections(results)).singleElement().asString()
+                .startsWith("quote.csv:3: (csv): malformed CSV (")
+                .endsWith("the rest of the file from line 3 could not be read — check for an unclosed quote");
+    }
+
+    @Test
     void textLimitIsConfigurableAndCountsCharactersNotBytes() throws IOException {
         Path path = dir.resolve("limit.jsonl");
         Files.writeString(path, GOOD.formatted("1").replace("好评", "好".repeat(10)) + "\n"
