@@ -25,6 +25,8 @@ final class DateReader {
 
     /** Epoch millis below this (March 1973) are almost certainly epoch seconds. */
     private static final long MIN_PLAUSIBLE_MILLIS = 100_000_000_000L;
+    /** 9999-12-31T23:59:59.999Z */
+    private static final long MAX_MILLIS = 253_402_300_799_999L;
     private static final Pattern DIGITS = Pattern.compile("-?\\d+");
     private static final Pattern SPACE_SEPARATED = Pattern.compile("^\\d{4}-\\d{2}-\\d{2} \\d.*");
 
@@ -70,8 +72,11 @@ final class DateReader {
     /** The instant, or throws {@link IllegalArgumentException} whose message is a complete rejection reason. */
     Instant parseMillis(long millis) {
         if (Math.abs(millis) < MIN_PLAUSIBLE_MILLIS) {
-            throw new IllegalArgumentException(millis + " looks like epoch seconds or a small number; expected epoch"
+            throw new IllegalArgumentException(Quoted.of(Long.toString(millis)) + " looks like epoch seconds or a small number; expected epoch"
                     + " milliseconds (e.g. 1714529730000) or ISO-8601 with offset (e.g. 2024-05-01T10:15:30+08:00)");
+        }
+        if (millis > MAX_MILLIS) {
+            throw new IllegalArgumentException(Quoted.of(Long.toString(millis)) + " is after the year 9999; expected epoch milliseconds");
         }
         return Instant.ofEpochMilli(millis);
     }
@@ -85,7 +90,7 @@ final class DateReader {
             try {
                 return parseMillis(Long.parseLong(text));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("'" + text + "' is too large for epoch milliseconds");
+                throw new IllegalArgumentException("'" + Quoted.of(text) + "' is too large for epoch milliseconds");
             }
         }
         String iso = SPACE_SEPARATED.matcher(text).matches() ? text.replaceFirst(" ", "T") : text;
@@ -130,7 +135,7 @@ final class DateReader {
             throw new IllegalArgumentException("'" + text + "' has no UTC offset; write it with one (e.g. "
                     + text + "+08:00) or set a zone (mapping.yml dates.zone, or --zone)");
         }
-        throw new IllegalArgumentException("cannot read '" + abbreviate(text) + "' as a date-time; " + expected());
+        throw new IllegalArgumentException("cannot read '" + Quoted.of(text) + "' as a date-time; " + expected());
     }
 
     /** An Instant, a local value when no zone is set to place it, or null when the pattern does not match. */
@@ -166,7 +171,4 @@ final class DateReader {
         return sb.toString();
     }
 
-    static String abbreviate(String s) {
-        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
-    }
 }
