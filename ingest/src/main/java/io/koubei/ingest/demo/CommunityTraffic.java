@@ -97,7 +97,7 @@ final class CommunityTraffic {
             String text = DemoTexts.pick(List.of(
                     "升级%s后开着息屏显示，待机一晚电量掉了%d%%，之前只掉%d%%。关掉息屏显示就正常，实测待机功耗明显变高，已经提交日志。",
                     "%s的息屏显示是负优化吧？晚上11点到早上7点电量掉了%d%%，2.0.5时代只有%d%%，续航直接少了半天。",
-                    "第N次反馈：%s 息屏显示耗电，一晚掉%d%%（以前%d%%）。后台耗电排行里看不到异常，应该是息屏显示的刷新策略问题。",
+                    "第N次反馈：%s 息屏显示耗电，一晚电量掉%d%%（以前%d%%）。后台耗电排行里看不到异常，应该是息屏显示的刷新策略问题。",
                     "老用户了，%s之后息屏显示让续航变得很差，待机一晚-%d%%，对比同事没升级的机器只有-%d%%，希望内测版尽快修复。"), r)
                     .formatted(version, drain, before);
             thread(at, title, text, version, who.forum(), DemoAspect.BATTERY, Polarity.NEGATIVE, AuthorGroup.CORE,

@@ -215,7 +215,7 @@ final class SocialTraffic {
     private String nearDuplicate(String template) {
         String s = template;
         if (r.nextBoolean()) {
-            s = s.replace("太香了", DemoTexts.pick(List.of("真香", "绝了", "太好用了"), r));
+            s = s.replace("太香了", DemoTexts.pick(List.of("绝了", "太好用了", "香疯了"), r));
         }
         if (r.nextBoolean()) {
             s = s.replace("强烈推荐", "真心推荐").replace("闭眼入", "放心入");
