@@ -77,6 +77,11 @@ public final class DemoDataGenerator {
         DemoDataWriter.writeJsonl(out, opts);
     }
 
+    /** Writes the window's events (launch, OTA versions, price change) as a JSON array. */
+    public static void writeEvents(Path out, DemoOptions opts) throws IOException {
+        DemoDataWriter.writeEvents(out, opts);
+    }
+
     /**
      * Manual runs: {@code DemoDataGenerator [--out demo.jsonl] [--events demo-events.json] [--seed 42] [--scale 1.0]
      * [--calm]}.

@@ -41,8 +41,17 @@ final class DemoTexts {
         return productName;
     }
 
-    /** One clause about an aspect with the given polarity. */
+    /** One clause about an aspect with the given polarity; neutral clauses may be questions. */
     static String clause(DemoAspect a, Polarity p, Random r) {
+        return clause(a, p, r, true);
+    }
+
+    /** A statement (never a question) about an aspect, for surveys and reviews. */
+    static String statement(DemoAspect a, Polarity p, Random r) {
+        return clause(a, p, r, false);
+    }
+
+    private static String clause(DemoAspect a, Polarity p, Random r, boolean questions) {
         String noun = pick(a.nouns(), r);
         switch (p) {
             case POSITIVE: {
@@ -68,7 +77,7 @@ final class DemoTexts {
                 }
             }
             default: {
-                int form = r.nextInt(4);
+                int form = questions ? r.nextInt(4) : DemoTexts.pick(List.of(0, 1, 3), r);
                 if (form == 0) {
                     return noun + "中规中矩吧";
                 } else if (form == 1) {
@@ -147,7 +156,7 @@ final class DemoTexts {
             StringBuilder sb = new StringBuilder(96);
             sb.append("外形外观：").append(verdict(DemoAspect.DESIGN, p, r)).append('\n');
             sb.append(a.label()).append("：").append(verdict(a, p, r)).append('\n');
-            sb.append("使用感受：").append(clause(a, p, r)).append('，');
+            sb.append("使用感受：").append(statement(a, p, r)).append('，');
             appendCloser(sb, p, r);
             return sb.toString();
         }
@@ -187,7 +196,7 @@ final class DemoTexts {
         if (score >= 9) {
             return pick(List.of("推荐理由：", "", "会推荐给朋友，"), r) + clause(a, Polarity.POSITIVE, r) + "。";
         } else if (score >= 7) {
-            return clause(a, p, r) + "，" + pick(List.of("但整体还有提升空间。", "其他还行吧。", "希望再改进一下。"), r);
+            return statement(a, p, r) + "，" + pick(List.of("但整体还有提升空间。", "其他还行吧。", "希望再改进一下。"), r);
         }
         return pick(List.of("不推荐，", "", "最不满意的是"), r) + clause(a, Polarity.NEGATIVE, r) + "。"
                 + (r.nextInt(3) == 0 ? pick(NEG_CLOSERS, r) : "");
