@@ -1,9 +1,7 @@
 package io.koubei.ingest.demo;
 
-import io.koubei.core.feedback.Author;
 import io.koubei.core.feedback.FeedbackItem;
-import io.koubei.core.feedback.Interactions;
-import io.koubei.core.feedback.TicketInfo;
+import io.koubei.ingest.format.FeedbackJsonCodec;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,20 +14,20 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Writes the demo dataset as JSON Lines in format v1 and the event list as a JSON array. Times are ISO-8601 with the
- * +08:00 offset; map-valued fields are written in key order so the same items always give the same bytes. Files are
- * written to a temporary sibling and moved into place, so a failed run never leaves half a dataset.
+ * Writes the demo dataset as JSON Lines in format v1 (through {@link FeedbackJsonCodec}, which writes known fields in a
+ * fixed order, maps sorted and times as UTC ISO-8601, so the same items always give the same bytes) and the event list
+ * as a JSON array (times with the +08:00 offset). Files are written to a temporary sibling and moved into place, so a
+ * failed run never leaves half a dataset.
  */
 public final class DemoDataWriter {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+    private static final FeedbackJsonCodec CODEC = new FeedbackJsonCodec();
 
     private DemoDataWriter() {
     }
@@ -75,88 +73,9 @@ public final class DemoDataWriter {
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(array);
     }
 
-    /** One item as a single-line format-v1 JSON object. */
+    /** One item as a single-line format-v1 JSON object, written by the project's official codec. */
     public static String toJsonLine(FeedbackItem item) {
-        ObjectNode o = JSON.createObjectNode();
-        if (!item.id().equals(FeedbackItem.defaultId(item.source(), item.externalId()))) {
-            o.put("id", item.id());
-        }
-        o.put("source", item.source());
-        o.put("channel", item.channel().wireName());
-        o.put("externalId", item.externalId());
-        o.put("createdAt", time(item.createdAt()));
-        putIfPresent(o, "title", item.title());
-        o.put("text", item.text());
-        putIfPresent(o, "lang", item.lang());
-        putIfPresent(o, "product", item.product());
-        putIfPresent(o, "productVersion", item.productVersion());
-        putIfPresent(o, "url", item.url());
-        if (item.author() != null) {
-            author(o.putObject("author"), item.author());
-        }
-        if (item.rating() != null) {
-            ObjectNode rating = o.putObject("rating");
-            rating.put("scale", item.rating().scale().wireName());
-            double v = item.rating().value();
-            if (v == Math.rint(v)) {
-                rating.put("value", (long) v);
-            } else {
-                rating.put("value", v);
-            }
-        }
-        Interactions in = item.interactions();
-        if (!in.equals(Interactions.NONE)) {
-            ObjectNode i = o.putObject("interactions");
-            i.put("likes", in.likes());
-            i.put("reposts", in.reposts());
-            i.put("replies", in.replies());
-        }
-        putIfPresent(o, "replyTo", item.replyTo());
-        TicketInfo t = item.ticket();
-        if (t != null) {
-            ObjectNode ticket = o.putObject("ticket");
-            putIfPresent(ticket, "status", t.status());
-            putIfPresent(ticket, "firstResponseAt", t.firstResponseAt() == null ? null : time(t.firstResponseAt()));
-            putIfPresent(ticket, "resolvedAt", t.resolvedAt() == null ? null : time(t.resolvedAt()));
-        }
-        if (!item.tags().isEmpty()) {
-            ArrayNode tags = o.putArray("tags");
-            item.tags().forEach(tags::add);
-        }
-        if (!item.fields().isEmpty()) {
-            ObjectNode fields = o.putObject("fields");
-            new TreeMap<>(item.fields()).forEach(fields::put);
-        }
-        for (Map.Entry<String, Object> e : new TreeMap<>(item.extra()).entrySet()) {
-            o.set(e.getKey(), JSON.valueToTree(e.getValue()));
-        }
-        return JSON.writeValueAsString(o);
-    }
-
-    private static void author(ObjectNode a, Author author) {
-        putIfPresent(a, "id", author.id());
-        putIfPresent(a, "name", author.name());
-        if (author.followers() != null) {
-            a.put("followers", author.followers());
-        }
-        if (author.registeredAt() != null) {
-            a.put("registeredAt", time(author.registeredAt()));
-        }
-        if (author.level() != null) {
-            a.put("level", author.level());
-        }
-        if (author.verified() != null) {
-            a.put("verified", author.verified());
-        }
-        if (author.official() != null) {
-            a.put("official", author.official());
-        }
-    }
-
-    private static void putIfPresent(ObjectNode o, String name, String value) {
-        if (value != null) {
-            o.put(name, value);
-        }
+        return CODEC.toJson(item);
     }
 
     static String time(Instant t) {
