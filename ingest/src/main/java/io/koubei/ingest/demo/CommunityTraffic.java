@@ -28,12 +28,15 @@ final class CommunityTraffic {
     private final DemoWorld world;
     private final DemoPlan plan;
     private final Random r;
+    /** Weekly volumes draw from their own stream, so calm and scenario runs share the background volumes. */
+    private final Random volumes;
     private final List<DemoAuthors.Core> complainers = new ArrayList<>();
 
     CommunityTraffic(DemoWorld world) {
         this.world = world;
         this.plan = world.plan;
         this.r = world.random("community");
+        this.volumes = world.random("community-volume");
         // A fixed group of enthusiasts repeats the post-update complaint week after week.
         List<DemoAuthors.Core> core = world.authors.core();
         int n = Math.max(8, core.size() / 5);
@@ -44,7 +47,7 @@ final class CommunityTraffic {
 
     void generate() {
         for (int week = 1; week <= plan.weeks(); week++) {
-            int threads = plan.weeklyVolume(THREADS_PER_WEEK, r);
+            int threads = plan.weeklyVolume(THREADS_PER_WEEK, volumes);
             for (int i = 0; i < threads; i++) {
                 backgroundThread(week);
             }

@@ -91,9 +91,10 @@ final class DemoPlan {
         return Math.max(min, (int) Math.round(base * options.scale()));
     }
 
-    /** Weekly volume with ±6% noise, scaled. */
+    /** Weekly volume with 6% noise (clipped at two standard deviations), scaled. */
     int weeklyVolume(double base, Random r) {
-        return scaled(base * (1 + 0.06 * r.nextGaussian()), 1);
+        double noise = Math.max(-2, Math.min(2, r.nextGaussian()));
+        return scaled(base * (1 + 0.06 * noise), 1);
     }
 
     boolean isQuietWeek(int week) {

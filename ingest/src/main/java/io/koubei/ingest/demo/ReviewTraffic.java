@@ -28,21 +28,24 @@ final class ReviewTraffic {
     private final DemoWorld world;
     private final DemoPlan plan;
     private final Random r;
+    /** Weekly volumes draw from their own stream, so calm and scenario runs share the background volumes. */
+    private final Random volumes;
 
     ReviewTraffic(DemoWorld world) {
         this.world = world;
         this.plan = world.plan;
         this.r = world.random("review");
+        this.volumes = world.random("review-volume");
     }
 
     void generate() {
         for (int week = 1; week <= plan.weeks(); week++) {
             int k = plan.weeksSinceLaunch(week);
             double[] ourStars = k >= 1 ? OUR_STARS_AFTER_LAUNCH : OUR_STARS;
-            emit(DemoPlan.SRC_JD, DemoPlan.PRODUCT, world.ours, plan.weeklyVolume(JD_OURS, r), week, ourStars, k);
-            emit(DemoPlan.SRC_JD, DemoPlan.RIVAL, world.rival, plan.weeklyVolume(JD_RIVAL, r), week, RIVAL_STARS, -1);
+            emit(DemoPlan.SRC_JD, DemoPlan.PRODUCT, world.ours, plan.weeklyVolume(JD_OURS, volumes), week, ourStars, k);
+            emit(DemoPlan.SRC_JD, DemoPlan.RIVAL, world.rival, plan.weeklyVolume(JD_RIVAL, volumes), week, RIVAL_STARS, -1);
             double tmall = TMALL_OURS * (plan.isQuietWeek(week) ? DemoPlan.QUIET_SHARE : 1.0);
-            emit(DemoPlan.SRC_TMALL, DemoPlan.PRODUCT, world.ours, plan.weeklyVolume(tmall, r), week, ourStars, k);
+            emit(DemoPlan.SRC_TMALL, DemoPlan.PRODUCT, world.ours, plan.weeklyVolume(tmall, volumes), week, ourStars, k);
         }
     }
 

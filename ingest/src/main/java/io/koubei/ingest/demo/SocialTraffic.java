@@ -41,11 +41,14 @@ final class SocialTraffic {
     private final DemoWorld world;
     private final DemoPlan plan;
     private final Random r;
+    /** Weekly volumes draw from their own stream, so calm and scenario runs share the background volumes. */
+    private final Random volumes;
 
     SocialTraffic(DemoWorld world) {
         this.world = world;
         this.plan = world.plan;
         this.r = world.random("social");
+        this.volumes = world.random("social-volume");
     }
 
     void generate() {
@@ -53,15 +56,15 @@ final class SocialTraffic {
             int k = plan.weeksSinceLaunch(week);
             double multiplier = k >= 0 && k < LAUNCH_VOLUME.length ? LAUNCH_VOLUME[k] : 1.0;
             double[] polarity = k >= 0 ? LAUNCH_POLARITY[Math.min(k, LAUNCH_POLARITY.length - 1)] : BASE_POLARITY;
-            int ours = plan.weeklyVolume(POSTS_PER_WEEK * OUR_SHARE * multiplier, r);
+            int ours = plan.weeklyVolume(POSTS_PER_WEEK * OUR_SHARE * multiplier, volumes);
             for (int i = 0; i < ours; i++) {
                 ourPost(week, polarity, k);
             }
-            int rival = plan.weeklyVolume(POSTS_PER_WEEK * (1 - OUR_SHARE), r);
+            int rival = plan.weeklyVolume(POSTS_PER_WEEK * (1 - OUR_SHARE), volumes);
             for (int i = 0; i < rival; i++) {
                 rivalPost(week);
             }
-            int official = plan.weeklyVolume(OFFICIAL_POSTS_PER_WEEK, r);
+            int official = plan.weeklyVolume(OFFICIAL_POSTS_PER_WEEK, volumes);
             for (int i = 0; i < official; i++) {
                 officialPost(week);
             }
@@ -153,7 +156,7 @@ final class SocialTraffic {
                 "【福利】转发本条，抽 3 位送星河 X1！聊聊你眼中星河 X1 的%2$s～",
                 "【小技巧】星河 X1 的%2$s还能这样用，学会了吗？#星河X1#"), r)
                 .formatted(formatArgs(version, aspect));
-        int replies = plan.weeklyVolume(REPLIES_PER_OFFICIAL_POST, r);
+        int replies = plan.weeklyVolume(REPLIES_PER_OFFICIAL_POST, volumes);
         String ext = world.nextExternalId(DemoPlan.SRC_WEIBO, ID_BASE);
         FeedbackItem item = DemoWorld.item(DemoPlan.SRC_WEIBO, Channel.SOCIAL, ext, at, text, DemoPlan.PRODUCT,
                         DemoAuthors.WEIBO_OFFICIAL)

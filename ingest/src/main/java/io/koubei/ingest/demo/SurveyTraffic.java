@@ -31,17 +31,20 @@ final class SurveyTraffic {
     private final DemoWorld world;
     private final DemoPlan plan;
     private final Random r;
+    /** Weekly volumes draw from their own stream, so calm and scenario runs share the background volumes. */
+    private final Random volumes;
 
     SurveyTraffic(DemoWorld world) {
         this.world = world;
         this.plan = world.plan;
         this.r = world.random("survey");
+        this.volumes = world.random("survey-volume");
     }
 
     void generate() {
         for (int week = 1; week <= plan.weeks(); week++) {
             boolean late = plan.weeksSinceLaunch(week) >= 2;
-            int n = plan.weeklyVolume(RESPONSES_PER_WEEK, r);
+            int n = plan.weeklyVolume(RESPONSES_PER_WEEK, volumes);
             for (int i = 0; i < n; i++) {
                 response(week, late);
             }

@@ -28,16 +28,19 @@ final class TicketTraffic {
     private final DemoWorld world;
     private final DemoPlan plan;
     private final Random r;
+    /** Weekly volumes draw from their own stream, so calm and scenario runs share the background volumes. */
+    private final Random volumes;
 
     TicketTraffic(DemoWorld world) {
         this.world = world;
         this.plan = world.plan;
         this.r = world.random("ticket");
+        this.volumes = world.random("ticket-volume");
     }
 
     void generate() {
         for (int week = 1; week <= plan.weeks(); week++) {
-            int n = plan.weeklyVolume(TICKETS_PER_WEEK, r);
+            int n = plan.weeklyVolume(TICKETS_PER_WEEK, volumes);
             for (int i = 0; i < n; i++) {
                 Instant at = plan.calendar.randomTimeIn(week, r);
                 ticket(at, DemoWorld.aspect(MIX, r), DemoWorld.polarity(3, 12, 85, r), null);
