@@ -1,5 +1,8 @@
 package io.koubei.dashboard;
 
+import io.koubei.dashboard.cli.DemoCommand;
+import io.koubei.dashboard.cli.ImportCommand;
+import io.koubei.dashboard.cli.ReportCommand;
 import io.koubei.dashboard.cli.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +13,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "koubei", mixinStandardHelpOptions = true, version = "koubei 0.1.0",
         description = "口碑 Koubei: multi-channel word-of-mouth monitoring for product teams.",
-        subcommands = {ServeCommand.class, io.koubei.dashboard.cli.ReportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, ImportCommand.class, DemoCommand.class, ReportCommand.class,
+                CommandLine.HelpCommand.class})
 public class KoubeiMain implements Runnable {
 
     public static void main(String[] args) {

@@ -118,9 +118,9 @@ class FeedbackApiTest {
         List<String> errors = new ArrayList<>();
         json.get("errors").forEach(e -> errors.add(e.asString()));
         assertThat(errors).hasSize(3);
-        assertThat(errors.get(0)).startsWith("request:2:").contains("channel");
-        assertThat(errors.get(1)).startsWith("request:3:").contains("rating");
-        assertThat(errors.get(2)).startsWith("request:4:").contains("createdAt");
+        assertThat(errors.get(0)).startsWith("<request>:2:").contains("channel");
+        assertThat(errors.get(1)).startsWith("<request>:3:").contains("rating");
+        assertThat(errors.get(2)).startsWith("<request>:4:").contains("createdAt");
         assertThat(api.get("/api/v1/feedback/weibo:g1").status()).isEqualTo(200);
         assertThat(api.get("/api/v1/feedback/weibo:g2").status()).isEqualTo(200);
         assertThat(api.get("/api/v1/feedback/weibo:b1").status()).isEqualTo(404);

@@ -1,103 +1,60 @@
 package io.koubei.dashboard.api;
 
-import io.koubei.core.bus.FeedbackBus;
-import io.koubei.core.bus.PublishReceipt;
-import io.koubei.core.feedback.FeedbackItem;
-import io.koubei.ingest.format.FeedbackJsonCodec;
-import io.koubei.ingest.format.FormatOptions;
-import io.koubei.ingest.format.JsonLinesReader;
+import io.koubei.ingest.api.FeedbackRequestParser;
 import io.koubei.ingest.format.ParseResult;
+import io.koubei.ingest.importing.FeedbackImporter;
+import io.koubei.ingest.importing.ImportOptions;
+import io.koubei.ingest.importing.ImportSummary;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import org.springframework.http.MediaType;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * {@code POST /api/v1/feedback}: one format-v1 object or an NDJSON batch. Good lines land even when others are
- * rejected; the answer comes only after the accepted items are durable, and lists each rejection as
- * {@code request:line: field: reason}.
+ * {@code POST /api/v1/feedback}: one format-v1 object, a JSON array, or an NDJSON batch. Good lines land even when
+ * others are rejected; the answer comes only after the accepted items are durable, and lists each rejection as
+ * {@code <request>:line: field: reason}.
  */
 @RestController
 @RequestMapping("/api/v1")
 public class FeedbackIngestController {
-    private static final String SOURCE = "request";
-    private static final int BATCH = 500;
+    private final FeedbackImporter importer;
+    private final FeedbackRequestParser parser = new FeedbackRequestParser();
 
-    private final FeedbackBus bus;
-    private final FormatOptions options = FormatOptions.standard();
-    private final FeedbackJsonCodec codec = new FeedbackJsonCodec(options);
-
-    public FeedbackIngestController(FeedbackBus bus) {
-        this.bus = bus;
+    public FeedbackIngestController(FeedbackImporter importer) {
+        this.importer = importer;
     }
 
-    public record IngestResponse(int received, int accepted, int created, int updated, int rejected, boolean stored,
-            List<String> errors) {
+    public record IngestResponse(long received, long accepted, long created, long updated, long rejected,
+            long deadLettered, boolean stored, List<String> errors, String aborted) {
     }
 
-    @PostMapping(path = "/feedback", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/x-ndjson",
-            MediaType.TEXT_PLAIN_VALUE})
-    public ResponseEntity<IngestResponse> ingest(HttpServletRequest request) throws IOException, InterruptedException {
-        List<ParseResult> results = parse(request);
-        List<FeedbackItem> valid = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
-        for (ParseResult r : results) {
-            if (r instanceof ParseResult.Valid v) {
-                valid.add(v.item());
-            } else if (r instanceof ParseResult.Invalid inv) {
-                inv.rejections().forEach(x -> errors.add(x.toString()));
-            }
+    @PostMapping("/feedback")
+    public ResponseEntity<IngestResponse> ingest(HttpServletRequest request) throws IOException {
+        List<ParseResult> results;
+        try (InputStream body = request.getInputStream()) {
+            results = parser.parse(body);
         }
-        int created = 0;
-        int updated = 0;
-        boolean stored = true;
-        for (int i = 0; i < valid.size(); i += BATCH) {
-            PublishReceipt receipt = await(bus.publish(valid.subList(i, Math.min(valid.size(), i + BATCH))));
-            created += receipt.created();
-            updated += receipt.updated();
-            stored &= receipt.stored();
+        ImportSummary s = importer.importResults(FeedbackRequestParser.SOURCE, results.iterator(),
+                ImportOptions.defaults(), (read, total) -> { }, results.size());
+        IngestResponse body = new IngestResponse(s.read(), s.accepted(), s.created(), s.updated(), s.rejected(),
+                s.deadLettered(), s.stored(), s.rejections().stream().map(Object::toString).toList(), s.abortedReason());
+        if (s.abortedReason() != null) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(body);
         }
-        int rejected = (int) results.stream().filter(r -> !r.valid()).count();
-        IngestResponse body = new IngestResponse(results.size(), valid.size(), created, updated, rejected, stored, errors);
-        return rejected == 0 ? ResponseEntity.ok(body) : ResponseEntity.badRequest().body(body);
+        return s.rejected() == 0 ? ResponseEntity.ok(body) : ResponseEntity.badRequest().body(body);
     }
 
-    private List<ParseResult> parse(HttpServletRequest request) throws IOException {
-        String type = request.getContentType() == null ? "" : request.getContentType();
-        List<ParseResult> results = new ArrayList<>();
-        if (type.startsWith(MediaType.APPLICATION_JSON_VALUE)) {
-            // A single object, possibly pretty-printed over several lines.
-            String body = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!body.isBlank()) {
-                results.add(codec.decode(body.strip(), SOURCE, 1));
-            }
-            return results;
-        }
-        try (InputStream in = request.getInputStream();
-                JsonLinesReader reader = new JsonLinesReader(in, SOURCE, options)) {
-            reader.forEachRemaining(results::add);
-        }
-        return results;
-    }
-
-    private static PublishReceipt await(java.util.concurrent.CompletableFuture<PublishReceipt> f)
-            throws InterruptedException {
-        try {
-            return f.get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(cause);
-        }
+    @ExceptionHandler(FeedbackRequestParser.BodyTooLargeException.class)
+    public ResponseEntity<Map<String, String>> tooLarge(FeedbackRequestParser.BodyTooLargeException e) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                .body(Map.of("error", e.getMessage() + " — send NDJSON in batches, or use koubei import for files"));
     }
 }

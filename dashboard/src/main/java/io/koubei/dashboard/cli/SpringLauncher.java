@@ -18,10 +18,11 @@ public final class SpringLauncher {
         if (dataDir != null) {
             props.put("koubei.data-dir", dataDir.toString());
         }
+        // Passed as command-line arguments: they must win over application.properties and the environment.
+        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         return new SpringApplicationBuilder(KoubeiApplication.class)
                 .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
-                .properties(props)
                 .logStartupInfo(web)
-                .run();
+                .run(args);
     }
 }
