@@ -83,13 +83,13 @@ class LuceneFeedbackStoreTest {
         try (LuceneFeedbackStore store = new LuceneFeedbackStore(dir)) {
             ExecutorService pool = Executors.newFixedThreadPool(4);
             List<Future<UpsertResult>> results = new ArrayList<>();
-            // four writers over overlapping halves of the same ids, in batches of 50, plus a reader
+            // four writers over overlapping halves of the same ids, in batches of 75, plus a reader
             for (int w = 0; w < 4; w++) {
                 int start = (w % 2) * 150;
                 results.add(pool.submit(() -> {
                     UpsertResult sum = UpsertResult.EMPTY;
-                    for (int i = start; i < start + 450; i += 50) {
-                        sum = sum.plus(store.upsert(items.subList(i, i + 50)));
+                    for (int i = start; i < start + 450; i += 75) {
+                        sum = sum.plus(store.upsert(items.subList(i, i + 75)));
                     }
                     return sum;
                 }));
