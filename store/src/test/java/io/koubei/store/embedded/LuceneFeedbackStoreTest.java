@@ -13,6 +13,13 @@ import io.koubei.core.store.StoreUnavailableException;
 import io.koubei.core.store.UpsertResult;
 import io.koubei.store.FeedbackFixtures;
 import java.io.BufferedReader;
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FilterDirectory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexOutput;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -108,6 +115,44 @@ class LuceneFeedbackStoreTest {
             assertThat(total.created()).isEqualTo(items.size());
             assertThat(total.total()).isEqualTo(4 * 450);
             assertThat(store.count(FeedbackFilter.ALL)).isEqualTo(items.size());
+        }
+    }
+
+    @Test
+    void aFailedWriteKeepsNothingOfItAndTheNextWriteRecovers() throws Exception {
+        AtomicBoolean diskFull = new AtomicBoolean();
+        UnaryOperator<Directory> faulty = d -> new FilterDirectory(d) {
+            @Override
+            public IndexOutput createOutput(String name, IOContext context) throws IOException {
+                if (diskFull.get()) {
+                    throw new IOException("No space left on device (simulated)");
+                }
+                return super.createOutput(name, context);
+            }
+        };
+        List<AnalyzedFeedback> first = CORPUS.subList(0, 10);
+        AnalyzedFeedback changedFirst = new AnalyzedFeedback(first.get(0).item().toBuilder().text("changed").build(),
+                first.get(0).analysis(), first.get(0).week(), first.get(0).day());
+        List<AnalyzedFeedback> failing = new ArrayList<>(CORPUS.subList(10, 20));
+        failing.add(changedFirst);
+        try (LuceneFeedbackStore store = new LuceneFeedbackStore(dir, faulty)) {
+            store.upsert(first);
+            diskFull.set(true);
+            assertThatThrownBy(() -> store.upsert(failing))
+                    .isInstanceOf(StoreUnavailableException.class).hasMessageContaining("No space left");
+            assertThat(store.check().up()).isFalse();
+            assertThat(store.count(FeedbackFilter.ALL)).as("reads still served").isEqualTo(10);
+
+            diskFull.set(false);
+            assertThat(store.upsert(CORPUS.subList(20, 25))).isEqualTo(new UpsertResult(5, 0));
+            assertThat(store.check().up()).isTrue();
+            // the failed batch did not sneak into the later commit, not even its update
+            assertThat(store.getAll(failing.stream().map(AnalyzedFeedback::id).toList())).containsExactly(first.get(0));
+            assertThat(store.upsert(failing)).isEqualTo(new UpsertResult(10, 1));
+        }
+        try (LuceneFeedbackStore reopened = new LuceneFeedbackStore(dir)) {
+            assertThat(reopened.count(FeedbackFilter.ALL)).isEqualTo(25);
+            assertThat(reopened.get(changedFirst.id())).contains(changedFirst);
         }
     }
 
