@@ -50,8 +50,9 @@ public abstract class FeedbackStoreContract {
     /** The store under test; the same instance for every call within one test. */
     protected abstract FeedbackStore store();
 
+    /** Backends may override (and call super) to add their own per-test setup. */
     @BeforeEach
-    void startFromAnEmptyStore() {
+    protected void startFromAnEmptyStore() {
         store().clear();
         assertThat(store().count(FeedbackFilter.ALL)).as("store is empty after clear()").isZero();
     }
