@@ -286,6 +286,9 @@ public final class LuceneFeedbackStore implements FeedbackStore {
             discardWriter();
             writeFailure = what + " failed: " + e.getMessage();
             throw new StoreUnavailableException(what + " to " + path + " failed, nothing of it was kept: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            discardWriter(); // whatever it was, none of this write may reach a later commit
+            throw e;
         } finally {
             writeLock.unlock();
         }

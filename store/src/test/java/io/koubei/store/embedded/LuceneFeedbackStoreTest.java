@@ -156,6 +156,23 @@ class LuceneFeedbackStoreTest {
         }
     }
 
+    @Test
+    void valuesTooLongToIndexAreRejectedUpFrontAndOverlongTokensSkipped() {
+        String huge = "长".repeat(12_000); // 36,000 UTF-8 bytes, over Lucene's 32,766 term limit
+        try (LuceneFeedbackStore store = new LuceneFeedbackStore(dir)) {
+            List<AnalyzedFeedback> bad = List.of(FeedbackFixtures.item("fine").build(),
+                    FeedbackFixtures.item("too-long").product(huge).build());
+            assertThatThrownBy(() -> store.upsert(bad))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too-long").hasMessageContaining("product");
+            assertThat(store.count(FeedbackFilter.ALL)).isZero();
+
+            AnalyzedFeedback longToken = FeedbackFixtures.item("long-token").tokens(huge, "续航").build();
+            assertThat(store.upsert(List.of(longToken))).isEqualTo(new UpsertResult(1, 0));
+            assertThat(store.get("long-token")).contains(longToken);
+            assertThat(store.count(FeedbackFilter.builder().terms(List.of("续航")).build())).isEqualTo(1);
+        }
+    }
+
     /** kill -9 a writer mid-stream: every batch it acknowledged must be in the index after reopening. */
     @Test
     void acknowledgedBatchesSurviveAKilledProcess() throws Exception {
