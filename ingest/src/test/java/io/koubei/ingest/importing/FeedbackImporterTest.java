@@ -123,6 +123,24 @@ class FeedbackImporterTest {
     }
 
     @Test
+    void anHttpBodyIsImportedThroughTheSameSummary() {
+        String body = "{\"source\":\"weibo\",\"channel\":\"social\",\"externalId\":\"1\",\"createdAt\":1714529730000,\"text\":\"a\"}\n"
+                + "{\"source\":\"weibo\",\"channel\":\"social\",\"externalId\":\"2\",\"createdAt\":1714529730000,\"text\":\"b\",\"rating\":{\"scale\":\"stars\",\"value\":6}}\n";
+        List<io.koubei.ingest.format.ParseResult> results = new io.koubei.ingest.api.FeedbackRequestParser().parse(body);
+        MapBackedHandler store = new MapBackedHandler();
+        try (InProcessBus bus = new InProcessBus(dir.resolve("dlq"))) {
+            bus.start(store);
+            ImportSummary s = new FeedbackImporter(bus).importResults(io.koubei.ingest.api.FeedbackRequestParser.SOURCE,
+                    results.iterator(), ImportOptions.defaults(), ImportProgress.NONE, results.size());
+            assertThat(s.accepted()).isEqualTo(1);
+            assertThat(s.created()).isEqualTo(1);
+            assertThat(s.rejections()).extracting(Rejection::toString)
+                    .containsExactly("<request>:2: rating.value: 6 is outside the stars range 1–5");
+            assertThat(store.stored).containsOnlyKeys("weibo:1");
+        }
+    }
+
+    @Test
     void aBusThatDoesNotAcknowledgeStopsTheImportAndSaysFromWhere() throws IOException {
         Path file = dir.resolve("x.csv");
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
