@@ -52,7 +52,36 @@ final class TopicSetup {
                     }
                 }
             }
+            awaitServing(config.topic());
+            awaitServing(config.deadLetterTopic());
             ensured = true;
+        }
+    }
+
+    /**
+     * Waits until the leader of every partition serves it. A freshly created partition is announced in the metadata
+     * slightly before its leader opens it; an idempotent producer that sends in that gap can have its first request
+     * overtaken by a later one and then retry it forever with OUT_OF_ORDER_SEQUENCE_NUMBER (KAFKA-15591). Listing
+     * offsets is answered by the leader itself, so its success means produce requests will be accepted too.
+     */
+    private void awaitServing(String topic) {
+        long deadline = System.nanoTime() + SERVING_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                offsets(topic, OffsetSpec.latest());
+                return;
+            } catch (KafkaException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new KafkaException("topic " + topic + " is not served by its leaders after "
+                            + SERVING_TIMEOUT.toSeconds() + " s: " + e.getMessage(), e);
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new KafkaException("interrupted", ie);
+                }
+            }
         }
     }
 
@@ -105,6 +134,7 @@ final class TopicSetup {
     }
 
     static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration SERVING_TIMEOUT = Duration.ofSeconds(30);
 
     private static <T> T await(KafkaFuture<T> future) {
         try {
