@@ -1,46 +1,30 @@
 package io.koubei.ingest.kafka;
 
 import io.koubei.core.feedback.FeedbackItem;
-import tools.jackson.databind.MapperFeature;
-import tools.jackson.databind.cfg.EnumFeature;
-import tools.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.annotation.JsonInclude;
+import io.koubei.ingest.format.FeedbackJsonCodec;
 
 /**
- * The record value on the topic: one feedback item as JSON (format v1 field names, lower-case enum wire names).
- * Kept package-private and small so it can delegate to the ingest module's format codec once that lands.
+ * The record value on the topic: one feedback item as format v1 JSON, so any producer that writes format v1 can
+ * feed the bus. Parsing validates like the file readers do; a bad payload says every reason.
  */
 final class ItemCodec {
-    private final JsonMapper mapper = JsonMapper.builder()
-            .enable(EnumFeature.WRITE_ENUMS_TO_LOWERCASE)
-            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-            .changeDefaultPropertyInclusion(v -> v.withValueInclusion(JsonInclude.Include.NON_NULL))
-            .build();
+    private final FeedbackJsonCodec format = new FeedbackJsonCodec();
 
     String toJson(FeedbackItem item) {
-        return mapper.writeValueAsString(item);
+        return format.toJson(item);
     }
 
-    /** @throws IllegalArgumentException with the reason when the payload is not a valid item */
+    /** @throws IllegalArgumentException with the reasons when the payload is not a valid format v1 item */
     FeedbackItem fromJson(String json) {
         if (json == null || json.isBlank()) {
             throw new IllegalArgumentException("empty payload");
         }
         try {
-            return mapper.readValue(json, FeedbackItem.class);
+            return format.fromJson(json);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a format v1 feedback item: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("not a feedback item (format v1 JSON): " + rootMessage(e), e);
+            throw new IllegalArgumentException("not a format v1 feedback item: " + e, e);
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        // Jackson appends the whole source location; the first line says what is wrong.
-        int nl = m.indexOf('\n');
-        return nl > 0 ? m.substring(0, nl) : m;
     }
 }

@@ -26,7 +26,7 @@ class ItemCodecTest {
     @Test
     void garbageAndIncompleteItemsAreRejectedWithTheReason() {
         assertThatThrownBy(() -> codec.fromJson("not json {")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("not a feedback item");
+                .hasMessageContaining("not a format v1 feedback item");
         assertThatThrownBy(() -> codec.fromJson("{\"id\":\"x\",\"source\":\"s\"}")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("channel");
         assertThatThrownBy(() -> codec.fromJson("  ")).isInstanceOf(IllegalArgumentException.class)

@@ -130,7 +130,7 @@ class KafkaFeedbackBusTest {
         ConsumerRecord<String, String> garbage = letters.get("garbage-1");
         assertThat(garbage.value()).isEqualTo("not json {");
         assertThat(header(garbage, DeadLetterTopic.HEADER_STAGE)).isEqualTo("parse");
-        assertThat(header(garbage, DeadLetterTopic.HEADER_ERROR)).contains("not a feedback item");
+        assertThat(header(garbage, DeadLetterTopic.HEADER_ERROR)).contains("not a format v1 feedback item");
         assertThat(header(garbage, DeadLetterTopic.HEADER_ORIGIN)).startsWith(config.topic() + "-");
         assertThat(header(letters.get("incomplete-1"), DeadLetterTopic.HEADER_ERROR)).contains("channel");
         ConsumerRecord<String, String> failed = letters.get(poison.id());
