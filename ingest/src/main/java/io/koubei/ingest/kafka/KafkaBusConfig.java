@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param topic             raw items, keyed by item id (default {@value #DEFAULT_TOPIC})
  * @param deadLetterTopic   items that could not be parsed or analysed (default {@value #DEFAULT_DEAD_LETTER_TOPIC})
  * @param groupId           consumer group of the analysis workers (default {@value #DEFAULT_GROUP_ID})
- * @param workers           consumer threads in this process (default 1); useful up to the partition count
+ * @param workers           consumer threads in this process (default 2); useful up to the partition count
  * @param partitions        partitions when this bus creates the topics (default 4); existing topics are kept as they are
  * @param replicationFactor replication when this bus creates the topics (default 1: single broker; use 3 on a cluster)
  * @param batchSize         records per poll = per handler call ({@code max.poll.records}, default 500)
@@ -38,6 +38,7 @@ public record KafkaBusConfig(
     public static final String DEFAULT_TOPIC = "koubei.feedback.raw";
     public static final String DEFAULT_DEAD_LETTER_TOPIC = "koubei.feedback.dlq";
     public static final String DEFAULT_GROUP_ID = "koubei-analysis";
+    public static final int DEFAULT_WORKERS = 2;
     public static final int DEFAULT_PARTITIONS = 4;
     public static final int DEFAULT_BATCH_SIZE = 500;
     public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(200);
@@ -53,7 +54,7 @@ public record KafkaBusConfig(
         if (topic.equals(deadLetterTopic)) {
             throw new IllegalArgumentException("the dead-letter topic must differ from the topic: " + topic);
         }
-        workers = workers <= 0 ? 1 : workers;
+        workers = workers <= 0 ? DEFAULT_WORKERS : workers;
         partitions = partitions <= 0 ? DEFAULT_PARTITIONS : partitions;
         replicationFactor = replicationFactor <= 0 ? 1 : replicationFactor;
         batchSize = batchSize <= 0 ? DEFAULT_BATCH_SIZE : batchSize;

@@ -85,6 +85,9 @@ abstract class AbstractBusStoreOutageTest {
             long storedDuringOutage = store.count(FeedbackFilter.ALL);
             bringStoreBack();
             long backAt = System.nanoTime();
+            Await.until(Duration.ofSeconds(60), () -> store.count(FeedbackFilter.ALL) > storedDuringOutage,
+                    () -> "nothing stored since the store returned: " + bus.stats());
+            Duration resumedAfter = Duration.ofNanos(System.nanoTime() - backAt);
 
             stream.get(60, TimeUnit.SECONDS);
             Await.until(Duration.ofSeconds(60), () -> store.count(FeedbackFilter.ALL) == n && !bus.stats().paused(),
@@ -105,16 +108,28 @@ abstract class AbstractBusStoreOutageTest {
             assertThat(sawPaused).isTrue();
             assertThat(healthSaidPaused).isTrue();
             assertThat(bus.health().detail()).contains("consuming").doesNotContain("paused since");
+            // It resumed within one backoff step: the pending retry is due at most one (capped, doubled) wait later.
+            assertThat(resumedAfter).isLessThan(min(outage(), config.maxBackoff()).plus(slack()));
             // No spinning: retries follow the exponential schedule (initial 200 ms, doubled), per worker.
             assertThat(failuresDuringOutage).isLessThanOrEqualTo(WORKERS * (retriesWithin(outage(), config) + 1));
             // Redelivery is bounded: at most one batch per worker was handled twice (none without rebalances).
             long written = handler.itemsByThread().values().stream().mapToLong(Long::longValue).sum();
             assertThat(written - n).isBetween(0L, (long) WORKERS * BATCH);
             System.out.printf("kafka outage test (%s): %d items, store down %.1f s, %d refused handler calls "
-                            + "(%d workers), healed %.1f s after the store returned, %d items written twice%n",
+                            + "(%d workers), first write %.1f s and all stored %.1f s after the store returned, "
+                            + "%d items written twice%n",
                     getClass().getSimpleName(), n, outage().toMillis() / 1000.0, failuresDuringOutage, WORKERS,
-                    healedAfter, written - n);
+                    resumedAfter.toMillis() / 1000.0, healedAfter, written - n);
         }
+    }
+
+    /** Extra time a store may need to serve again after {@link #bringStoreBack()} returned, plus scheduling noise. */
+    protected Duration slack() {
+        return Duration.ofSeconds(5);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** Retries a worker makes in the given time with the doubling schedule: initial·(2^k − 1) ≤ outage. */

@@ -59,7 +59,7 @@ class KafkaFeedbackBusTest {
 
     @Test
     void publishedItemsAreStoredExactlyOnceAndOffsetsCommitted() throws Exception {
-        KafkaBusConfig config = EmbeddedBroker.freshConfig("once").withPartitions(2, (short) 1);
+        KafkaBusConfig config = EmbeddedBroker.freshConfig("once").withPartitions(2, (short) 1).withWorkers(1);
         MapFeedbackStore store = new MapFeedbackStore();
         KafkaFeedbackBus bus = open(config);
         bus.start(new AnalyseAndStoreHandler(pipeline, store));
@@ -102,7 +102,7 @@ class KafkaFeedbackBusTest {
 
     @Test
     void unparseableRecordsAndFailedItemsGoToTheDeadLetterTopicWithTheirError() throws Exception {
-        KafkaBusConfig config = EmbeddedBroker.freshConfig("dlq");
+        KafkaBusConfig config = EmbeddedBroker.freshConfig("dlq").withWorkers(1);
         MapFeedbackStore store = new MapFeedbackStore();
         KafkaFeedbackBus bus = open(config);
         bus.start(new AnalyseAndStoreHandler(
@@ -148,7 +148,7 @@ class KafkaFeedbackBusTest {
 
     @Test
     void aHandlerThatThrowsOnOneItemOnlyLosesThatItem() throws Exception {
-        KafkaBusConfig config = EmbeddedBroker.freshConfig("isolate").withPartitions(1, (short) 1);
+        KafkaBusConfig config = EmbeddedBroker.freshConfig("isolate").withPartitions(1, (short) 1).withWorkers(1);
         MapFeedbackStore store = new MapFeedbackStore();
         AnalysisPipeline crashing = new AnalysisPipeline(new PoisonSensitiveAnalyzer(new BuiltInAnalyzer()), CalendarKeys.defaultZone());
         KafkaFeedbackBus bus = open(config);
@@ -222,7 +222,7 @@ class KafkaFeedbackBusTest {
         assertThat(c.topic()).isEqualTo("koubei.feedback.raw");
         assertThat(c.deadLetterTopic()).isEqualTo("koubei.feedback.dlq");
         assertThat(c.groupId()).isEqualTo("koubei-analysis");
-        assertThat(c.workers()).isEqualTo(1);
+        assertThat(c.workers()).isEqualTo(2);
         assertThat(c.partitions()).isEqualTo(4);
         assertThat(c.batchSize()).isEqualTo(500);
         assertThat(c.initialBackoff()).isEqualTo(Duration.ofMillis(200));
