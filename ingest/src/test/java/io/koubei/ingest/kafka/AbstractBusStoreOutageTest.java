@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * workers resumed by themselves, and they did not spin while waiting.
  *
  * <p>Abstract over the store: a subclass supplies a fresh store and how to take it down and bring it back
- * (a switch in front of an in-memory or Lucene store; stopping and restarting a real Elasticsearch node).
+ * (a switch in front of the Lucene store; stopping and restarting a real Elasticsearch node).
  */
 abstract class AbstractBusStoreOutageTest {
     private static final int WORKERS = 2;
@@ -43,7 +43,7 @@ abstract class AbstractBusStoreOutageTest {
     }
 
     protected int itemCount() {
-        return 6000;
+        return 5000;
     }
 
     @Test

@@ -13,8 +13,10 @@ import io.koubei.core.feedback.AnalyzedFeedback;
 import io.koubei.core.feedback.FeedbackItem;
 import io.koubei.core.store.FeedbackFilter;
 import io.koubei.core.time.CalendarKeys;
+import io.koubei.store.embedded.LuceneFeedbackStore;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,13 +39,16 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The Kafka bus against a real broker, with the real analysis pipeline and a store as its consumer. */
+/** The Kafka bus against a real broker, with the real analysis pipeline and the embedded Lucene store as its consumer. */
 class KafkaFeedbackBusTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static AnalysisPipeline pipeline;
 
     private final List<AutoCloseable> toClose = new ArrayList<>();
+    @TempDir
+    Path dir;
 
     @BeforeAll
     static void analysis() {
@@ -60,7 +65,7 @@ class KafkaFeedbackBusTest {
     @Test
     void publishedItemsAreStoredExactlyOnceAndOffsetsCommitted() throws Exception {
         KafkaBusConfig config = EmbeddedBroker.freshConfig("once").withPartitions(2, (short) 1).withWorkers(1);
-        MapFeedbackStore store = new MapFeedbackStore();
+        LuceneFeedbackStore store = openStore();
         KafkaFeedbackBus bus = open(config);
         bus.start(new AnalyseAndStoreHandler(pipeline, store));
 
@@ -103,7 +108,7 @@ class KafkaFeedbackBusTest {
     @Test
     void unparseableRecordsAndFailedItemsGoToTheDeadLetterTopicWithTheirError() throws Exception {
         KafkaBusConfig config = EmbeddedBroker.freshConfig("dlq").withWorkers(1);
-        MapFeedbackStore store = new MapFeedbackStore();
+        LuceneFeedbackStore store = openStore();
         KafkaFeedbackBus bus = open(config);
         bus.start(new AnalyseAndStoreHandler(
                 new AnalysisPipeline(new PoisonSensitiveAnalyzer(new BuiltInAnalyzer()), CalendarKeys.defaultZone()), store));
@@ -149,7 +154,7 @@ class KafkaFeedbackBusTest {
     @Test
     void aHandlerThatThrowsOnOneItemOnlyLosesThatItem() throws Exception {
         KafkaBusConfig config = EmbeddedBroker.freshConfig("isolate").withPartitions(1, (short) 1).withWorkers(1);
-        MapFeedbackStore store = new MapFeedbackStore();
+        LuceneFeedbackStore store = openStore();
         AnalysisPipeline crashing = new AnalysisPipeline(new PoisonSensitiveAnalyzer(new BuiltInAnalyzer()), CalendarKeys.defaultZone());
         KafkaFeedbackBus bus = open(config);
         // A handler with no error handling of its own: the analyzer's exception escapes for the whole batch.
@@ -172,14 +177,14 @@ class KafkaFeedbackBusTest {
     @Test
     void twoWorkersOnFourPartitionsShareTheLoad() throws Exception {
         KafkaBusConfig config = EmbeddedBroker.freshConfig("share").withPartitions(4, (short) 1).withWorkers(2).withBatchSize(200);
-        MapFeedbackStore store = new MapFeedbackStore();
+        LuceneFeedbackStore store = openStore();
         AnalyseAndStoreHandler handler = new AnalyseAndStoreHandler(pipeline, store);
         KafkaFeedbackBus bus = open(config);
         bus.start(handler);
         // Let both workers join the group before the load arrives, so the split is visible.
         Await.until(WAIT, () -> assignedMembers(config) == 2, () -> "members with partitions: " + assignedMembers(config));
 
-        int n = 4000;
+        int n = 2000;
         List<FeedbackItem> items = SampleFeedback.items("share", 0, n);
         long t0 = System.nanoTime();
         bus.publish(items).get(30, TimeUnit.SECONDS);
@@ -230,6 +235,12 @@ class KafkaFeedbackBusTest {
         assertThatThrownBy(() -> KafkaBusConfig.defaults(" ")).hasMessageContaining("bootstrapServers");
         assertThatThrownBy(() -> c.withTopics("a", "a")).hasMessageContaining("dead-letter topic must differ");
         assertThatThrownBy(() -> c.withBackoff(Duration.ofSeconds(5), Duration.ofSeconds(1))).hasMessageContaining("maxBackoff");
+    }
+
+    private LuceneFeedbackStore openStore() {
+        LuceneFeedbackStore store = new LuceneFeedbackStore(dir.resolve("index-" + toClose.size()));
+        toClose.add(store);
+        return store;
     }
 
     private KafkaFeedbackBus open(KafkaBusConfig config) {
