@@ -24,16 +24,24 @@ final class KafkaClients {
     }
 
     KafkaProducer<String, String> producer(String clientId) {
+        return new KafkaProducer<>(producerProperties(clientId), new StringSerializer(), new StringSerializer());
+    }
+
+    Map<String, Object> producerProperties(String clientId) {
         Map<String, Object> p = base("producer", ProducerConfig.configNames());
         p.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "5");
         p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+        return p;
     }
 
     /** A member of the analysis group: manual commits, starts at the oldest record when the group is new. */
     KafkaConsumer<String, String> groupConsumer(String clientId) {
+        return new KafkaConsumer<>(groupConsumerProperties(clientId), new StringDeserializer(), new StringDeserializer());
+    }
+
+    Map<String, Object> groupConsumerProperties(String clientId) {
         Map<String, Object> p = base("consumer", ConsumerConfig.configNames());
         p.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.putIfAbsent(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
@@ -42,7 +50,7 @@ final class KafkaClients {
         p.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(config.batchSize()));
-        return new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
+        return p;
     }
 
     /** A consumer outside any group, for reading the dead-letter topic back. */
