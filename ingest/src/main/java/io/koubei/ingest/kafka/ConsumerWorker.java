@@ -248,9 +248,8 @@ final class ConsumerWorker implements Runnable {
     private HandleResult handleIsolatingFailures(List<FeedbackItem> items) {
         try {
             return call(items);
-        } catch (StoreUnavailableException e) {
-            throw e;
         } catch (RuntimeException e) {
+            rethrowIfStoreUnavailable(e);
             if (items.size() == 1) {
                 return new HandleResult(UpsertResult.EMPTY, List.of(failure(items.get(0), e)));
             }
@@ -262,13 +261,24 @@ final class ConsumerWorker implements Runnable {
                     HandleResult r = call(List.of(item));
                     stored = stored.plus(r.stored() == null ? UpsertResult.EMPTY : r.stored());
                     failed.addAll(r.failed());
-                } catch (StoreUnavailableException su) {
-                    throw su;
                 } catch (RuntimeException one) {
+                    rethrowIfStoreUnavailable(one);
                     failed.add(failure(item, one));
                 }
             }
             return new HandleResult(stored, failed);
+        }
+    }
+
+    /**
+     * An outage must never turn into dead letters, even when the handler wraps it (e.g. in a CompletionException
+     * from an async store client).
+     */
+    private static void rethrowIfStoreUnavailable(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StoreUnavailableException su) {
+                throw su;
+            }
         }
     }
 

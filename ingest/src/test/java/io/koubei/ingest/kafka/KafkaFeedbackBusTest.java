@@ -175,6 +175,32 @@ class KafkaFeedbackBusTest {
     }
 
     @Test
+    void aWrappedStoreOutageIsWaitedOutNotDeadLettered() throws Exception {
+        KafkaBusConfig config = EmbeddedBroker.freshConfig("wrapped").withPartitions(1, (short) 1).withWorkers(1)
+                .withBackoff(Duration.ofMillis(50), Duration.ofMillis(200));
+        LuceneFeedbackStore store = openStore();
+        AnalyseAndStoreHandler real = new AnalyseAndStoreHandler(pipeline, store);
+        java.util.concurrent.atomic.AtomicInteger outages = new java.util.concurrent.atomic.AtomicInteger(3);
+        KafkaFeedbackBus bus = open(config);
+        // An async store client reports the outage wrapped, as CompletableFuture.join() does.
+        bus.start(batch -> {
+            if (outages.getAndDecrement() > 0) {
+                throw new java.util.concurrent.CompletionException(
+                        new io.koubei.core.store.StoreUnavailableException("node down"));
+            }
+            return real.handle(batch);
+        });
+        bus.publish(SampleFeedback.items("wrapped", 0, 40)).get(30, TimeUnit.SECONDS);
+
+        Await.until(WAIT, () -> bus.health().pending() == 0, () -> bus.health() + " " + bus.stats());
+        assertThat(store.count(FeedbackFilter.ALL)).isEqualTo(40);
+        assertThat(bus.deadLetterCount()).isZero();
+        assertThat(bus.stats().storeUnavailable()).isEqualTo(3);
+        assertThat(bus.stats().pauses()).isEqualTo(1);
+        assertThat(bus.stats().paused()).isFalse();
+    }
+
+    @Test
     void twoWorkersOnFourPartitionsShareTheLoad() throws Exception {
         KafkaBusConfig config = EmbeddedBroker.freshConfig("share").withPartitions(4, (short) 1).withWorkers(2).withBatchSize(200);
         LuceneFeedbackStore store = openStore();
