@@ -8,7 +8,8 @@
 
   const npsChart = echarts.init(document.getElementById('chart-nps'));
   const valid = b => b.metrics.npsN > 0;
-  const low = overview.byWeek.map(b => valid(b) ? b.metrics.npsLow : null);
+  // ECharts stacks bands only on positive values: plot NPS + 100 (0…200) and label the axis back.
+  const low = overview.byWeek.map(b => valid(b) ? b.metrics.npsLow + 100 : null);
   const band = overview.byWeek.map(b => valid(b) ? b.metrics.npsHigh - b.metrics.npsLow : null);
   npsChart.setOption({
     tooltip: { trigger: 'axis', formatter: ps => {
@@ -16,11 +17,12 @@
       if (!valid(b)) return b.key[0] + ': –';
       return `${b.key[0]}<br>${labels.nps} ${b.metrics.nps.toFixed(1)} [${b.metrics.npsLow.toFixed(1)}, ${b.metrics.npsHigh.toFixed(1)}]<br>${labels.n} ${b.metrics.npsN}`;
     } },
-    xAxis: { type: 'category', data: weeks }, yAxis: { type: 'value', min: -100, max: 100 },
+    xAxis: { type: 'category', data: weeks },
+    yAxis: { type: 'value', min: 0, max: 200, interval: 50, axisLabel: { formatter: v => v - 100 } },
     series: [
       { type: 'line', data: low, stack: 'band', lineStyle: { opacity: 0 }, symbol: 'none' },
       { type: 'line', data: band, stack: 'band', lineStyle: { opacity: 0 }, areaStyle: { color: '#c8102e', opacity: 0.15 }, symbol: 'none' },
-      { name: labels.nps, type: 'line', data: overview.byWeek.map(b => valid(b) ? b.metrics.nps : null), color: '#c8102e', symbolSize: 8 }
+      { name: labels.nps, type: 'line', data: overview.byWeek.map(b => valid(b) ? b.metrics.nps + 100 : null), color: '#c8102e', symbolSize: 8 }
     ], grid: { left: 40, right: 16, top: 16, bottom: 30 }
   });
   npsChart.on('click', p => drill('scale=nps&week=' + weeks[p.dataIndex]));

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "koubei", mixinStandardHelpOptions = true, version = "koubei 0.1.0",
         description = "口碑 Koubei: multi-channel word-of-mouth monitoring for product teams.",
-        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, io.koubei.dashboard.cli.ReportCommand.class, CommandLine.HelpCommand.class})
 public class KoubeiMain implements Runnable {
 
     public static void main(String[] args) {

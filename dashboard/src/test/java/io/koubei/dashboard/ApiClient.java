@@ -45,6 +45,11 @@ final class ApiClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }
 
+    /** As a browser asks for a page. */
+    Response page(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET().build());
+    }
+
     Response post(String path, String contentType, String body) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());

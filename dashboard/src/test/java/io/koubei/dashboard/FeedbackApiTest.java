@@ -154,7 +154,7 @@ class FeedbackApiTest {
     void accessNeedsCredentialsAndViewersCannotWrite() {
         ApiClient anonymous = api.as(null);
         assertThat(anonymous.get("/api/v1/search").status()).isEqualTo(401);
-        assertThat(anonymous.get("/").status()).isEqualTo(302);
+        assertThat(anonymous.page("/").status()).isEqualTo(302);
         assertThat(api.as("Bearer wrong").get("/api/v1/search").status()).isEqualTo(401);
         String line = "{\"source\":\"x\",\"channel\":\"social\",\"externalId\":\"1\",\"createdAt\":\"2026-10-01T10:00:00+08:00\",\"text\":\"t\"}";
         assertThat(api.as(ApiClient.basic("viewer", "viewer-pw")).post("/api/v1/feedback", "application/json", line).status())

@@ -8,7 +8,7 @@ import io.koubei.core.store.FeedbackStore;
 import io.koubei.core.time.CalendarKeys;
 import io.koubei.dashboard.query.QueryService;
 import io.koubei.ingest.bus.InProcessBus;
-import io.koubei.ingest.importing.FeedbackImporter;
+
 import io.koubei.store.embedded.LuceneFeedbackStore;
 import java.time.ZoneId;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -49,11 +49,6 @@ public class PlatformConfiguration {
         InProcessBus bus = new InProcessBus(props.getDataDir().resolve("dead-letters"));
         bus.start(new AnalyzeAndStoreHandler(pipeline, store));
         return bus;
-    }
-
-    @Bean
-    FeedbackImporter feedbackImporter(FeedbackBus bus) {
-        return new FeedbackImporter(bus);
     }
 
     @Bean

@@ -35,7 +35,7 @@ import org.apache.lucene.util.NumericUtils;
  */
 final class DocValuesAggregator {
     /** Up to this many ordinal combinations per segment, buckets live in an array; beyond it, in a hash map. */
-    private static final long DENSE_LIMIT = 1 << 20;
+    static final long DENSE_LIMIT = 1 << 20;
 
     static final Comparator<List<String>> KEY_ORDER = (a, b) -> {
         for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
@@ -51,12 +51,18 @@ final class DocValuesAggregator {
     }
 
     static List<Bucket> aggregate(IndexSearcher searcher, Query query, List<Dimension> groupBy) throws IOException {
+        return aggregate(searcher, query, groupBy, DENSE_LIMIT);
+    }
+
+    /** {@code denseLimit} is a parameter only so tests can force the hash-map path. */
+    static List<Bucket> aggregate(IndexSearcher searcher, Query query, List<Dimension> groupBy, long denseLimit)
+            throws IOException {
         Map<List<String>, Counts> merged = new HashMap<>();
         Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             Scorer scorer = weight.scorer(leaf);
             if (scorer != null) {
-                new SegmentPass(leaf.reader(), groupBy).run(scorer.iterator(), merged);
+                new SegmentPass(leaf.reader(), groupBy, denseLimit).run(scorer.iterator(), merged);
             }
         }
         if (groupBy.isEmpty() && merged.isEmpty()) {
@@ -72,13 +78,14 @@ final class DocValuesAggregator {
     private static final class SegmentPass {
         private final LeafReader reader;
         private final DimensionValues[] dims;
+        private final boolean allSingleValued;
         private final long[] radix;
         private final NumericDocValues stats;
         private final NumericDocValues rating;
         private final Counts[] dense;
         private final Map<Long, Counts> sparse;
 
-        SegmentPass(LeafReader reader, List<Dimension> groupBy) throws IOException {
+        SegmentPass(LeafReader reader, List<Dimension> groupBy, long denseLimit) throws IOException {
             this.reader = reader;
             this.dims = new DimensionValues[groupBy.size()];
             this.radix = new long[groupBy.size()];
@@ -88,9 +95,10 @@ final class DocValuesAggregator {
                 radix[i] = dims[i].valueCount() + 1;
                 combinations = saturatedMultiply(combinations, radix[i]);
             }
+            this.allSingleValued = groupBy.stream().noneMatch(IndexFields::multiValued);
             this.stats = DocValues.getNumeric(reader, IndexFields.STATS);
             this.rating = DocValues.getNumeric(reader, IndexFields.RATING);
-            if (combinations <= DENSE_LIMIT) {
+            if (combinations <= denseLimit) {
                 dense = new Counts[(int) combinations];
                 sparse = null;
             } else if (combinations < Long.MAX_VALUE) {
@@ -109,11 +117,19 @@ final class DocValuesAggregator {
                 if (live != null && !live.get(doc)) {
                     continue;
                 }
-                long code = stats.advanceExact(doc) ? stats.longValue() : 0;
+                int code = stats.advanceExact(doc) ? (int) stats.longValue() : 0;
                 RatingScale scale = StatsCode.scale(code);
                 double ratingValue = 0;
                 if ((scale == RatingScale.STARS || scale == RatingScale.CSAT) && rating.advanceExact(doc)) {
                     ratingValue = NumericUtils.sortableLongToDouble(rating.longValue());
+                }
+                if (allSingleValued) {
+                    long bucket = 0;
+                    for (int i = 0; i < dims.length; i++) {
+                        bucket = bucket * radix[i] + dims[i].ordinals(doc)[0];
+                    }
+                    counts(bucket).add(code, scale, ratingValue);
+                    continue;
                 }
                 for (int i = 0; i < dims.length; i++) {
                     ords[i] = dims[i].ordinals(doc);
@@ -124,7 +140,7 @@ final class DocValuesAggregator {
             flush(merged);
         }
 
-        private void addCombinations(int dim, long bucket, int[][] ords, int[] counts, long code, RatingScale scale,
+        private void addCombinations(int dim, long bucket, int[][] ords, int[] counts, int code, RatingScale scale,
                                      double ratingValue) {
             if (dim == dims.length) {
                 counts(bucket).add(code, scale, ratingValue);
@@ -262,34 +278,20 @@ final class DocValuesAggregator {
         }
     }
 
-    /** Mutable BucketStats: summed per bucket, frozen once at the end. */
+    /**
+     * Mutable BucketStats. The enum parts are kept as a histogram of {@link StatsCode}s (one increment per
+     * document) and turned into counts once per bucket; only rating values need summing per document.
+     */
     static final class Counts {
-        long count, positive, neutral, negative, promoters, passives, detractors, starsCount, csatCount, csatSatisfied;
+        final long[] codes = new long[StatsCode.CODES];
         double starsSum, csatSum;
+        long csatSatisfied;
 
-        void add(long code, RatingScale scale, double ratingValue) {
-            count++;
-            Polarity p = StatsCode.polarity(code);
-            if (p == Polarity.POSITIVE) {
-                positive++;
-            } else if (p == Polarity.NEUTRAL) {
-                neutral++;
-            } else if (p == Polarity.NEGATIVE) {
-                negative++;
-            }
-            NpsClass nps = StatsCode.nps(code);
-            if (nps == NpsClass.PROMOTER) {
-                promoters++;
-            } else if (nps == NpsClass.PASSIVE) {
-                passives++;
-            } else if (nps == NpsClass.DETRACTOR) {
-                detractors++;
-            }
+        void add(int code, RatingScale scale, double ratingValue) {
+            codes[code]++;
             if (scale == RatingScale.STARS) {
-                starsCount++;
                 starsSum += ratingValue;
             } else if (scale == RatingScale.CSAT) {
-                csatCount++;
                 csatSum += ratingValue;
                 if (ratingValue >= 4) {
                     csatSatisfied++;
@@ -298,14 +300,47 @@ final class DocValuesAggregator {
         }
 
         Counts plus(Counts o) {
-            count += o.count; positive += o.positive; neutral += o.neutral; negative += o.negative;
-            promoters += o.promoters; passives += o.passives; detractors += o.detractors;
-            starsCount += o.starsCount; starsSum += o.starsSum;
-            csatCount += o.csatCount; csatSum += o.csatSum; csatSatisfied += o.csatSatisfied;
+            for (int c = 0; c < codes.length; c++) {
+                codes[c] += o.codes[c];
+            }
+            starsSum += o.starsSum;
+            csatSum += o.csatSum;
+            csatSatisfied += o.csatSatisfied;
             return this;
         }
 
         BucketStats toStats() {
+            long count = 0, positive = 0, neutral = 0, negative = 0, promoters = 0, passives = 0, detractors = 0;
+            long starsCount = 0, csatCount = 0;
+            for (int c = 0; c < codes.length; c++) {
+                long n = codes[c];
+                if (n == 0) {
+                    continue;
+                }
+                count += n;
+                Polarity p = StatsCode.polarity(c);
+                if (p == Polarity.POSITIVE) {
+                    positive += n;
+                } else if (p == Polarity.NEUTRAL) {
+                    neutral += n;
+                } else if (p == Polarity.NEGATIVE) {
+                    negative += n;
+                }
+                NpsClass nps = StatsCode.nps(c);
+                if (nps == NpsClass.PROMOTER) {
+                    promoters += n;
+                } else if (nps == NpsClass.PASSIVE) {
+                    passives += n;
+                } else if (nps == NpsClass.DETRACTOR) {
+                    detractors += n;
+                }
+                RatingScale scale = StatsCode.scale(c);
+                if (scale == RatingScale.STARS) {
+                    starsCount += n;
+                } else if (scale == RatingScale.CSAT) {
+                    csatCount += n;
+                }
+            }
             return new BucketStats(count, positive, neutral, negative, promoters, passives, detractors,
                     starsCount, starsSum, csatCount, csatSum, csatSatisfied);
         }

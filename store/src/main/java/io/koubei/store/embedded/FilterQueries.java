@@ -31,7 +31,6 @@ final class FilterQueries {
 
     static Query of(FeedbackFilter f) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        b.add(new MatchAllDocsQuery(), Occur.FILTER);
         if (f.from() != null || f.to() != null) {
             long lo = f.from() == null ? Long.MIN_VALUE : nanos(f.from());
             long toExclusive = f.to() == null ? Long.MAX_VALUE : nanos(f.to());
@@ -75,7 +74,18 @@ final class FilterQueries {
         for (String term : f.terms()) {
             b.add(new TermQuery(new Term(TOKEN, term)), Occur.FILTER);
         }
-        return new ConstantScoreQuery(b.build());
+        BooleanQuery q = b.build();
+        if (q.clauses().isEmpty()) {
+            return new MatchAllDocsQuery();
+        }
+        boolean onlyExclusions = q.clauses().stream().allMatch(c -> c.getOccur() == Occur.MUST_NOT);
+        if (onlyExclusions) {
+            b.add(new MatchAllDocsQuery(), Occur.FILTER);
+            q = b.build();
+        } else if (q.clauses().size() == 1) {
+            return new ConstantScoreQuery(q.clauses().get(0).getQuery());
+        }
+        return new ConstantScoreQuery(q);
     }
 
     private static <T> void anyOf(BooleanQuery.Builder b, String field, Set<T> values, Function<T, String> wire) {

@@ -17,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,12 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.FieldDoc;
@@ -34,7 +42,6 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.store.AlreadyClosedException;
@@ -119,15 +126,11 @@ public final class LuceneFeedbackStore implements FeedbackStore {
         try {
             int created = 0;
             int updated = 0;
+            // under the write lock the searcher shows every acknowledged write: exactly what "updated" means
             IndexSearcher searcher = searchers.acquire();
             try {
-                for (String id : lastById.keySet()) {
-                    if (searcher.count(new TermQuery(new Term(IndexFields.ID, id))) > 0) {
-                        updated++;
-                    } else {
-                        created++;
-                    }
-                }
+                updated = existingIds(searcher, lastById.keySet()).size();
+                created = lastById.size() - updated;
             } finally {
                 searchers.release(searcher);
             }
@@ -192,6 +195,12 @@ public final class LuceneFeedbackStore implements FeedbackStore {
         Objects.requireNonNull(query, "query");
         Query q = FilterQueries.of(query.filter());
         return read(searcher -> DocValuesAggregator.aggregate(searcher, q, query.groupBy()));
+    }
+
+    /** For tests: the same aggregate with another dense/sparse threshold. */
+    List<Bucket> aggregate(AggregateQuery query, long denseLimit) {
+        Query q = FilterQueries.of(query.filter());
+        return read(searcher -> DocValuesAggregator.aggregate(searcher, q, query.groupBy(), denseLimit));
     }
 
     @Override
@@ -292,6 +301,33 @@ public final class LuceneFeedbackStore implements FeedbackStore {
                 // releasing only decrements a reference count
             }
         }
+    }
+
+    /** Which of these ids are live in the index: one terms-dictionary seek per id and segment. */
+    private static Set<String> existingIds(IndexSearcher searcher, Collection<String> ids) throws IOException {
+        List<BytesRef> sorted = ids.stream().map(BytesRef::new).sorted().toList();
+        Set<String> found = new HashSet<>();
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            Terms terms = leaf.reader().terms(IndexFields.ID);
+            if (terms == null) {
+                continue;
+            }
+            TermsEnum termsEnum = terms.iterator();
+            Bits live = leaf.reader().getLiveDocs();
+            PostingsEnum postings = null;
+            for (BytesRef id : sorted) {
+                if (termsEnum.seekExact(id)) {
+                    postings = termsEnum.postings(postings, PostingsEnum.NONE);
+                    for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
+                        if (live == null || live.get(d)) {
+                            found.add(id.utf8ToString());
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     private static List<AnalyzedFeedback> decode(IndexSearcher searcher, ScoreDoc[] hits, int from, int to)

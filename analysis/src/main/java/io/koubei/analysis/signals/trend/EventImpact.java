@@ -1,0 +1,202 @@
+package io.koubei.analysis.signals.trend;
+
+import io.koubei.analysis.metrics.Interval;
+import io.koubei.analysis.metrics.NetSentiment;
+import io.koubei.analysis.metrics.NpsScore;
+import io.koubei.analysis.signals.Evidence;
+import io.koubei.analysis.signals.Severity;
+import io.koubei.analysis.signals.Signal;
+import io.koubei.analysis.signals.SignalType;
+import io.koubei.core.feedback.AnalyzedFeedback;
+import io.koubei.core.feedback.OpinionPoint;
+import io.koubei.core.feedback.Polarity;
+import io.koubei.core.store.BucketStats;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Release-aware comparison: the {@code window} after an event against the {@code window} before it, for the
+ * event's product (all products when it names none): volume, net sentiment, NPS, and the aspects whose
+ * negative share rose. Raises EVENT_IMPACT when net sentiment fell or an aspect's negative share rose
+ * significantly (95% interval of the difference excludes 0).
+ *
+ * <p>Blind spots: anything else that happened in the same windows (a competitor launch, a holiday, a second
+ * event) is attributed to this event; an OTA reaches users over days, so a short window understates its
+ * effect; items without a product are ignored when the event names one; a change that only shows in one
+ * channel can be diluted by the others — run it per channel when that matters.
+ */
+public final class EventImpact {
+    private static final double Z = 1.959963984540054;
+    private final EventImpactParams params;
+
+    public EventImpact(EventImpactParams params) {
+        this.params = params;
+    }
+
+    public EventImpact() {
+        this(EventImpactParams.DEFAULTS);
+    }
+
+    public EventComparison compare(ProductEvent event, Collection<AnalyzedFeedback> items) {
+        Instant from = event.at().minus(params.window());
+        Instant to = event.at().plus(params.window());
+        List<AnalyzedFeedback> before = new ArrayList<>();
+        List<AnalyzedFeedback> after = new ArrayList<>();
+        for (AnalyzedFeedback f : items) {
+            if (event.product() != null && !event.product().equals(f.item().product())) {
+                continue;
+            }
+            Instant t = f.item().createdAt();
+            if (!t.isBefore(from) && t.isBefore(event.at())) {
+                before.add(f);
+            } else if (!t.isBefore(event.at()) && t.isBefore(to)) {
+                after.add(f);
+            }
+        }
+        BucketStats sb = sum(before);
+        BucketStats sa = sum(after);
+        NetSentiment nb = NetSentiment.of(sb, params.minimumN());
+        NetSentiment na = NetSentiment.of(sa, params.minimumN());
+        Interval nsChange = nb.sufficient() && na.sufficient() ? diff(na.value(), halfVar(na), nb.value(), halfVar(nb)) : null;
+        NpsScore pb = NpsScore.of(sb, params.minimumN());
+        NpsScore pa = NpsScore.of(sa, params.minimumN());
+        Interval npsChange = pb.sufficient() && pa.sufficient() ? pa.differenceFrom(pb) : null;
+        List<EventComparison.AspectShift> shifts = before.size() >= params.minimumN() && after.size() >= params.minimumN()
+                ? aspectShifts(before, after) : List.of();
+
+        List<Signal> signals = new ArrayList<>();
+        boolean sentimentDrop = nsChange != null && nsChange.high() < 0;
+        List<EventComparison.AspectShift> worse = shifts.stream()
+                .filter(s -> s.change().low() > 0 && s.negativeAfter() >= params.minAspectCount()).toList();
+        if (sentimentDrop || !worse.isEmpty()) {
+            signals.add(signal(event, before.size(), after.size(), nb, na, nsChange, npsChange, worse));
+        }
+        return new EventComparison(event, before.size(), after.size(), nb, na, nsChange, pb, pa, npsChange, shifts,
+                signals);
+    }
+
+    private static BucketStats sum(List<AnalyzedFeedback> items) {
+        BucketStats s = BucketStats.ZERO;
+        for (AnalyzedFeedback f : items) {
+            s = s.plus(BucketStats.of(f));
+        }
+        return s;
+    }
+
+    /** Variance of a net sentiment estimate recovered from its 95% interval. */
+    static double halfVar(NetSentiment s) {
+        double half = (s.high() - s.low()) / (2 * Z);
+        return half * half;
+    }
+
+    static Interval diff(double a, double varA, double b, double varB) {
+        double d = a - b;
+        double half = Z * Math.sqrt(varA + varB);
+        return new Interval(d, d - half, d + half);
+    }
+
+    private List<EventComparison.AspectShift> aspectShifts(List<AnalyzedFeedback> before, List<AnalyzedFeedback> after) {
+        Map<String, Long> nb = negativeAspects(before, null);
+        List<String> afterIds = new ArrayList<>();
+        Map<String, List<String>> ids = new TreeMap<>();
+        Map<String, Long> na = negativeAspects(after, ids);
+        Set<String> aspects = new HashSet<>(nb.keySet());
+        aspects.addAll(na.keySet());
+        List<EventComparison.AspectShift> out = new ArrayList<>();
+        for (String a : aspects) {
+            long b = nb.getOrDefault(a, 0L);
+            long c = na.getOrDefault(a, 0L);
+            double pb = (double) b / before.size();
+            double pa = (double) c / after.size();
+            // Agresti–Caffo: add one success and one failure to each sample so zero counts keep a variance.
+            double pb2 = (b + 1.0) / (before.size() + 2.0);
+            double pa2 = (c + 1.0) / (after.size() + 2.0);
+            Interval ch = diff(pa2, pa2 * (1 - pa2) / (after.size() + 2.0), pb2, pb2 * (1 - pb2) / (before.size() + 2.0));
+            ch = new Interval(pa - pb, ch.low(), ch.high());
+            out.add(new EventComparison.AspectShift(a, b, c, pb, pa, ch, ids.getOrDefault(a, afterIds)));
+        }
+        out.sort(Comparator.comparingDouble((EventComparison.AspectShift s) -> -s.change().low())
+                .thenComparing(EventComparison.AspectShift::aspect));
+        return out.subList(0, Math.min(params.maxAspects(), out.size()));
+    }
+
+    /** Items with at least one negative opinion on each aspect (an item counts once per aspect). */
+    private static Map<String, Long> negativeAspects(List<AnalyzedFeedback> items, Map<String, List<String>> ids) {
+        Map<String, Long> out = new TreeMap<>();
+        for (AnalyzedFeedback f : items) {
+            Set<String> seen = new HashSet<>();
+            for (OpinionPoint o : f.analysis().opinions()) {
+                if (o.polarity() == Polarity.NEGATIVE && o.aspect() != null && seen.add(o.aspect())) {
+                    out.merge(o.aspect(), 1L, Long::sum);
+                    if (ids != null) {
+                        List<String> l = ids.computeIfAbsent(o.aspect(), k -> new ArrayList<>());
+                        if (l.size() < 50) {
+                            l.add(f.id());
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private Signal signal(ProductEvent e, int nBefore, int nAfter, NetSentiment nb, NetSentiment na, Interval ns,
+            Interval nps, List<EventComparison.AspectShift> worse) {
+        Evidence.Builder ev = Evidence.builder()
+                .figure("volumeBefore", nBefore).figure("volumeAfter", nAfter)
+                .figure("netSentimentBefore", nb.value()).figure("netSentimentAfter", na.value());
+        if (ns != null) {
+            ev.figure("netSentimentChange", ns.value()).figure("netSentimentChangeLow", ns.low())
+                    .figure("netSentimentChangeHigh", ns.high());
+        }
+        if (nps != null) {
+            ev.figure("npsChange", nps.value()).figure("npsChangeLow", nps.low()).figure("npsChangeHigh", nps.high());
+        }
+        StringBuilder desc = new StringBuilder(String.format("事件「%s」（%s，%s）前后各 %d 天：声量 %d → %d，净情感 %.2f → %.2f",
+                e.title(), e.kind().wireName(), e.at(), params.window().toDays(), nBefore, nAfter, nb.value(), na.value()));
+        if (ns != null) {
+            desc.append(String.format("（变化 %+.2f，95%% 区间 %+.2f…%+.2f）", ns.value(), ns.low(), ns.high()));
+        }
+        desc.append("。");
+        List<String> ids = new ArrayList<>();
+        for (EventComparison.AspectShift s : worse) {
+            ev.figure("negativeShareBefore:" + s.aspect(), s.shareBefore())
+                    .figure("negativeShareAfter:" + s.aspect(), s.shareAfter())
+                    .figure("negativeAfter:" + s.aspect(), s.negativeAfter());
+            desc.append(String.format("「%s」负面占比 %.0f%% → %.0f%%（%d 条）。", s.aspect(), s.shareBefore() * 100,
+                    s.shareAfter() * 100, s.negativeAfter()));
+            ids.addAll(s.exampleIds());
+        }
+        String aspect = worse.isEmpty() ? null : worse.get(0).aspect();
+        ev.fact("eventId", e.id()).fact("eventKind", e.kind().wireName()).fact("version", e.version())
+                .fact("window", params.window())
+                .drillDown("product", e.product()).drillDown("product_version", e.version())
+                .drillDown("aspect_polarity", aspect == null ? null : aspect + ":negative")
+                .itemIds(ids.stream().distinct().toList());
+        boolean both = ns != null && ns.high() < 0 && !worse.isEmpty();
+        return Signal.builder(SignalType.EVENT_IMPACT)
+                .severity(both ? Severity.CRITICAL : Severity.WARNING)
+                .day(e.at().toString().substring(0, 10))
+                .aspect(aspect).product(e.product()).subject(e.id())
+                .title("事件后口碑变差：" + e.title() + (aspect == null ? "" : "，「" + aspect + "」负面上升"))
+                .description(desc.toString())
+                .evidence(ev.build())
+                .build();
+    }
+
+    public EventImpactParams params() {
+        return params;
+    }
+
+    static boolean eq(String a, String b) {
+        return Objects.equals(a, b);
+    }
+}
