@@ -22,6 +22,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates the bus's topics when missing and answers the questions health asks (reachable? lag? letters?). */
 final class TopicSetup {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TopicSetup.class);
     private final KafkaBusConfig config;
     private final Admin admin;
     private volatile boolean ensured;
@@ -54,6 +55,11 @@ final class TopicSetup {
             }
             awaitServing(config.topic());
             awaitServing(config.deadLetterTopic());
+            int existing = partitionCount(config.topic());
+            if (existing < config.workers()) {
+                log.warn("topic {} has {} partition(s) for {} worker(s) in this process: the extra workers stay idle",
+                        config.topic(), existing, config.workers());
+            }
             ensured = true;
         }
     }
