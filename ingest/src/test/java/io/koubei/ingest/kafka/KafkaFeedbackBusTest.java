@@ -201,6 +201,32 @@ class KafkaFeedbackBusTest {
     }
 
     @Test
+    void aRestartedBusContinuesAfterTheLastCommitWithoutRedelivering() throws Exception {
+        KafkaBusConfig config = EmbeddedBroker.freshConfig("restart").withWorkers(1);
+        LuceneFeedbackStore store = openStore();
+        List<FeedbackItem> items = SampleFeedback.items("restart", 0, 400);
+        try (KafkaFeedbackBus first = new KafkaFeedbackBus(config)) {
+            first.start(new AnalyseAndStoreHandler(pipeline, store));
+            first.publish(items.subList(0, 300)).get(30, TimeUnit.SECONDS);
+            Await.until(WAIT, () -> store.count(FeedbackFilter.ALL) == 300, () -> first.stats().toString());
+        }
+        assertThat(committedOffsets(config)).isEqualTo(300);
+
+        // Published while no worker runs: waits in the topic, then the next process of the group takes it up.
+        try (KafkaFeedbackBus publisher = new KafkaFeedbackBus(config)) {
+            publisher.publish(items.subList(300, 400)).get(30, TimeUnit.SECONDS);
+        }
+        KafkaFeedbackBus second = open(config);
+        AnalyseAndStoreHandler handler = new AnalyseAndStoreHandler(pipeline, store);
+        second.start(handler);
+        Await.until(WAIT, () -> store.count(FeedbackFilter.ALL) == 400 && second.health().pending() == 0,
+                () -> second.stats() + " " + second.health());
+        assertThat(second.stats().received()).isEqualTo(100);
+        assertThat(second.stats().created()).isEqualTo(100);
+        assertThat(second.stats().updated()).isZero();
+    }
+
+    @Test
     void twoWorkersOnFourPartitionsShareTheLoad() throws Exception {
         KafkaBusConfig config = EmbeddedBroker.freshConfig("share").withPartitions(4, (short) 1).withWorkers(2).withBatchSize(200);
         LuceneFeedbackStore store = openStore();
