@@ -287,11 +287,28 @@ public final class ElasticsearchFeedbackStore implements FeedbackStore {
         }
     }
 
+    /**
+     * Deletes every index of the store (all generations behind the read alias) and starts again with an empty first
+     * index. (Delete-by-query would keep the indices, but it lives in the reindex module, which a minimal node lacks.)
+     */
     @Override
-    public void clear() {
+    public synchronized void clear() {
         ensureReady();
-        call("clear", () -> client.deleteByQuery(d -> d.index(layout.readAlias()).query(q -> q.matchAll(m -> m))
-                .refresh(true).conflicts(co.elastic.clients.elasticsearch._types.Conflicts.Proceed)));
+        List<String> indices = call("list indices", () -> {
+            try {
+                return new ArrayList<>(client.indices().getAlias(a -> a.name(layout.readAlias())).aliases().keySet());
+            } catch (ElasticsearchException e) {
+                if (e.status() == 404) {
+                    return List.<String>of(); // removed behind our back: nothing to clear
+                }
+                throw e;
+            }
+        });
+        if (!indices.isEmpty()) {
+            call("clear", () -> client.indices().delete(d -> d.index(indices).ignoreUnavailable(true)));
+        }
+        ready = false;
+        ensureReady();
     }
 
     @Override

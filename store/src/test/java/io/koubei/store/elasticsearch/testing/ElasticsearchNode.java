@@ -35,7 +35,7 @@ import java.util.stream.Stream;
 public final class ElasticsearchNode {
     public static final String DISTRIBUTION_PROPERTY = "koubei.es.distribution";
     static final String SERVICE_USER = "koubei-es";
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(240); // ≈13 s idle, over a minute on a loaded 2-core CI
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private static ElasticsearchNode shared;
@@ -58,6 +58,7 @@ public final class ElasticsearchNode {
     public static synchronized ElasticsearchNode shared() {
         if (shared == null) {
             ElasticsearchNode node = create("shared-" + ProcessHandle.current().pid(), freePort());
+            removeDeadSharedNodes(node.nodeDir.getParent());
             Runtime.getRuntime().addShutdownHook(new Thread(node::stop, "elasticsearch-node-stop"));
             node.start();
             shared = node;
@@ -65,6 +66,26 @@ public final class ElasticsearchNode {
             shared.start(); // a fault test stopped it and failed before restarting
         }
         return shared;
+    }
+
+    /** Folders of shared nodes whose test JVM is gone (killed before its shutdown hook ran): stop and delete them. */
+    private static void removeDeadSharedNodes(Path nodesDir) {
+        if (!Files.isDirectory(nodesDir)) {
+            return;
+        }
+        try (Stream<Path> dirs = Files.list(nodesDir)) {
+            for (Path dir : dirs.filter(d -> d.getFileName().toString().startsWith("shared-")).toList()) {
+                long owner = Long.parseLong(dir.getFileName().toString().substring("shared-".length()));
+                if (ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false)) {
+                    continue; // another test JVM's node, in use
+                }
+                ElasticsearchNode dead = new ElasticsearchNode(null, dir, null, 0);
+                dead.stop();
+                deleteRecursively(dir);
+            }
+        } catch (IOException | RuntimeException e) {
+            System.err.println("could not remove old Elasticsearch node folders in " + nodesDir + ": " + e);
+        }
     }
 
     /** A node of its own (not started) in {@code <distribution>/../es-nodes/<name>}. */
