@@ -259,19 +259,36 @@ public final class ElasticsearchNode {
         return sb.toString();
     }
 
+    /**
+     * The unpacked distribution: {@code -Dkoubei.es.distribution}, else {@code target/elasticsearch-dist} of the
+     * module under test, else the one the store module unpacked ({@code ../store/target/elasticsearch-dist}, for
+     * sibling modules built in the same reactor).
+     */
     static Path distributionHome() {
-        Path dist = Path.of(System.getProperty(DISTRIBUTION_PROPERTY, "target/elasticsearch-dist")).toAbsolutePath();
-        if (Files.isRegularFile(dist.resolve("bin/elasticsearch"))) {
-            return dist;
+        String configured = System.getProperty(DISTRIBUTION_PROPERTY);
+        List<Path> candidates = configured != null
+                ? List.of(Path.of(configured))
+                : List.of(Path.of("target/elasticsearch-dist"), Path.of("../store/target/elasticsearch-dist"));
+        for (Path candidate : candidates) {
+            Path dist = candidate.toAbsolutePath().normalize();
+            if (Files.isRegularFile(dist.resolve("bin/elasticsearch"))) {
+                return dist;
+            }
+            if (Files.isDirectory(dist)) {
+                try (Stream<Path> children = Files.list(dist)) {
+                    Optional<Path> home = children.filter(p -> Files.isRegularFile(p.resolve("bin/elasticsearch")))
+                            .findFirst();
+                    if (home.isPresent()) {
+                        return home.get();
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
         }
-        try (Stream<Path> children = Files.list(dist)) {
-            return children.filter(p -> Files.isRegularFile(p.resolve("bin/elasticsearch")))
-                    .findFirst().orElseThrow();
-        } catch (IOException | java.util.NoSuchElementException e) {
-            throw new IllegalStateException("no Elasticsearch distribution in " + dist + " (-D" + DISTRIBUTION_PROPERTY
-                    + "): the Maven build unpacks org.elasticsearch.distribution.integ-test-zip:elasticsearch there "
-                    + "before the tests (maven-dependency-plugin unpack, see store/pom.xml)");
-        }
+        throw new IllegalStateException("no Elasticsearch distribution in " + candidates + " (-D" + DISTRIBUTION_PROPERTY
+                + "): the Maven build unpacks org.elasticsearch.distribution.integ-test-zip:elasticsearch there "
+                + "before the tests (maven-dependency-plugin unpack, see store/pom.xml)");
     }
 
     /** ES_JAVA_HOME if set, else the newest JDK with feature version 21+ under /usr/lib/jvm. */
