@@ -6,14 +6,12 @@ import io.koubei.core.feedback.AnalyzedFeedback;
 import io.koubei.core.feedback.FeedbackItem;
 import io.koubei.core.feedback.OpinionPoint;
 import io.koubei.core.feedback.RatingScale;
+import io.koubei.store.json.FeedbackJson;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An item as an Elasticsearch document: one keyword per filter field and dimension, helper numbers for the
@@ -21,10 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
  * (aggregated as {@link io.koubei.core.store.Dimension#NONE}), aspects only from opinions that name one.
  */
 final class FeedbackDocuments {
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
-
     private FeedbackDocuments() {
     }
 
@@ -76,20 +70,13 @@ final class FeedbackDocuments {
         return d;
     }
 
+    /** The stored form, shared with the embedded store: the same JSON in both, so both round-trip alike. */
     static String toJson(AnalyzedFeedback f) {
-        try {
-            return JSON.writeValueAsString(f);
-        } catch (JacksonException e) {
-            throw new IllegalArgumentException("cannot serialise feedback " + f.id() + ": " + e.getMessage(), e);
-        }
+        return FeedbackJson.toJson(f);
     }
 
     static AnalyzedFeedback fromJson(String json) {
-        try {
-            return JSON.readValue(json, AnalyzedFeedback.class);
-        } catch (JacksonException e) {
-            throw new IllegalStateException("stored feedback is not readable JSON: " + e.getMessage(), e);
-        }
+        return FeedbackJson.fromJson(json);
     }
 
     /** Epoch nanoseconds, saturated outside 1677–2262, as in the embedded store. */
