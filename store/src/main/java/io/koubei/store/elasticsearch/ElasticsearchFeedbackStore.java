@@ -59,6 +59,7 @@ public final class ElasticsearchFeedbackStore implements FeedbackStore {
     private final ElasticsearchClient client;
     private final StoreAggregations aggregations;
     private volatile boolean ready;
+    private boolean templatePut;
 
     public ElasticsearchFeedbackStore(ElasticsearchStoreConfig config) {
         this.config = config;
@@ -341,9 +342,12 @@ public final class ElasticsearchFeedbackStore implements FeedbackStore {
             if (ready) {
                 return;
             }
-            String template = layout.templateJson(config.refreshInterval());
-            call("put index template", () -> client.indices().putIndexTemplate(t -> t.name(layout.templateName())
-                    .withJson(new StringReader(template))));
+            if (!templatePut) { // once per store instance: every template update is a cluster state change
+                String template = layout.templateJson(config.refreshInterval());
+                call("put index template", () -> client.indices().putIndexTemplate(t -> t.name(layout.templateName())
+                        .withJson(new StringReader(template))));
+                templatePut = true;
+            }
             boolean exists = call("check write alias",
                     () -> client.indices().existsAlias(a -> a.name(layout.writeAlias())).value());
             if (!exists) {

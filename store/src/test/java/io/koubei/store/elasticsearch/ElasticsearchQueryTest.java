@@ -14,6 +14,7 @@ import io.koubei.core.store.Dimension;
 import io.koubei.core.store.FeedbackFilter;
 import io.koubei.core.store.SearchPage;
 import io.koubei.core.store.SearchQuery;
+import io.koubei.store.ReferenceSemantics;
 import io.koubei.store.elasticsearch.testing.ElasticsearchNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +31,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Reads against a real node, each answer compared with the naive {@link ReferenceModel} over the same items. */
+/** Reads against a real node, each answer compared with {@link ReferenceSemantics} over the same items. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ElasticsearchQueryTest {
     private static final List<AnalyzedFeedback> ITEMS = SampleFeedback.generate(600, 42);
@@ -92,7 +93,7 @@ class ElasticsearchQueryTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("filters")
     void countSearchAndScanMatchTheReference(String name, FeedbackFilter filter) {
-        List<AnalyzedFeedback> newest = ReferenceModel.filter(ITEMS, filter, ReferenceModel.NEWEST_FIRST);
+        List<AnalyzedFeedback> newest = expected(ITEMS, filter, ReferenceSemantics.NEWEST_FIRST);
         assertThat(store.count(filter)).isEqualTo(newest.size());
 
         SearchPage first = store.search(new SearchQuery(filter, 0, 25));
@@ -104,7 +105,7 @@ class ElasticsearchQueryTest {
 
         List<AnalyzedFeedback> scanned = new ArrayList<>();
         store.scan(filter, scanned::add);
-        assertThat(scanned).containsExactlyElementsOf(ReferenceModel.filter(ITEMS, filter, ReferenceModel.OLDEST_FIRST));
+        assertThat(scanned).containsExactlyElementsOf(expected(ITEMS, filter, ReferenceSemantics.OLDEST_FIRST));
     }
 
     static Stream<List<Dimension>> groupings() {
@@ -124,7 +125,7 @@ class ElasticsearchQueryTest {
         for (FeedbackFilter filter : List.of(FeedbackFilter.ALL,
                 FeedbackFilter.builder().excludeFlags(Set.of("astroturf")).channel(Channel.REVIEW).build())) {
             AggregateQuery q = new AggregateQuery(filter, groupBy);
-            List<Bucket> expected = ReferenceModel.aggregate(ITEMS, q);
+            List<Bucket> expected = ReferenceSemantics.aggregate(ITEMS, q);
             assertThat(store.aggregate(q)).containsExactlyElementsOf(expected);
         }
     }
@@ -151,5 +152,10 @@ class ElasticsearchQueryTest {
         assertThat(p.total()).isEqualTo(ITEMS.size());
         assertThat(p.items()).isEmpty();
         assertThat(store.search(new SearchQuery(FeedbackFilter.ALL, 1000, 10)).items()).isEmpty();
+    }
+
+    private static List<AnalyzedFeedback> expected(List<AnalyzedFeedback> items, FeedbackFilter filter,
+                                                   java.util.Comparator<AnalyzedFeedback> order) {
+        return ReferenceSemantics.select(items, filter).stream().sorted(order).toList();
     }
 }

@@ -14,6 +14,7 @@ import io.koubei.core.store.FeedbackFilter;
 import io.koubei.core.store.SearchQuery;
 import io.koubei.core.store.StoreHealth;
 import io.koubei.core.store.UpsertResult;
+import io.koubei.store.ReferenceSemantics;
 import io.koubei.store.elasticsearch.testing.ElasticsearchNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -90,14 +91,14 @@ class ElasticsearchStoreWritesTest {
     void largeBatchesAreSplitAndDeepPagesWalkPastTheResultWindow() {
         List<AnalyzedFeedback> many = SampleFeedback.generate(10_050, 11);
         assertThat(store.upsert(many)).isEqualTo(new UpsertResult(10_050, 0));
-        List<AnalyzedFeedback> newest = ReferenceModel.filter(many, FeedbackFilter.ALL, ReferenceModel.NEWEST_FIRST);
+        List<AnalyzedFeedback> newest = expected(many, FeedbackFilter.ALL, ReferenceSemantics.NEWEST_FIRST);
         var deep = store.search(new SearchQuery(FeedbackFilter.ALL, 10_020, 40));
         assertThat(deep.total()).isEqualTo(10_050);
         assertThat(deep.items()).containsExactlyElementsOf(newest.subList(10_020, 10_050));
         var straddling = store.search(new SearchQuery(FeedbackFilter.ALL, 9_990, 20));
         assertThat(straddling.items()).containsExactlyElementsOf(newest.subList(9_990, 10_010));
         assertThat(store.aggregate(new AggregateQuery(FeedbackFilter.ALL, List.of(Dimension.DAY, Dimension.AUTHOR))))
-                .containsExactlyElementsOf(ReferenceModel.aggregate(many,
+                .containsExactlyElementsOf(ReferenceSemantics.aggregate(many,
                         new AggregateQuery(FeedbackFilter.ALL, List.of(Dimension.DAY, Dimension.AUTHOR))));
     }
 
@@ -152,5 +153,10 @@ class ElasticsearchStoreWritesTest {
     private static AnalyzedFeedback withFlags(AnalyzedFeedback f, Set<String> flags) {
         Analysis a = f.analysis().withFlags(flags);
         return new AnalyzedFeedback(f.item(), a, f.week(), f.day());
+    }
+
+    private static List<AnalyzedFeedback> expected(List<AnalyzedFeedback> items, FeedbackFilter filter,
+                                                   java.util.Comparator<AnalyzedFeedback> order) {
+        return ReferenceSemantics.select(items, filter).stream().sorted(order).toList();
     }
 }
