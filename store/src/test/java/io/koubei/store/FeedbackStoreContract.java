@@ -50,8 +50,9 @@ public abstract class FeedbackStoreContract {
     /** The store under test; the same instance for every call within one test. */
     protected abstract FeedbackStore store();
 
+    /** Backends may override (and call super) to add their own per-test setup. */
     @BeforeEach
-    void startFromAnEmptyStore() {
+    protected void startFromAnEmptyStore() {
         store().clear();
         assertThat(store().count(FeedbackFilter.ALL)).as("store is empty after clear()").isZero();
     }
@@ -402,6 +403,31 @@ public abstract class FeedbackStoreContract {
         List<AnalyzedFeedback> scanned = new ArrayList<>();
         store().scan(negative, scanned::add);
         assertThat(scanned).isEqualTo(expectedNegative);
+    }
+
+    /** Detectors scan and write flags back: updating visited items must neither repeat nor skip any. */
+    @Test
+    void writingVisitedItemsBackDuringAScanNeitherRepeatsNorSkips() {
+        List<AnalyzedFeedback> items = FeedbackFixtures.corpus(700, 11L);
+        store().upsert(items);
+        List<String> visited = new ArrayList<>();
+        List<AnalyzedFeedback> pending = new ArrayList<>();
+        store().scan(FeedbackFilter.ALL, a -> {
+            visited.add(a.id());
+            Set<String> flags = new java.util.HashSet<>(a.analysis().flags());
+            flags.add("reviewed");
+            pending.add(new AnalyzedFeedback(a.item(), a.analysis().withFlags(flags), a.week(), a.day()));
+            if (pending.size() == 250) {
+                assertThat(store().upsert(pending).updated()).isEqualTo(250);
+                pending.clear();
+            }
+        });
+        store().upsert(pending);
+        List<AnalyzedFeedback> expected = new ArrayList<>(items);
+        expected.sort(ReferenceSemantics.OLDEST_FIRST);
+        assertThat(visited).isEqualTo(ids(expected));
+        assertThat(store().count(FeedbackFilter.builder().flags(Set.of("reviewed")).build())).isEqualTo(items.size());
+        assertThat(store().count(FeedbackFilter.ALL)).isEqualTo(items.size());
     }
 
     @Test

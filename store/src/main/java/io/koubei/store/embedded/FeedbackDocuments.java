@@ -10,6 +10,7 @@ import io.koubei.core.feedback.Polarity;
 import io.koubei.core.feedback.RatingScale;
 import io.koubei.store.json.FeedbackJson;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoublePoint;
@@ -20,7 +21,9 @@ import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.UnicodeUtil;
 import org.apache.lucene.util.NumericUtils;
 
 /**
@@ -32,8 +35,13 @@ final class FeedbackDocuments {
     private FeedbackDocuments() {
     }
 
+    /**
+     * @throws IllegalArgumentException when a keyword value is longer than Lucene can index (32766 UTF-8 bytes);
+     *         over-long tokens are left out instead, since no query could name them anyway
+     */
     static Document toDocument(AnalyzedFeedback f) {
         FeedbackItem item = f.item();
+        requireIndexable(item.id(), ID, item.id());
         Document doc = new Document();
         doc.add(new StringField(ID, item.id(), Field.Store.NO));
         doc.add(new SortedDocValuesField(ID, new BytesRef(item.id())));
@@ -44,6 +52,11 @@ final class FeedbackDocuments {
         doc.add(new NumericDocValuesField(CREATED_AT, created));
 
         single(doc, CHANNEL, item.channel().wireName());
+        requireIndexable(item.id(), SOURCE, item.source());
+        requireIndexable(item.id(), PRODUCT, item.product());
+        requireIndexable(item.id(), PRODUCT_VERSION, item.productVersion());
+        requireIndexable(item.id(), AUTHOR, item.authorId());
+        requireIndexable(item.id(), REPLY_TO, item.replyTo());
         single(doc, SOURCE, item.source());
         single(doc, PRODUCT, item.product());
         single(doc, PRODUCT_VERSION, item.productVersion());
@@ -70,11 +83,18 @@ final class FeedbackDocuments {
                 }
             }
         }
+        for (Set<String> values : List.of(aspects, aspectPolarities, f.analysis().flags())) {
+            for (String v : values) {
+                requireIndexable(item.id(), "aspect/flag", v);
+            }
+        }
         multi(doc, ASPECT, aspects);
         multi(doc, ASPECT_POLARITY, aspectPolarities);
         multi(doc, FLAG, f.analysis().flags());
         for (String token : new LinkedHashSet<>(f.analysis().tokens())) {
-            doc.add(new StringField(TOKEN, token, Field.Store.NO));
+            if (indexable(token)) {
+                doc.add(new StringField(TOKEN, token, Field.Store.NO));
+            }
         }
 
         RatingScale scale = item.rating() == null ? null : item.rating().scale();
@@ -92,6 +112,17 @@ final class FeedbackDocuments {
         if (value != null) {
             doc.add(new StringField(field, value, Field.Store.NO));
             doc.add(new SortedDocValuesField(field, new BytesRef(value)));
+        }
+    }
+
+    private static boolean indexable(String value) {
+        return value == null || UnicodeUtil.calcUTF16toUTF8Length(value, 0, value.length()) <= IndexWriter.MAX_TERM_LENGTH;
+    }
+
+    private static void requireIndexable(String id, String field, String value) {
+        if (!indexable(value)) {
+            throw new IllegalArgumentException("item " + (id.length() > 80 ? id.substring(0, 80) + "…" : id) + ": "
+                    + field + " is longer than " + IndexWriter.MAX_TERM_LENGTH + " UTF-8 bytes");
         }
     }
 

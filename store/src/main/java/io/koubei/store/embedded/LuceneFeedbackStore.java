@@ -26,6 +26,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
@@ -70,32 +72,34 @@ public final class LuceneFeedbackStore implements FeedbackStore {
 
     private final Path path;
     private final Directory directory;
-    private final IndexWriter writer;
-    private final SearcherManager searchers;
     private final ReentrantLock writeLock = new ReentrantLock();
+    /** Null after a failed write was rolled back: the next write opens a fresh writer. Guarded by writeLock. */
+    private IndexWriter writer;
+    private volatile SearcherManager searchers;
+    private volatile boolean closed;
+    /** Why the last write failed, until a write succeeds again: shown by check(). */
+    private volatile String writeFailure;
 
     public LuceneFeedbackStore(Path dir) {
+        this(dir, d -> d);
+    }
+
+    /** {@code wrap} lets tests put a fault-injecting directory between the store and the disk. */
+    LuceneFeedbackStore(Path dir, UnaryOperator<Directory> wrap) {
         this.path = Objects.requireNonNull(dir, "dir").toAbsolutePath();
         Directory d = null;
-        IndexWriter w = null;
         try {
             Files.createDirectories(path);
-            d = FSDirectory.open(path);
-            IndexWriterConfig config = new IndexWriterConfig()
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                    .setCommitOnClose(true);
-            w = new IndexWriter(d, config);
-            w.commit(); // a fresh directory becomes a valid (empty) index at once
-            this.searchers = new SearcherManager(w, null);
+            d = wrap.apply(FSDirectory.open(path));
+            this.directory = d;
+            openWriter();
         } catch (LockObtainFailedException e) {
-            closeQuietly(w, d);
+            closeQuietly(d);
             throw new StoreUnavailableException("index " + path + " is already open in another store or process", e);
         } catch (IOException e) {
-            closeQuietly(w, d);
+            closeQuietly(d);
             throw new StoreUnavailableException("cannot open index at " + path + ": " + e.getMessage(), e);
         }
-        this.directory = d;
-        this.writer = w;
     }
 
     public Path path() {
@@ -118,36 +122,25 @@ public final class LuceneFeedbackStore implements FeedbackStore {
         if (lastById.isEmpty()) {
             return UpsertResult.EMPTY;
         }
-        List<org.apache.lucene.document.Document> docs = new ArrayList<>(lastById.size());
+        List<Document> docs = new ArrayList<>(lastById.size());
         for (AnalyzedFeedback f : lastById.values()) {
             docs.add(FeedbackDocuments.toDocument(f));
         }
-        writeLock.lock();
-        try {
-            int created = 0;
-            int updated = 0;
+        return write("write", w -> {
             // under the write lock the searcher shows every acknowledged write: exactly what "updated" means
+            int updated;
             IndexSearcher searcher = searchers.acquire();
             try {
                 updated = existingIds(searcher, lastById.keySet()).size();
-                created = lastById.size() - updated;
             } finally {
                 searchers.release(searcher);
             }
             int i = 0;
             for (String id : lastById.keySet()) {
-                writer.updateDocument(new Term(IndexFields.ID, id), docs.get(i++));
+                w.updateDocument(new Term(IndexFields.ID, id), docs.get(i++));
             }
-            commitAndRefresh();
-            return new UpsertResult(created, updated);
-        } catch (AlreadyClosedException e) {
-            throw closed(e);
-        } catch (IOException e) {
-            // the failed batch is not acknowledged; the caller retries it (upserts are idempotent)
-            throw new StoreUnavailableException("write to " + path + " failed: " + e.getMessage(), e);
-        } finally {
-            writeLock.unlock();
-        }
+            return new UpsertResult(lastById.size() - updated, updated);
+        });
     }
 
     @Override
@@ -227,24 +220,20 @@ public final class LuceneFeedbackStore implements FeedbackStore {
 
     @Override
     public void clear() {
-        writeLock.lock();
-        try {
-            writer.deleteAll();
-            commitAndRefresh();
-        } catch (AlreadyClosedException e) {
-            throw closed(e);
-        } catch (IOException e) {
-            throw new StoreUnavailableException("clearing " + path + " failed: " + e.getMessage(), e);
-        } finally {
-            writeLock.unlock();
-        }
+        write("clear", w -> {
+            w.deleteAll();
+            return null;
+        });
     }
 
     @Override
     public StoreHealth check() {
         try {
             long docs = read(searcher -> (long) searcher.getIndexReader().numDocs());
-            return new StoreHealth("lucene", true, docs + " items in " + path);
+            String failure = writeFailure;
+            return failure == null
+                    ? new StoreHealth("lucene", true, docs + " items in " + path)
+                    : new StoreHealth("lucene", false, "reads work (" + docs + " items) but the last " + failure);
         } catch (RuntimeException e) {
             return new StoreHealth("lucene", false, e.getMessage());
         }
@@ -254,25 +243,86 @@ public final class LuceneFeedbackStore implements FeedbackStore {
     public void close() {
         writeLock.lock();
         try {
+            if (closed) {
+                return;
+            }
+            closed = true;
             searchers.close();
-            writer.close(); // commits whatever is pending (nothing: every write is committed)
-        } catch (AlreadyClosedException ignored) {
-            // closing twice is harmless
+            if (writer != null) {
+                writer.close(); // commits whatever is pending (nothing: every write is committed)
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("closing index " + path + " failed", e);
         } finally {
-            try {
-                directory.close();
-            } catch (IOException ignored) {
-                // the writer released its files already
-            }
+            closeQuietly(directory);
             writeLock.unlock();
         }
     }
 
-    private void commitAndRefresh() throws IOException {
-        writer.commit();
-        searchers.maybeRefreshBlocking();
+    private interface WriterFunction<T> {
+        T apply(IndexWriter writer) throws IOException;
+    }
+
+    /**
+     * Runs one write under the write lock and commits it before returning. If anything fails, the uncommitted
+     * changes are rolled back (so a failed batch never sneaks into a later commit) and the writer is reopened on
+     * the next write: callers just retry, as StoreUnavailableException asks them to.
+     */
+    private <T> T write(String what, WriterFunction<T> change) {
+        writeLock.lock();
+        try {
+            if (closed) {
+                throw new StoreUnavailableException("store at " + path + " is closed");
+            }
+            if (writer == null) {
+                openWriter();
+            }
+            T result = change.apply(writer);
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+            writeFailure = null;
+            return result;
+        } catch (IOException | AlreadyClosedException e) {
+            discardWriter();
+            writeFailure = what + " failed: " + e.getMessage();
+            throw new StoreUnavailableException(what + " to " + path + " failed, nothing of it was kept: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            discardWriter(); // whatever it was, none of this write may reach a later commit
+            throw e;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Opens the writer and a searcher manager on it; the previous manager (if any) is closed. */
+    private void openWriter() throws IOException {
+        IndexWriterConfig config = new IndexWriterConfig()
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setCommitOnClose(true);
+        IndexWriter w = new IndexWriter(directory, config);
+        try {
+            w.commit(); // a fresh directory becomes a valid (empty) index at once
+            SearcherManager previous = searchers;
+            searchers = new SearcherManager(w, null);
+            writer = w;
+            if (previous != null) {
+                previous.close(); // searchers still in use keep their reader until released
+            }
+        } catch (IOException | RuntimeException e) {
+            w.rollback();
+            throw e;
+        }
+    }
+
+    private void discardWriter() {
+        if (writer != null) {
+            try {
+                writer.rollback(); // drops everything since the last commit and releases the lock
+            } catch (IOException | RuntimeException ignored) {
+                // a writer closed by a tragic error has nothing left to roll back
+            }
+            writer = null;
+        }
     }
 
     private interface SearcherFunction<T> {
@@ -280,23 +330,28 @@ public final class LuceneFeedbackStore implements FeedbackStore {
     }
 
     private <T> T read(SearcherFunction<T> fn) {
+        if (closed) {
+            throw new StoreUnavailableException("store at " + path + " is closed");
+        }
+        SearcherManager manager = searchers;
         IndexSearcher searcher;
         try {
-            searcher = searchers.acquire();
+            searcher = manager.acquire();
         } catch (AlreadyClosedException e) {
-            throw closed(e);
+            if (!closed && manager != searchers) {
+                return read(fn); // the writer was reopened meanwhile: use the new manager
+            }
+            throw new StoreUnavailableException("store at " + path + " is closed", e);
         } catch (IOException e) {
             throw new StoreUnavailableException("cannot read " + path + ": " + e.getMessage(), e);
         }
         try {
             return fn.apply(searcher);
-        } catch (AlreadyClosedException e) {
-            throw closed(e);
         } catch (IOException e) {
             throw new StoreUnavailableException("cannot read " + path + ": " + e.getMessage(), e);
         } finally {
             try {
-                searchers.release(searcher);
+                manager.release(searcher);
             } catch (IOException ignored) {
                 // releasing only decrements a reference count
             }
@@ -341,20 +396,13 @@ public final class LuceneFeedbackStore implements FeedbackStore {
         return out;
     }
 
-    private StoreUnavailableException closed(AlreadyClosedException e) {
-        return new StoreUnavailableException("store at " + path + " is closed", e);
-    }
-
-    private static void closeQuietly(IndexWriter w, Directory d) {
+    private static void closeQuietly(Directory d) {
         try {
-            if (w != null) {
-                w.close();
-            }
             if (d != null) {
                 d.close();
             }
         } catch (IOException | RuntimeException ignored) {
-            // already failing with a clearer error
+            // already failing or closing with a clearer error
         }
     }
 }

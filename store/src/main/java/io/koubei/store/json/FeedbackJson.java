@@ -1,6 +1,7 @@
 package io.koubei.store.json;
 
 import io.koubei.core.feedback.AnalyzedFeedback;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,6 +15,8 @@ public final class FeedbackJson {
     private static final JsonMapper MAPPER = JsonMapper.builder()
             // derived accessors (id(), authorId(), …) are not record components: ignore them if ever written
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // absent optional fields are simply left out: smaller blobs, same records on reading
+            .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
             .build();
 
     private FeedbackJson() {

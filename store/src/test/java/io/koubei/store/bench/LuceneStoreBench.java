@@ -39,6 +39,7 @@ public final class LuceneStoreBench {
             long existing = store.count(FeedbackFilter.ALL);
             if (existing == 0) {
                 long t0 = System.nanoTime();
+                long cpu0 = processCpuNanos();
                 Random r = new Random(1);
                 for (int i = 0; i < n; i += batch) {
                     List<AnalyzedFeedback> items = new ArrayList<>(batch);
@@ -48,7 +49,9 @@ public final class LuceneStoreBench {
                     store.upsert(items);
                 }
                 double s = (System.nanoTime() - t0) / 1e9;
-                System.out.printf("indexed %,d items in %.1f s (%.0f items/s, batches of %d, commit each)%n", n, s, n / s, batch);
+                double cpu = (processCpuNanos() - cpu0) / 1e9;
+                System.out.printf("indexed %,d items in %.1f s wall, %.1f s process CPU (all threads, incl. merges);"
+                        + " %.0f items/s, batches of %d, commit each%n", n, s, cpu, n / s, batch);
             } else {
                 System.out.printf("reusing %,d items in %s%n", existing, dir);
             }
@@ -96,6 +99,11 @@ public final class LuceneStoreBench {
             tokens[k] = WORDS[r.nextInt(WORDS.length)];
         }
         return b.tokens(tokens).text(String.join("", Arrays.asList(tokens))).build();
+    }
+
+    private static long processCpuNanos() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }
 
     private static void time(String name, Supplier<?> op) {

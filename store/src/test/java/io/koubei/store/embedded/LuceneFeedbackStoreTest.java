@@ -13,6 +13,13 @@ import io.koubei.core.store.StoreUnavailableException;
 import io.koubei.core.store.UpsertResult;
 import io.koubei.store.FeedbackFixtures;
 import java.io.BufferedReader;
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FilterDirectory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexOutput;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -83,13 +90,13 @@ class LuceneFeedbackStoreTest {
         try (LuceneFeedbackStore store = new LuceneFeedbackStore(dir)) {
             ExecutorService pool = Executors.newFixedThreadPool(4);
             List<Future<UpsertResult>> results = new ArrayList<>();
-            // four writers over overlapping halves of the same ids, in batches of 50, plus a reader
+            // four writers over overlapping halves of the same ids, in batches of 75, plus a reader
             for (int w = 0; w < 4; w++) {
                 int start = (w % 2) * 150;
                 results.add(pool.submit(() -> {
                     UpsertResult sum = UpsertResult.EMPTY;
-                    for (int i = start; i < start + 450; i += 50) {
-                        sum = sum.plus(store.upsert(items.subList(i, i + 50)));
+                    for (int i = start; i < start + 450; i += 75) {
+                        sum = sum.plus(store.upsert(items.subList(i, i + 75)));
                     }
                     return sum;
                 }));
@@ -111,6 +118,61 @@ class LuceneFeedbackStoreTest {
         }
     }
 
+    @Test
+    void aFailedWriteKeepsNothingOfItAndTheNextWriteRecovers() throws Exception {
+        AtomicBoolean diskFull = new AtomicBoolean();
+        UnaryOperator<Directory> faulty = d -> new FilterDirectory(d) {
+            @Override
+            public IndexOutput createOutput(String name, IOContext context) throws IOException {
+                if (diskFull.get()) {
+                    throw new IOException("No space left on device (simulated)");
+                }
+                return super.createOutput(name, context);
+            }
+        };
+        List<AnalyzedFeedback> first = CORPUS.subList(0, 10);
+        AnalyzedFeedback changedFirst = new AnalyzedFeedback(first.get(0).item().toBuilder().text("changed").build(),
+                first.get(0).analysis(), first.get(0).week(), first.get(0).day());
+        List<AnalyzedFeedback> failing = new ArrayList<>(CORPUS.subList(10, 20));
+        failing.add(changedFirst);
+        try (LuceneFeedbackStore store = new LuceneFeedbackStore(dir, faulty)) {
+            store.upsert(first);
+            diskFull.set(true);
+            assertThatThrownBy(() -> store.upsert(failing))
+                    .isInstanceOf(StoreUnavailableException.class).hasMessageContaining("No space left");
+            assertThat(store.check().up()).isFalse();
+            assertThat(store.count(FeedbackFilter.ALL)).as("reads still served").isEqualTo(10);
+
+            diskFull.set(false);
+            assertThat(store.upsert(CORPUS.subList(20, 25))).isEqualTo(new UpsertResult(5, 0));
+            assertThat(store.check().up()).isTrue();
+            // the failed batch did not sneak into the later commit, not even its update
+            assertThat(store.getAll(failing.stream().map(AnalyzedFeedback::id).toList())).containsExactly(first.get(0));
+            assertThat(store.upsert(failing)).isEqualTo(new UpsertResult(10, 1));
+        }
+        try (LuceneFeedbackStore reopened = new LuceneFeedbackStore(dir)) {
+            assertThat(reopened.count(FeedbackFilter.ALL)).isEqualTo(25);
+            assertThat(reopened.get(changedFirst.id())).contains(changedFirst);
+        }
+    }
+
+    @Test
+    void valuesTooLongToIndexAreRejectedUpFrontAndOverlongTokensSkipped() {
+        String huge = "长".repeat(12_000); // 36,000 UTF-8 bytes, over Lucene's 32,766 term limit
+        try (LuceneFeedbackStore store = new LuceneFeedbackStore(dir)) {
+            List<AnalyzedFeedback> bad = List.of(FeedbackFixtures.item("fine").build(),
+                    FeedbackFixtures.item("too-long").product(huge).build());
+            assertThatThrownBy(() -> store.upsert(bad))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too-long").hasMessageContaining("product");
+            assertThat(store.count(FeedbackFilter.ALL)).isZero();
+
+            AnalyzedFeedback longToken = FeedbackFixtures.item("long-token").tokens(huge, "续航").build();
+            assertThat(store.upsert(List.of(longToken))).isEqualTo(new UpsertResult(1, 0));
+            assertThat(store.get("long-token")).contains(longToken);
+            assertThat(store.count(FeedbackFilter.builder().terms(List.of("续航")).build())).isEqualTo(1);
+        }
+    }
+
     /** kill -9 a writer mid-stream: every batch it acknowledged must be in the index after reopening. */
     @Test
     void acknowledgedBatchesSurviveAKilledProcess() throws Exception {
@@ -124,7 +186,7 @@ class LuceneFeedbackStoreTest {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             String line;
-            while (lastAcked < 25 && System.nanoTime() < deadline && (line = out.readLine()) != null) {
+            while (lastAcked < 10 && System.nanoTime() < deadline && (line = out.readLine()) != null) {
                 if (line.startsWith("acked ")) {
                     lastAcked = Integer.parseInt(line.substring(6).trim());
                 }
@@ -134,7 +196,7 @@ class LuceneFeedbackStoreTest {
         } finally {
             child.destroyForcibly();
         }
-        assertThat(lastAcked).as("child acknowledged batches before it was killed").isGreaterThanOrEqualTo(25);
+        assertThat(lastAcked).as("child acknowledged batches before it was killed").isGreaterThanOrEqualTo(10);
 
         try (LuceneFeedbackStore reopened = new LuceneFeedbackStore(index)) {
             for (int n = 0; n <= lastAcked; n++) {
