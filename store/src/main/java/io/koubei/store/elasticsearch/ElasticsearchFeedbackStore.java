@@ -110,26 +110,28 @@ public final class ElasticsearchFeedbackStore implements FeedbackStore {
         if (batch.isEmpty()) {
             return UpsertResult.EMPTY;
         }
-        ensureReady();
         // duplicate ids in one batch: the last one wins and counts once
         Map<String, AnalyzedFeedback> byId = new LinkedHashMap<>();
         for (AnalyzedFeedback f : batch) {
             byId.remove(f.id());
             byId.put(f.id(), f);
         }
-        List<AnalyzedFeedback> items = new ArrayList<>(byId.values());
+        // every document is built (and validated) before the first one is written: a bad item fails the whole batch
+        List<Map.Entry<String, Map<String, Object>>> docs = new ArrayList<>(byId.size());
+        for (AnalyzedFeedback f : byId.values()) {
+            docs.add(Map.entry(f.id(), FeedbackDocuments.toDocument(f)));
+        }
+        ensureReady();
         UpsertResult result = UpsertResult.EMPTY;
-        for (int i = 0; i < items.size(); i += BULK_CHUNK) {
-            result = result.plus(upsertChunk(items.subList(i, Math.min(items.size(), i + BULK_CHUNK))));
+        for (int i = 0; i < docs.size(); i += BULK_CHUNK) {
+            result = result.plus(upsertChunk(docs.subList(i, Math.min(docs.size(), i + BULK_CHUNK))));
         }
         return result;
     }
 
-    private UpsertResult upsertChunk(List<AnalyzedFeedback> items) {
+    private UpsertResult upsertChunk(List<Map.Entry<String, Map<String, Object>>> chunk) {
         Map<String, Map<String, Object>> docs = new LinkedHashMap<>();
-        for (AnalyzedFeedback f : items) {
-            docs.put(f.id(), FeedbackDocuments.toDocument(f));
-        }
+        chunk.forEach(e -> docs.put(e.getKey(), e.getValue()));
         // after a rollover an existing item lives in an older index: update it there, never duplicate it
         Map<String, String> homes = locate(docs.keySet());
         int created = 0;

@@ -10,6 +10,7 @@ import io.koubei.store.json.FeedbackJson;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,8 +23,19 @@ final class FeedbackDocuments {
     private FeedbackDocuments() {
     }
 
+    /** Lucene's (and so Elasticsearch's) limit for one indexed term. */
+    static final int MAX_TERM_BYTES = 32_766;
+
+    /**
+     * @throws IllegalArgumentException when a keyword value is longer than ES can index (32766 UTF-8 bytes), as the
+     *         embedded store does; an over-long token is left out of {@code tokens} (no query could name it)
+     */
     static Map<String, Object> toDocument(AnalyzedFeedback f) {
         FeedbackItem item = f.item();
+        for (String[] kv : new String[][] {{ID, item.id()}, {SOURCE, item.source()}, {PRODUCT, item.product()},
+                {PRODUCT_VERSION, item.productVersion()}, {AUTHOR_ID, item.authorId()}, {REPLY_TO, item.replyTo()}}) {
+            requireIndexable(item.id(), kv[0], kv[1]);
+        }
         Map<String, Object> d = new LinkedHashMap<>();
         d.put(ID, item.id());
         d.put(CHANNEL, item.channel().wireName());
@@ -43,6 +55,11 @@ final class FeedbackDocuments {
                 if (op.polarity() != null) {
                     aspectPolarities.add(op.aspectPolarityKey());
                 }
+            }
+        }
+        for (Set<String> values : List.of(aspects, aspectPolarities, f.analysis().flags())) {
+            for (String v : values) {
+                requireIndexable(item.id(), "aspect/flag", v);
             }
         }
         putIfNotEmpty(d, ASPECTS, aspects);
@@ -65,7 +82,9 @@ final class FeedbackDocuments {
         d.put(CREATED_AT, item.createdAt().toEpochMilli());
         d.put(CREATED_AT_NANOS, nanos(item.createdAt()));
         d.put(TEXT, item.text());
-        putIfNotEmpty(d, TOKENS, new LinkedHashSet<>(f.analysis().tokens()));
+        Set<String> tokens = new LinkedHashSet<>(f.analysis().tokens());
+        tokens.removeIf(t -> !indexable(t));
+        putIfNotEmpty(d, TOKENS, tokens);
         d.put(DOC, toJson(f));
         return d;
     }
@@ -85,6 +104,19 @@ final class FeedbackDocuments {
             return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
         } catch (ArithmeticException overflow) {
             return t.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+    }
+
+    static boolean indexable(String value) {
+        // UTF-8 is at most 3 bytes per UTF-16 unit: only long strings need the exact count
+        return value == null || value.length() * 3 <= MAX_TERM_BYTES
+                || value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= MAX_TERM_BYTES;
+    }
+
+    private static void requireIndexable(String id, String field, String value) {
+        if (!indexable(value)) {
+            throw new IllegalArgumentException("item " + (id.length() > 80 ? id.substring(0, 80) + "…" : id) + ": "
+                    + field + " is longer than " + MAX_TERM_BYTES + " UTF-8 bytes");
         }
     }
 

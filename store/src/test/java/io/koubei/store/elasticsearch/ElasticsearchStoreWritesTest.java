@@ -124,6 +124,26 @@ class ElasticsearchStoreWritesTest {
     }
 
     @Test
+    void anUnindexableKeywordFailsTheWholeBatchAndAnOverlongTokenIsOnlyLeftOutOfTheIndex() {
+        List<AnalyzedFeedback> items = SampleFeedback.generate(3, 9);
+        String huge = "长".repeat(11_000); // 33,000 UTF-8 bytes: over Lucene's term limit
+        AnalyzedFeedback badProduct = new AnalyzedFeedback(items.get(1).item().toBuilder().product(huge).build(),
+                items.get(1).analysis(), items.get(1).week(), items.get(1).day());
+        assertThatThrownBy(() -> store.upsert(List.of(items.get(0), badProduct, items.get(2))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("product");
+        assertThat(store.count(FeedbackFilter.ALL)).isZero();
+
+        Analysis withHugeToken = new Analysis(List.of("续航", huge), items.get(0).analysis().sentiment(),
+                items.get(0).analysis().opinions(), items.get(0).analysis().npsClass(), items.get(0).analysis().segment(),
+                0L, items.get(0).analysis().flags(), "test");
+        AnalyzedFeedback longToken = new AnalyzedFeedback(items.get(0).item(), withHugeToken, items.get(0).week(),
+                items.get(0).day());
+        assertThat(store.upsert(List.of(longToken))).isEqualTo(new UpsertResult(1, 0));
+        assertThat(store.get(longToken.id())).contains(longToken);
+        assertThat(store.count(FeedbackFilter.builder().terms(List.of("续航")).build())).isEqualTo(1);
+    }
+
+    @Test
     void healthReportsTheCluster() {
         StoreHealth h = store.check();
         assertThat(h.backend()).isEqualTo("elasticsearch");
