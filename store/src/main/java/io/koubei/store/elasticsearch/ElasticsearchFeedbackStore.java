@@ -123,13 +123,25 @@ public final class ElasticsearchFeedbackStore implements FeedbackStore {
         }
         ensureReady();
         UpsertResult result = UpsertResult.EMPTY;
+        if (docs.size() <= BULK_CHUNK) {
+            return upsertChunk(docs, Refresh.WaitFor, new java.util.HashSet<>());
+        }
+        // several bulk requests: none waits for its own refresh; one explicit refresh of every index they touched
+        // at the end makes the whole batch visible (cheaper than a wait per chunk, whatever the shard count)
+        java.util.Set<String> touched = new java.util.HashSet<>();
         for (int i = 0; i < docs.size(); i += BULK_CHUNK) {
-            result = result.plus(upsertChunk(docs.subList(i, Math.min(docs.size(), i + BULK_CHUNK))));
+            result = result.plus(upsertChunk(docs.subList(i, Math.min(docs.size(), i + BULK_CHUNK)), Refresh.False,
+                    touched));
+        }
+        List<String> indices = List.copyOf(touched);
+        if (!indices.isEmpty()) {
+            call("refresh", () -> client.indices().refresh(r -> r.index(indices)));
         }
         return result;
     }
 
-    private UpsertResult upsertChunk(List<Map.Entry<String, Map<String, Object>>> chunk) {
+    private UpsertResult upsertChunk(List<Map.Entry<String, Map<String, Object>>> chunk, Refresh refresh,
+                                     java.util.Set<String> touched) {
         Map<String, Map<String, Object>> docs = new LinkedHashMap<>();
         chunk.forEach(e -> docs.put(e.getKey(), e.getValue()));
         // after a rollover an existing item lives in an older index: update it there, never duplicate it
@@ -139,7 +151,7 @@ public final class ElasticsearchFeedbackStore implements FeedbackStore {
         Map<String, String> rejected = new LinkedHashMap<>();
         Map<String, Map<String, Object>> pending = docs;
         for (int attempt = 0; ; attempt++) {
-            BulkRequest.Builder req = new BulkRequest.Builder().refresh(Refresh.WaitFor);
+            BulkRequest.Builder req = new BulkRequest.Builder().refresh(refresh);
             pending.forEach((id, doc) -> req.operations(op -> op.index(ix -> ix
                     .index(homes.getOrDefault(id, layout.writeAlias())).id(id).document(doc))));
             BulkRequest request = req.build();
@@ -148,6 +160,7 @@ public final class ElasticsearchFeedbackStore implements FeedbackStore {
             String lastTransient = null;
             for (BulkResponseItem item : response.items()) {
                 if (item.error() == null) {
+                    touched.add(item.index());
                     if ("created".equals(item.result())) {
                         created++;
                     } else {
