@@ -165,6 +165,11 @@ class DemoDataGeneratorTest {
                 StandardCharsets.UTF_8));
         assertThat(bad).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("scale");
+        int notNumber = DemoDataWriter.run(new String[] {"--seed", "forty-two"}, new PrintStream(out),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(notNumber).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--seed needs a number, got 'forty-two'");
+        assertThat(dir.resolve("demo.jsonl")).as("earlier output untouched").exists();
     }
 
     @Test
