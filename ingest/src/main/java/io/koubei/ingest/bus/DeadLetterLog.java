@@ -1,6 +1,8 @@
 package io.koubei.ingest.bus;
 
 import io.koubei.core.bus.DeadLetter;
+import io.koubei.core.feedback.FeedbackItem;
+import io.koubei.ingest.format.FeedbackJsonCodec;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -101,6 +103,33 @@ public final class DeadLetterLog implements AutoCloseable {
         while (recent.size() > keep) {
             recent.removeFirst();
         }
+    }
+
+    /**
+     * The items in a dead-letter file whose payload is a valid format v1 item, in file order, for replaying them
+     * (e.g. publish again after fixing the analyzer). Entries without a readable payload are skipped; compare the
+     * result's size with the file's line count to see how many.
+     */
+    public static List<FeedbackItem> replayableItems(Path file) throws IOException {
+        FeedbackJsonCodec codec = new FeedbackJsonCodec();
+        List<FeedbackItem> items = new ArrayList<>();
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                DeadLetter d = parse(line);
+                if (d.payload() != null) {
+                    try {
+                        items.add(codec.fromJson(d.payload()));
+                    } catch (IllegalArgumentException e) {
+                        // not an item (e.g. a raw Kafka record that never parsed): stays in the file for a human
+                    }
+                }
+            }
+        }
+        return items;
     }
 
     private static DeadLetter parse(String line) {

@@ -157,7 +157,7 @@ public record ColumnMapping(
             patterns = d.has("patterns") ? stringList(d.get("patterns"), name, "dates.patterns") : List.of();
             for (String p : patterns) {
                 try {
-                    DateTimeFormatter.ofPattern(p, Locale.ROOT);
+                    DateReader.strictPattern(p);
                 } catch (IllegalArgumentException e) {
                     throw new MappingException(name + ": dates.patterns: '" + p + "' is not a valid pattern: " + e.getMessage());
                 }

@@ -10,6 +10,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,8 @@ final class DateReader {
 
     /** Epoch millis below this (March 1973) are almost certainly epoch seconds. */
     private static final long MIN_PLAUSIBLE_MILLIS = 100_000_000_000L;
+    /** 9999-12-31T23:59:59.999Z */
+    private static final long MAX_MILLIS = 253_402_300_799_999L;
     private static final Pattern DIGITS = Pattern.compile("-?\\d+");
     private static final Pattern SPACE_SEPARATED = Pattern.compile("^\\d{4}-\\d{2}-\\d{2} \\d.*");
 
@@ -35,7 +38,8 @@ final class DateReader {
             .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
             .optionalStart().appendOffset("+HH", "Z").optionalEnd()
             .optionalStart().appendLiteral('[').parseCaseSensitive().appendZoneRegionId().appendLiteral(']').optionalEnd()
-            .toFormatter(Locale.ROOT);
+            .toFormatter(Locale.ROOT)
+            .withResolverStyle(ResolverStyle.STRICT); // 2024-02-30 is an error, not 2024-02-29
 
     private final ZoneId zone;
     private final List<String> patternTexts;
@@ -45,15 +49,34 @@ final class DateReader {
         this.zone = zone;
         this.patternTexts = List.copyOf(patternTexts);
         for (String p : patternTexts) {
-            patterns.add(DateTimeFormatter.ofPattern(p, Locale.ROOT));
+            patterns.add(strictPattern(p));
         }
+    }
+
+    /**
+     * A user pattern resolved strictly (no silent Feb 30 → Feb 29). Strict resolving needs proleptic years, so
+     * year-of-era {@code y} becomes {@code u} outside quoted literals.
+     */
+    static DateTimeFormatter strictPattern(String pattern) {
+        StringBuilder sb = new StringBuilder(pattern.length());
+        boolean quoted = false;
+        for (char c : pattern.toCharArray()) {
+            if (c == '\'') {
+                quoted = !quoted;
+            }
+            sb.append(!quoted && c == 'y' ? 'u' : c);
+        }
+        return DateTimeFormatter.ofPattern(sb.toString(), Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
     }
 
     /** The instant, or throws {@link IllegalArgumentException} whose message is a complete rejection reason. */
     Instant parseMillis(long millis) {
         if (Math.abs(millis) < MIN_PLAUSIBLE_MILLIS) {
-            throw new IllegalArgumentException(millis + " looks like epoch seconds or a small number; expected epoch"
+            throw new IllegalArgumentException(Quoted.of(Long.toString(millis)) + " looks like epoch seconds or a small number; expected epoch"
                     + " milliseconds (e.g. 1714529730000) or ISO-8601 with offset (e.g. 2024-05-01T10:15:30+08:00)");
+        }
+        if (millis > MAX_MILLIS) {
+            throw new IllegalArgumentException(Quoted.of(Long.toString(millis)) + " is after the year 9999; expected epoch milliseconds");
         }
         return Instant.ofEpochMilli(millis);
     }
@@ -67,7 +90,7 @@ final class DateReader {
             try {
                 return parseMillis(Long.parseLong(text));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("'" + text + "' is too large for epoch milliseconds");
+                throw new IllegalArgumentException("'" + Quoted.of(text) + "' is too large for epoch milliseconds");
             }
         }
         String iso = SPACE_SEPARATED.matcher(text).matches() ? text.replaceFirst(" ", "T") : text;
@@ -87,12 +110,15 @@ final class DateReader {
         } catch (DateTimeParseException ignored) {
             // not ISO; try the other forms
         }
-        if (zone != null) {
-            try {
-                return LocalDate.parse(iso, DateTimeFormatter.ISO_LOCAL_DATE).atStartOfDay(zone).toInstant();
-            } catch (DateTimeParseException ignored) {
-                // next
+        boolean dateOnly = false;
+        try {
+            LocalDate d = LocalDate.parse(iso, DateTimeFormatter.ISO_LOCAL_DATE);
+            if (zone != null) {
+                return d.atStartOfDay(zone).toInstant();
             }
+            dateOnly = true;
+        } catch (DateTimeParseException ignored) {
+            // next
         }
         for (DateTimeFormatter pattern : patterns) {
             TemporalAccessor t = tryPattern(pattern, text);
@@ -101,11 +127,15 @@ final class DateReader {
             }
             localOnly |= t != null;
         }
+        if (dateOnly) {
+            throw new IllegalArgumentException("'" + text + "' is a date without time or offset; write e.g. " + text
+                    + "T00:00:00+08:00, or set a zone (mapping.yml dates.zone, or --zone) to read it as midnight there");
+        }
         if (localOnly) {
             throw new IllegalArgumentException("'" + text + "' has no UTC offset; write it with one (e.g. "
                     + text + "+08:00) or set a zone (mapping.yml dates.zone, or --zone)");
         }
-        throw new IllegalArgumentException("cannot read '" + abbreviate(text) + "' as a date-time; " + expected());
+        throw new IllegalArgumentException("cannot read '" + Quoted.of(text) + "' as a date-time; " + expected());
     }
 
     /** An Instant, a local value when no zone is set to place it, or null when the pattern does not match. */
@@ -141,7 +171,4 @@ final class DateReader {
         return sb.toString();
     }
 
-    static String abbreviate(String s) {
-        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
-    }
 }

@@ -14,7 +14,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Format v1 as a single JSON object per item: the wire format of the Kafka bus, the dead-letter files and the
- * demo generator. {@code fromJson(toJson(item))} equals {@code item} for every item the readers produce.
+ * demo generator. {@code fromJson(toJson(item))} equals {@code item} for every item the readers produce. For items
+ * built in code, {@code extra} must hold JSON-like values as Jackson reads them back (Integer, or Long/BigInteger only
+ * when too large for int; Double; String; Boolean; List; Map), and no {@code extra} key may be a v1 field name.
  * Thread-safe.
  */
 public final class FeedbackJsonCodec {

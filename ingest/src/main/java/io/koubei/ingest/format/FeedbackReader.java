@@ -17,6 +17,11 @@ public interface FeedbackReader extends Iterator<ParseResult>, Closeable {
     /** Display name used in rejections (the file name, or {@code <request>}). */
     String sourceName();
 
+    /** Rows the input probably holds (for progress bars), or -1 when the reader cannot tell cheaply. */
+    default long estimatedRows() {
+        return -1;
+    }
+
     default Stream<ParseResult> stream() {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED), false);
     }

@@ -94,10 +94,12 @@ final class FlatRowAssembler {
                 if (!mappedColumns.containsKey(directPath[i])) {
                     set(o, directPath[i], mapValue(directPath[i], v));
                 }
-            } else if (!headers.get(i).isBlank()) {
+            } else {
+                // a value under a blank header is still kept, named by its position
+                String key = headers.get(i).isBlank() ? "column" + (i + 1) : headers.get(i).trim();
                 switch (mapping.unmapped()) {
-                    case EXTRA -> o.put(headers.get(i).trim(), v);
-                    case FIELDS -> o.withObjectProperty("fields").put(headers.get(i).trim(), v);
+                    case EXTRA -> o.put(key, v);
+                    case FIELDS -> o.withObjectProperty("fields").put(key, v);
                     case IGNORE -> { }
                 }
             }

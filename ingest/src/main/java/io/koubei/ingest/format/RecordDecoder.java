@@ -64,7 +64,7 @@ final class RecordDecoder {
         } else {
             channel = Channel.fromWire(channelText).orElse(null);
             if (channel == null) {
-                p.add("channel", "unknown channel '" + DateReader.abbreviate(channelText) + "'; expected one of " + CHANNELS);
+                p.add("channel", "unknown channel '" + Quoted.of(channelText) + "'; expected one of " + CHANNELS);
             }
         }
         if (externalId == null && id == null) {
@@ -170,7 +170,7 @@ final class RecordDecoder {
         }
         RatingScale scale = RatingScale.fromWire(scaleText).orElse(null);
         if (scale == null) {
-            p.add("rating.scale", "unknown scale '" + DateReader.abbreviate(scaleText) + "'; expected one of " + SCALES);
+            p.add("rating.scale", "unknown scale '" + Quoted.of(scaleText) + "'; expected one of " + SCALES);
             return null;
         }
         Double value = decimal(valueNode, "rating.value", p);
@@ -362,12 +362,12 @@ final class RecordDecoder {
             try {
                 BigDecimal d = new BigDecimal(t);
                 if (d.abs().compareTo(BigDecimal.valueOf(1e15)) > 0) {
-                    p.add(path, "'" + DateReader.abbreviate(t) + "' is out of range");
+                    p.add(path, "'" + Quoted.of(t) + "' is out of range");
                     return null;
                 }
                 return d;
             } catch (NumberFormatException e) {
-                p.add(path, "'" + DateReader.abbreviate(t) + "' is not a number; expected " + expected);
+                p.add(path, "'" + Quoted.of(t) + "' is not a number; expected " + expected);
                 return null;
             }
         }
@@ -391,7 +391,7 @@ final class RecordDecoder {
                 return Boolean.FALSE;
             }
             default -> {
-                p.add(path, "'" + DateReader.abbreviate(n.asString()) + "' is not a boolean; expected true or false");
+                p.add(path, "'" + Quoted.of(n.asString()) + "' is not a boolean; expected true or false");
                 return null;
             }
         }

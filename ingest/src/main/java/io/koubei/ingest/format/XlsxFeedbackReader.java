@@ -24,6 +24,9 @@ import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFComment;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
 
@@ -45,6 +48,7 @@ public final class XlsxFeedbackReader implements FeedbackReader {
     private final BlockingQueue<Object> rows = new ArrayBlockingQueue<>(256);
     private final Thread producer;
     private volatile boolean closed;
+    private long estimatedRows = -1;
     private FlatRowAssembler assembler;
     private ParseResult next;
     private boolean finished;
@@ -71,6 +75,9 @@ public final class XlsxFeedbackReader implements FeedbackReader {
             XSSFReader reader = new XSSFReader(pkg);
             strings = new ReadOnlySharedStringsTable(pkg);
             styles = reader.getStylesTable();
+            try (InputStream first = openSheet(reader, mapping.sheet())) {
+                estimatedRows = dimensionRows(first);
+            }
             sheet = openSheet(reader, mapping.sheet());
         } catch (MappingException e) {
             pkg.revert();
@@ -96,6 +103,38 @@ public final class XlsxFeedbackReader implements FeedbackReader {
             s.close();
         }
         throw new MappingException(name + ": no sheet named '" + wanted + "'; the workbook has " + names);
+    }
+
+    /** Data rows from the sheet's {@code <dimension ref="A1:H1001"/>} (written by Excel and POI), or -1. */
+    private static long dimensionRows(InputStream sheet) {
+        try {
+            XMLStreamReader xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(sheet);
+            try {
+                while (xml.hasNext()) {
+                    if (xml.next() == XMLStreamConstants.START_ELEMENT) {
+                        String local = xml.getLocalName();
+                        if (local.equals("dimension")) {
+                            String ref = xml.getAttributeValue(null, "ref");
+                            int colon = ref == null ? -1 : ref.indexOf(':');
+                            return colon < 0 ? -1 : Math.max(0, new CellReference(ref.substring(colon + 1)).getRow());
+                        }
+                        if (local.equals("sheetData")) {
+                            return -1;
+                        }
+                    }
+                }
+            } finally {
+                xml.close();
+            }
+        } catch (XMLStreamException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    @Override
+    public long estimatedRows() {
+        return estimatedRows;
     }
 
     private void parse(InputStream sheet, ReadOnlySharedStringsTable strings, StylesTable styles) {

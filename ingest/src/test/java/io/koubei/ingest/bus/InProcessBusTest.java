@@ -105,6 +105,7 @@ class InProcessBusTest {
         }
         List<String> lines = Files.readAllLines(dir.resolve(DeadLetterLog.FILE_NAME));
         assertThat(lines).singleElement().asString().contains("\"itemId\":\"weibo:a1\"", "cannot analyse: text a1");
+        assertThat(DeadLetterLog.replayableItems(dir.resolve(DeadLetterLog.FILE_NAME))).containsExactly(batch.get(1));
         // a new bus on the same directory still knows about it
         try (InProcessBus again = new InProcessBus(fast())) {
             assertThat(again.deadLetterCount()).isEqualTo(1);

@@ -16,16 +16,16 @@ import java.util.function.Predicate;
  * A test double of the bus's consumer: "stores" into a plain map, upserting by id like the real stores do, and gives
  * up on items matching {@code poison}.
  */
-class MapBackedHandler implements FeedbackHandler {
+public class MapBackedHandler implements FeedbackHandler {
 
-    final Map<String, FeedbackItem> stored = new ConcurrentHashMap<>();
+    public final Map<String, FeedbackItem> stored = new ConcurrentHashMap<>();
     private final Predicate<FeedbackItem> poison;
 
-    MapBackedHandler() {
+    public MapBackedHandler() {
         this(i -> false);
     }
 
-    MapBackedHandler(Predicate<FeedbackItem> poison) {
+    public MapBackedHandler(Predicate<FeedbackItem> poison) {
         this.poison = poison;
     }
 

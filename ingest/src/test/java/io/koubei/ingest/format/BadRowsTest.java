@@ -122,6 +122,36 @@ class BadRowsTest {
     }
 
     @Test
+    void excelStyleCsvWithBomCrlfSemicolonsAndAnUnnamedColumnIsReadWithoutLosingValues() throws IOException {
+        Path path = dir.resolve("excel.csv");
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] body = "Source;Channel;ExternalId;CreatedAt;Text;\r\nweibo;social;1;2024-05-01T10:00:00+08:00;\"a;b\";note\r\n"
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[bom.length + body.length];
+        System.arraycopy(bom, 0, all, 0, bom.length);
+        System.arraycopy(body, 0, all, bom.length, body.length);
+        Files.write(path, all);
+        FeedbackItem item = RoundTripTest.readValid(path, ColumnMapping.NONE, FormatOptions.standard()).get(0);
+        assertThat(item.id()).isEqualTo("weibo:1");
+        assertThat(item.text()).isEqualTo("a;b");
+        assertThat(item.extra()).isEqualTo(Map.of("column6", "note"));
+    }
+
+    @Test
+    void anUnclosedQuoteReportsWhereReadingStoppedAndKeepsTheRowsBefore() throws IOException {
+        Path path = dir.resolve("quote.csv");
+        Files.writeString(path, "source,channel,externalId,createdAt,text\n"
+                + "weibo,social,1,2024-05-01T10:00:00Z,fine\n"
+                + "weibo,social,2,2024-05-01T10:00:00Z,\"never closed\n"
+                + "weibo,social,3,2024-05-01T10:00:00Z,swallowed\n");
+        List<ParseResult> results = RoundTripTest.readAll(path, ColumnMapping.NONE, FormatOptions.standard());
+        assertThat(results.get(0).valid()).isTrue();
+        assertThat(rejections(results)).singleElement().asString()
+                .startsWith("quote.csv:3: (csv): malformed CSV (")
+                .endsWith("the rest of the file from line 3 could not be read — check for an unclosed quote");
+    }
+
+    @Test
     void textLimitIsConfigurableAndCountsCharactersNotBytes() throws IOException {
         Path path = dir.resolve("limit.jsonl");
         Files.writeString(path, GOOD.formatted("1").replace("好评", "好".repeat(10)) + "\n"

@@ -132,6 +132,38 @@ class RoundTripTest {
                         + " (e.g. 2024-05-01T10:15:00+08:00) or set a zone (mapping.yml dates.zone, or --zone)");
     }
 
+    @Test
+    void closingAnXlsxReaderEarlyStopsItsParsingThread() throws IOException {
+        Path file = dir.resolve("many.xlsx");
+        try (org.apache.poi.xssf.streaming.SXSSFWorkbook wb = new org.apache.poi.xssf.streaming.SXSSFWorkbook(100)) {
+            Sheet sheet = wb.createSheet();
+            String[] headers = {"source", "channel", "externalId", "createdAt", "text"};
+            Row h = sheet.createRow(0);
+            for (int c = 0; c < headers.length; c++) {
+                h.createCell(c).setCellValue(headers[c]);
+            }
+            for (int i = 1; i <= 2000; i++) {
+                Row r = sheet.createRow(i);
+                r.createCell(0).setCellValue("weibo");
+                r.createCell(1).setCellValue("social");
+                r.createCell(2).setCellValue("id" + i);
+                r.createCell(3).setCellValue("2024-05-01T10:00:00+08:00");
+                r.createCell(4).setCellValue("text " + i);
+            }
+            try (var out = Files.newOutputStream(file)) {
+                wb.write(out);
+            }
+            wb.dispose();
+        }
+        long before = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("xlsx-reader-")).count();
+        try (FeedbackReader reader = FeedbackReaders.open(file, ColumnMapping.NONE, FormatOptions.standard())) {
+            assertThat(reader.next().valid()).isTrue();
+            assertThat(reader.next().line()).isEqualTo(3);
+        }
+        long after = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("xlsx-reader-") && t.isAlive()).count();
+        assertThat(after).isLessThanOrEqualTo(before);
+    }
+
     static List<ParseResult> readAll(Path file, ColumnMapping mapping, FormatOptions options) throws IOException {
         List<ParseResult> out = new ArrayList<>();
         try (FeedbackReader reader = FeedbackReaders.open(file, mapping, options)) {
