@@ -24,10 +24,6 @@ final class DemoSampler {
         this.r = r;
     }
 
-    Random random() {
-        return r;
-    }
-
     /** Index drawn in proportion to the weights. */
     int index(double... weights) {
         return indexIn(null, weights);
