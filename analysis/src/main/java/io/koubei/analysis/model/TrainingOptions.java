@@ -1,0 +1,23 @@
+package io.koubei.analysis.model;
+
+/**
+ * @param epochs       passes over the data
+ * @param learningRate AdaGrad base rate
+ * @param l2           L2 penalty per update
+ * @param hashBits     log2 of the feature space
+ * @param seed         shuffling seed: same data + same seed = same model
+ */
+public record TrainingOptions(int epochs, double learningRate, double l2, int hashBits, long seed) {
+    public static TrainingOptions defaults() {
+        return new TrainingOptions(8, 0.3, 1e-6, 20, 42L);
+    }
+
+    public TrainingOptions {
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs must be >= 1");
+        }
+        if (learningRate <= 0) {
+            throw new IllegalArgumentException("learning rate must be > 0");
+        }
+    }
+}
