@@ -151,20 +151,27 @@ public final class AspectExtractor {
     /** Each cue of the clause goes to its own mention, else the nearest mention before it, else the nearest after. */
     private static Map<Mention, List<RuleResult.Cue>> assign(RuleResult r, int clause, List<Mention> mentions) {
         Map<Mention, List<RuleResult.Cue>> out = new LinkedHashMap<>();
+        int previousCue = -1;
         for (RuleResult.Cue cue : r.cues()) {
             if (cue.clause() != clause) {
                 continue;
             }
             Mention best = null;
+            Mention own = null;
             for (Mention m : mentions) {
                 if (m.token() == cue.token()) {
-                    best = m;
+                    own = m;
                     break;
                 }
                 if (m.token() < cue.token()) {
                     best = m;
                 }
             }
+            // 电池不耐用: the cue names an aspect itself (耐用 → quality) but the battery was named just before it
+            if (own != null && (best == null || best.token() <= previousCue)) {
+                best = own;
+            }
+            previousCue = cue.token();
             if (best == null) {
                 for (Mention m : mentions) {
                     if (m.token() > cue.token()) {

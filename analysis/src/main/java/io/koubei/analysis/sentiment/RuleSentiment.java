@@ -49,6 +49,9 @@ public final class RuleSentiment {
         double degree = 1.0;
         String degreeWords = "";
         boolean degreeAfterNegator;
+        int attributeAt = -1;
+        int attributeSign;
+        String attributeWord = "";
 
         Pass(List<Token> tokens) {
             this.tokens = tokens;
@@ -115,6 +118,7 @@ public final class RuleSentiment {
             clauseFrom = end + 1;
             clauseWeight = 1.0;
             resetModifiers();
+            attributeAt = -1;
         }
 
         boolean endsWithQuestionParticle(int end) {
@@ -167,8 +171,21 @@ public final class RuleSentiment {
                 negator(i, term);
                 return;
             }
+            Integer attr = lexicon.attributeSign(term);
+            if (attr != null) {
+                attributeAt = i;
+                attributeSign = attr;
+                attributeWord = term;
+                return;
+            }
+            if (quantityOfAttribute(i, term)) {
+                return;
+            }
             Double deg = lexicon.degree(term);
             if (deg != null && (lexicon.weight(term) == null || nextIsSentimentWord(i))) {
+                if (term.startsWith("不") || term.startsWith("没")) {
+                    negator(i, term); // 不太 = negation, softened
+                }
                 degree(i, term, deg);
                 return;
             }
@@ -178,6 +195,35 @@ public final class RuleSentiment {
                 return;
             }
             decomposed(i, term);
+        }
+
+        /** 油耗高 is bad and 性价比高 good: a quantity adjective takes its sign from the attribute before it. */
+        boolean quantityOfAttribute(int i, String term) {
+            if (attributeAt < 0 || i - attributeAt > NEGATION_REACH + 1) {
+                return false;
+            }
+            Integer q = lexicon.quantity(term);
+            String head = "";
+            if (q == null && term.length() >= 2) {
+                String last = term.substring(term.length() - 1);
+                head = term.substring(0, term.length() - 1);
+                q = lexicon.quantity(last);
+                if (q == null || (lexicon.degree(head) == null && !lexicon.isNegator(head))) {
+                    return false;
+                }
+                if (lexicon.isNegator(head)) {
+                    negator(i, head);
+                } else {
+                    degree(i, head, lexicon.degree(head));
+                }
+                term = last;
+            }
+            if (q == null) {
+                return false;
+            }
+            sentimentWord(i, attributeWord + "+" + term, 1.2 * q * attributeSign);
+            attributeAt = -1;
+            return true;
         }
 
         /** SmartCN sometimes glues a modifier to a sentiment word (太脏, 不香): read them apart. */

@@ -22,6 +22,14 @@ public final class SentimentLexicon {
     private final Map<String, Double> degrees;
     private final Map<String, Contrast> contrasts;
     private final Map<String, Double> emoticons;
+    private final Map<String, Integer> attributes;
+
+    /** Adjectives of quantity: +1 high, −1 low. Their polarity comes from the attribute they describe. */
+    private static final Map<String, Integer> QUANTITY = Map.ofEntries(
+            Map.entry("高", 1), Map.entry("大", 1), Map.entry("多", 1), Map.entry("长", 1), Map.entry("强", 1),
+            Map.entry("足", 1), Map.entry("快", 1), Map.entry("重", 1), Map.entry("低", -1), Map.entry("小", -1),
+            Map.entry("少", -1), Map.entry("短", -1), Map.entry("弱", -1), Map.entry("慢", -1), Map.entry("轻", -1),
+            Map.entry("偏高", 1), Map.entry("偏低", -1), Map.entry("偏大", 1), Map.entry("偏小", -1));
 
     private SentimentLexicon(Builder b) {
         this.words = Map.copyOf(b.words);
@@ -29,6 +37,18 @@ public final class SentimentLexicon {
         this.degrees = Map.copyOf(b.degrees);
         this.contrasts = Map.copyOf(b.contrasts);
         this.emoticons = Map.copyOf(b.emoticons);
+        this.attributes = Map.copyOf(b.attributes);
+    }
+
+    /** +1 when more of this attribute is good (性价比), −1 when bad (油耗), null when not an attribute. */
+    public Integer attributeSign(String noun) {
+        Integer s = attributes.get(noun);
+        return s == null || s == 0 ? null : s;
+    }
+
+    /** +1 for 高/大/多…, −1 for 低/小/少…, null otherwise. */
+    public Integer quantity(String adjective) {
+        return QUANTITY.get(adjective);
     }
 
     public static SentimentLexicon builtIn() {
@@ -63,6 +83,7 @@ public final class SentimentLexicon {
         all.addAll(negators);
         all.addAll(degrees.keySet());
         all.addAll(contrasts.keySet());
+        all.addAll(attributes.keySet());
         all.removeIf(w -> w.codePointCount(0, w.length()) < 2);
         return all;
     }
@@ -81,6 +102,7 @@ public final class SentimentLexicon {
         private final Map<String, Double> degrees = new HashMap<>();
         private final Map<String, Contrast> contrasts = new HashMap<>();
         private final Map<String, Double> emoticons = new HashMap<>();
+        private final Map<String, Integer> attributes = new HashMap<>();
 
         public Builder loadBuiltIn() {
             for (String[] r : ResourceFiles.classpathRows("sentiment-lexicon.tsv")) {
@@ -92,6 +114,9 @@ public final class SentimentLexicon {
             }
             for (String[] r : ResourceFiles.classpathRows("contrast.tsv")) {
                 contrasts.put(r[0], new Contrast(ContrastKind.valueOf(r[1].toUpperCase()), ResourceFiles.number(r, 2, "contrast.tsv")));
+            }
+            for (String[] r : ResourceFiles.classpathRows("attributes.tsv")) {
+                attributes.put(r[0], (int) Math.signum(ResourceFiles.number(r, 1, "attributes.tsv")));
             }
             for (String[] r : ResourceFiles.classpathRows("emoticons.tsv")) {
                 emoticons.put(r[0].toLowerCase(), ResourceFiles.number(r, 1, "emoticons.tsv"));

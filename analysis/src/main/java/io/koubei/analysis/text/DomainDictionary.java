@@ -63,7 +63,12 @@ public final class DomainDictionary {
                     next++;
                 }
             }
-            n = n.child(c);
+            Node child = n.child(c);
+            if (child == null && c == ' ' && n != root) {
+                i = next; // "Neo 3" also matches an entry written "neo3"
+                continue;
+            }
+            n = child;
             if (n == null) {
                 break;
             }
