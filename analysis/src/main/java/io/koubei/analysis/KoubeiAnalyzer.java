@@ -16,7 +16,6 @@ import io.koubei.core.feedback.OpinionPoint;
 import io.koubei.core.feedback.Polarity;
 import io.koubei.core.feedback.Sentiment;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -113,10 +112,27 @@ public final class KoubeiAnalyzer implements FeedbackAnalyzer {
                 : RuleResult.polarityOf(score);
         List<String> why = new ArrayList<>(r.explanation());
         why.add(String.format(Locale.ROOT, "model %s: P(positive)−P(negative) = %.2f", model.version(), score));
-        names.keySet().stream()
-                .sorted(Comparator.comparingDouble((String n) -> -Math.abs(model.towardPositive(n))))
-                .limit(3)
-                .forEach(n -> why.add(String.format(Locale.ROOT, "model feature %s %+.2f", n, model.towardPositive(n))));
+        String[] top = new String[3];
+        double[] topWeight = new double[3];
+        for (String n : names.keySet()) {
+            double w = Math.abs(model.towardPositive(n));
+            for (int k = 0; k < 3; k++) {
+                if (top[k] == null || w > topWeight[k]) {
+                    for (int m = 2; m > k; m--) {
+                        top[m] = top[m - 1];
+                        topWeight[m] = topWeight[m - 1];
+                    }
+                    top[k] = n;
+                    topWeight[k] = w;
+                    break;
+                }
+            }
+        }
+        for (String n : top) {
+            if (n != null) {
+                why.add(String.format(Locale.ROOT, "model feature %s %+.2f", n, model.towardPositive(n)));
+            }
+        }
         return new Sentiment(polarity, score, why);
     }
 

@@ -140,7 +140,7 @@ public final class AspectExtractor {
             if (tok.isPunct() || (tok.end() > skipFrom && tok.start() < skipTo)) {
                 continue;
             }
-            String aspect = taxonomy.aspectOf(tok.term());
+            String aspect = tok.kind() == Token.Kind.WORD || tok.kind() == Token.Kind.LATIN ? taxonomy.aspectOfToken(tok.term()) : null;
             if (aspect != null) {
                 out.add(new Mention(i, tok.term(), aspect));
             }

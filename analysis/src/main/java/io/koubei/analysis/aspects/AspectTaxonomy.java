@@ -74,6 +74,18 @@ public final class AspectTaxonomy {
         return a;
     }
 
+    /** {@link #aspectOf} for a token that is already normalised (the hot path: no case folding). */
+    public String aspectOfToken(String term) {
+        String a = termToAspect.get(term);
+        if (a != null || term.length() < 3) {
+            return a;
+        }
+        for (int i = 1; a == null && i < term.length() - 1; i++) {
+            a = termToAspect.get(term.substring(i));
+        }
+        return a;
+    }
+
     public Aspect aspect(String id) {
         return aspects.get(id);
     }

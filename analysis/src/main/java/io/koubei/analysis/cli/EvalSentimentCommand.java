@@ -47,6 +47,9 @@ public final class EvalSentimentCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "Use this deployment's dictionaries, lexicon, taxonomy and active model.")
     Path dataDir;
 
+    @Option(names = "--show-errors", defaultValue = "0", description = "Print a sample of this many misclassified rows to stderr.")
+    int showErrors;
+
     @Option(names = "--seed", defaultValue = "42")
     long seed;
 
@@ -64,7 +67,7 @@ public final class EvalSentimentCommand implements Callable<Integer> {
             }
             TrainingOptions options = new TrainingOptions(epochs, TrainingOptions.defaults().learningRate(), TrainingOptions.defaults().l2(),
                     TrainingOptions.defaults().hashBits(), seed);
-            SentimentEvaluation eval = new SentimentEvaluation(analyzer, type, excludeNeutral);
+            SentimentEvaluation eval = new SentimentEvaluation(analyzer, type, excludeNeutral).showErrors(showErrors);
             Map<String, Object> out;
             if (training != null && training.train != null) {
                 List<LabelledText> train = LabelledCsv.read(training.train, textColumn, labelColumn, type, excludeNeutral);

@@ -19,6 +19,14 @@ public final class SentimentEvaluation {
     private final KoubeiAnalyzer analyzer;
     private final LabelType labelType;
     private final boolean excludeNeutral;
+    private int showErrors;
+    private final java.util.Random errorSample = new java.util.Random(1);
+
+    /** Print up to n misclassified rows (text, label, explanation) to stderr: for checking the rules on your own data. */
+    public SentimentEvaluation showErrors(int n) {
+        this.showErrors = n;
+        return this;
+    }
 
     public SentimentEvaluation(KoubeiAnalyzer analyzer, LabelType labelType, boolean excludeNeutral) {
         this.analyzer = analyzer;
@@ -90,7 +98,12 @@ public final class SentimentEvaluation {
         long start = System.nanoTime();
         for (LabelledText e : test) {
             Sentiment s = a.sentiment(e.text());
-            report.add(e.label(), predicted(s));
+            Polarity p = predicted(s);
+            report.add(e.label(), p);
+            if (p != e.label() && showErrors > 0 && errorSample.nextInt(10) == 0) {
+                showErrors--;
+                System.err.println(e.label().wireName() + "\t" + String.format("%.2f", s.score()) + "\t" + e.text() + "\t" + s.explanation());
+            }
         }
         return new Result(report, System.nanoTime() - start);
     }

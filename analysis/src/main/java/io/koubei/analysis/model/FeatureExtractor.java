@@ -2,7 +2,6 @@ package io.koubei.analysis.model;
 
 import io.koubei.analysis.sentiment.RuleResult;
 import io.koubei.analysis.text.Token;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,8 @@ import java.util.Map;
 /**
  * Features of the trainable model: words (with a marker inside a negation's reach), word bigrams, character
  * 1–3-grams, hashed into 2^bits signed buckets and L2-normalised; plus four dense features from the built-in
- * rules (score, positive mass, negative mass, no cue), which is how the trained model combines with the lexicon.
+ * rules (score, positive mass, negative mass, no cue). The model also starts from the rules' score as a fixed
+ * margin (see {@link LinearSentimentModel}), so it learns what the lexicon misses rather than relearning it.
  */
 public final class FeatureExtractor {
     public static final int DENSE = 4;
@@ -123,11 +123,11 @@ public final class FeatureExtractor {
         };
     }
 
-    /** 64-bit FNV-1a over UTF-8 with a final mix: stable across JVMs (models are files). */
+    /** 64-bit FNV-1a over UTF-16 code units with a final mix: stable across JVMs (models are files). */
     static long hash(String s) {
         long h = 0xcbf29ce484222325L;
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-            h ^= (b & 0xff);
+        for (int i = 0; i < s.length(); i++) {
+            h ^= s.charAt(i);
             h *= 0x100000001b3L;
         }
         h ^= h >>> 33;

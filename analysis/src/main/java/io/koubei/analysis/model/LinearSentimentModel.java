@@ -23,6 +23,8 @@ import java.util.zip.GZIPOutputStream;
 public final class LinearSentimentModel {
     private static final int MAGIC = 0x4B42534D; // "KBSM"
     private static final int FORMAT = 1;
+    /** Logit margin toward positive per unit of the rules' score (feature 0): the lexicon is the starting point. */
+    public static final double LEXICON_MARGIN = 2.0;
 
     /** @param trainedOn free text: what it was trained on (file names, channel, example count) */
     public record Info(String version, Instant createdAt, String trainedOn, int examples) {
@@ -68,9 +70,18 @@ public final class LinearSentimentModel {
             for (int j = 0; j < x.size(); j++) {
                 s += w[x.index()[j]] * x.value()[j];
             }
-            z[c] = s;
+            z[c] = s + margin(c, x);
         }
         return softmax(z);
+    }
+
+    double margin(int c, SparseVector x) {
+        return margin(labels.get(c), x);
+    }
+
+    static double margin(Polarity label, SparseVector x) {
+        double lex = x.size() > 0 && x.index()[0] == 0 ? x.value()[0] : 0;
+        return label == Polarity.POSITIVE ? LEXICON_MARGIN * lex / 2 : label == Polarity.NEGATIVE ? -LEXICON_MARGIN * lex / 2 : 0;
     }
 
     static double[] softmax(double[] z) {

@@ -69,7 +69,7 @@ public final class SentimentTrainer {
                     for (int j = 0; j < x.size(); j++) {
                         s += w[c][x.index()[j]] * x.value()[j];
                     }
-                    z[c] = s;
+                    z[c] = s + LinearSentimentModel.margin(labels.get(c), x);
                 }
                 double[] p = LinearSentimentModel.softmax(z);
                 for (int c = 0; c < k; c++) {

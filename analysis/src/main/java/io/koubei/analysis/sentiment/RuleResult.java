@@ -4,7 +4,6 @@ import io.koubei.analysis.text.Token;
 import io.koubei.core.feedback.Polarity;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What the built-in rules found in one text.
@@ -42,7 +41,7 @@ public record RuleResult(List<Token> tokens, List<Clause> clauses, List<Cue> cue
         List<String> out = new ArrayList<>();
         for (Cue c : cues) {
             double weighted = c.value() * clauses.get(c.clause()).weight();
-            out.add(c.words() + " → " + (weighted >= 0 ? "+" : "") + String.format(Locale.ROOT, "%.2f", weighted));
+            out.add(c.words() + " → " + (weighted >= 0 ? "+" : "") + Math.round(weighted * 100) / 100.0);
         }
         out.addAll(rules);
         return out;

@@ -14,7 +14,8 @@ public final class RuleSentiment {
     /** How far (in tokens) a negator or degree word reaches forward within its clause. */
     private static final int NEGATION_REACH = 4;
     private static final int DEGREE_REACH = 3;
-    private static final double EARLIER_CLAUSE_WEIGHT = 0.6;
+    /** A negated action with no evaluative word after it (没送, 不能吃, 没有配醋) is usually a complaint. */
+    private static final double NEGATED_EVENT = Double.parseDouble(System.getProperty("koubei.negatedEvent", "-0.5"));
     private static final double QUESTION_WEIGHT = 0.3;
     private static final double EXCLAMATION_WEIGHT = 1.2;
 
@@ -49,6 +50,8 @@ public final class RuleSentiment {
         double degree = 1.0;
         String degreeWords = "";
         boolean degreeAfterNegator;
+        boolean negatorConsumed;
+        boolean negatedEventSeen;
         int attributeAt = -1;
         int attributeSign;
         String attributeWord = "";
@@ -100,6 +103,7 @@ public final class RuleSentiment {
         }
 
         void closeClause(int end, String marks) {
+            negatedEvent();
             if (end > clauseFrom) {
                 double w = clauseWeight;
                 boolean question = marks.contains("?") || endsWithQuestionParticle(end);
@@ -140,6 +144,23 @@ public final class RuleSentiment {
             return !cues.isEmpty() && cues.get(cues.size() - 1).token() >= from;
         }
 
+        /** Called before modifiers are dropped: a negator that found no sentiment word marks a negated event. */
+        void negatedEvent() {
+            // one per text: a short complaint is often just "没送X"; a long review lists such details in passing
+            if (!negatedEventSeen && negatorAt >= 0 && negatorAt + 1 < tokens.size() && negations % 2 == 1 && !negatorConsumed) {
+                Token next = tokens.get(negatorAt + 1);
+                if (!next.isPunct() && next.kind() == Token.Kind.WORD) {
+                    cues.add(new RuleResult.Cue(negatorAt, clauseIndexOf(negatorAt), negatorWords + "+" + next.term() + " (negated event)", NEGATED_EVENT, "negated-event"));
+                    negatedEventSeen = true;
+                }
+            }
+            negatorConsumed = false;
+        }
+
+        int clauseIndexOf(int token) {
+            return token >= clauseFrom ? clauses.size() : Math.max(0, clauses.size() - 1);
+        }
+
         void resetModifiers() {
             negatorAt = -1;
             negations = 0;
@@ -162,36 +183,40 @@ public final class RuleSentiment {
                 }
                 return;
             }
-            SentimentLexicon.Contrast contrast = lexicon.contrast(term);
-            if (contrast != null) {
-                contrast(i, term, contrast);
+            SentimentLexicon.Entry e = lexicon.entry(term);
+            if (e == null) {
+                if (!quantityOfAttribute(i, term)) {
+                    decomposed(i, term);
+                }
                 return;
             }
-            if (lexicon.isNegator(term)) {
+            if (e.contrast() != null) {
+                contrast(i, term, e.contrast());
+                return;
+            }
+            if (e.negator()) {
                 negator(i, term);
                 return;
             }
-            Integer attr = lexicon.attributeSign(term);
-            if (attr != null) {
+            if (e.attribute() != null) {
                 attributeAt = i;
-                attributeSign = attr;
+                attributeSign = e.attribute();
                 attributeWord = term;
                 return;
             }
             if (quantityOfAttribute(i, term)) {
                 return;
             }
-            Double deg = lexicon.degree(term);
-            if (deg != null && (lexicon.weight(term) == null || nextIsSentimentWord(i))) {
+            Double deg = e.degree();
+            if (deg != null && (e.weight() == null || nextIsSentimentWord(i))) {
                 if (term.startsWith("不") || term.startsWith("没")) {
                     negator(i, term); // 不太 = negation, softened
                 }
                 degree(i, term, deg);
                 return;
             }
-            Double w = lexicon.weight(term);
-            if (w != null) {
-                sentimentWord(i, term, w);
+            if (e.weight() != null) {
+                sentimentWord(i, term, e.weight());
                 return;
             }
             decomposed(i, term);
@@ -229,7 +254,7 @@ public final class RuleSentiment {
         /** SmartCN sometimes glues a modifier to a sentiment word (太脏, 不香): read them apart. */
         void decomposed(int i, String term) {
             int len = term.length();
-            if (len < 2 || len > 5) {
+            if (len < 2 || len > 4) {
                 return;
             }
             for (int k = 1; k < len; k++) {
@@ -261,10 +286,10 @@ public final class RuleSentiment {
             if (c.kind() == SentimentLexicon.ContrastKind.AFTER) {
                 closeClause(i, "");
                 for (int k = sentenceFirstClause; k < clauseWeights.size(); k++) {
-                    clauseWeights.set(k, clauseWeights.get(k) * EARLIER_CLAUSE_WEIGHT);
+                    clauseWeights.set(k, clauseWeights.get(k) * c.earlier());
                 }
                 clauseWeight = c.weight();
-                rules.add(term + ": later clause ×" + fmt(c.weight()) + ", earlier ×" + EARLIER_CLAUSE_WEIGHT);
+                rules.add(term + ": later clause ×" + fmt(c.weight()) + ", earlier ×" + fmt(c.earlier()));
             } else {
                 clauseWeight *= c.weight();
                 rules.add(term + ": conceded clause ×" + fmt(c.weight()));
@@ -276,6 +301,7 @@ public final class RuleSentiment {
                 negations++;
                 negatorWords += term;
             } else {
+                negatedEvent();
                 negations = 1;
                 negatorWords = term;
             }
@@ -316,7 +342,9 @@ public final class RuleSentiment {
             }
             words.append(term);
             cue(i, words.toString(), v, negated ? "negation" : degreed ? "degree" : "word");
+            negatorConsumed = negatorAt >= 0;
             resetModifiers();
+            negatorConsumed = false;
         }
 
         void cue(int i, String words, double value, String rule) {

@@ -14,7 +14,8 @@ import java.util.Set;
 public final class SentimentLexicon {
     public enum ContrastKind { AFTER, CONCEDE }
 
-    public record Contrast(ContrastKind kind, double weight) {
+    /** @param earlier multiplier of the sentence's earlier clauses (AFTER only) */
+    public record Contrast(ContrastKind kind, double weight, double earlier) {
     }
 
     private final Map<String, Double> words;
@@ -23,6 +24,11 @@ public final class SentimentLexicon {
     private final Map<String, Contrast> contrasts;
     private final Map<String, Double> emoticons;
     private final Map<String, Integer> attributes;
+    private final Map<String, Entry> entries;
+
+    /** Everything the rules know about one word, found with a single lookup (the rules' hot path). */
+    public record Entry(Double weight, boolean negator, Double degree, Contrast contrast, Integer attribute) {
+    }
 
     /** Adjectives of quantity: +1 high, −1 low. Their polarity comes from the attribute they describe. */
     private static final Map<String, Integer> QUANTITY = Map.ofEntries(
@@ -38,6 +44,21 @@ public final class SentimentLexicon {
         this.contrasts = Map.copyOf(b.contrasts);
         this.emoticons = Map.copyOf(b.emoticons);
         this.attributes = Map.copyOf(b.attributes);
+        Set<String> all = new HashSet<>(words.keySet());
+        all.addAll(negators);
+        all.addAll(degrees.keySet());
+        all.addAll(contrasts.keySet());
+        all.addAll(attributes.keySet());
+        Map<String, Entry> e = new HashMap<>();
+        for (String w : all) {
+            e.put(w, new Entry(weight(w), negators.contains(w), degrees.get(w), contrasts.get(w), attributeSign(w)));
+        }
+        this.entries = Map.copyOf(e);
+    }
+
+    /** Null when the rules know nothing about the word. */
+    public Entry entry(String word) {
+        return entries.get(word);
     }
 
     /** +1 when more of this attribute is good (性价比), −1 when bad (油耗), null when not an attribute. */
@@ -113,7 +134,8 @@ public final class SentimentLexicon {
                 degrees.put(r[0], ResourceFiles.number(r, 1, "degree.tsv"));
             }
             for (String[] r : ResourceFiles.classpathRows("contrast.tsv")) {
-                contrasts.put(r[0], new Contrast(ContrastKind.valueOf(r[1].toUpperCase()), ResourceFiles.number(r, 2, "contrast.tsv")));
+                contrasts.put(r[0], new Contrast(ContrastKind.valueOf(r[1].toUpperCase()), ResourceFiles.number(r, 2, "contrast.tsv"),
+                        r.length > 3 ? ResourceFiles.number(r, 3, "contrast.tsv") : 0.6));
             }
             for (String[] r : ResourceFiles.classpathRows("attributes.tsv")) {
                 attributes.put(r[0], (int) Math.signum(ResourceFiles.number(r, 1, "attributes.tsv")));

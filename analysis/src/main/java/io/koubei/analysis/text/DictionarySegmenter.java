@@ -7,7 +7,6 @@ import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
@@ -51,12 +50,13 @@ public final class DictionarySegmenter {
         int n = t.length;
         int cjkStart = -1;
         int i = 0;
+        Pass pass = new Pass();
         while (i < n) {
             char c = t[i];
             if (c == '[') {
                 int close = emoticonEnd(t, i);
                 if (close > 0) {
-                    cjkStart = flush(text, cjkStart, i, out);
+                    cjkStart = flush(text, cjkStart, i, out, pass);
                     out.add(new Token(new String(t, i, close + 1 - i), Token.Kind.EMOTICON, i, close + 1));
                     i = close + 1;
                     continue;
@@ -64,7 +64,7 @@ public final class DictionarySegmenter {
             }
             int cp = Character.codePointAt(t, i);
             if (isEmoji(cp)) {
-                cjkStart = flush(text, cjkStart, i, out);
+                cjkStart = flush(text, cjkStart, i, out, pass);
                 int end = emojiEnd(t, i);
                 out.add(new Token(new String(t, i, end - i), Token.Kind.EMOJI, i, end));
                 i = end;
@@ -72,7 +72,7 @@ public final class DictionarySegmenter {
             }
             DomainDictionary.Match m = dictionary.longestMatch(t, i);
             if (m != null) {
-                cjkStart = flush(text, cjkStart, i, out);
+                cjkStart = flush(text, cjkStart, i, out, pass);
                 out.add(new Token(m.word(), Token.Kind.WORD, m.start(), m.end()));
                 i = m.end();
                 continue;
@@ -84,7 +84,7 @@ public final class DictionarySegmenter {
                 i += Character.charCount(cp);
                 continue;
             }
-            cjkStart = flush(text, cjkStart, i, out);
+            cjkStart = flush(text, cjkStart, i, out, pass);
             if (Character.isLetterOrDigit(cp)) {
                 int end = latinEnd(t, i);
                 out.add(new Token(new String(t, i, end - i), Token.Kind.LATIN, i, end));
@@ -97,12 +97,15 @@ public final class DictionarySegmenter {
                 i += len;
             }
         }
-        flush(text, cjkStart, n, out);
+        flush(text, cjkStart, n, out, pass);
         return out;
     }
 
-    /** Sends a Chinese stretch to SmartCN; returns -1 (no pending stretch). */
-    private int flush(String text, int start, int end, List<Token> out) {
+    /**
+     * Adds SmartCN's words for a Chinese stretch; returns -1 (no pending stretch). SmartCN runs once per text
+     * (its per-call cost dominates short stretches) and its words are clipped to the stretch.
+     */
+    private int flush(String text, int start, int end, List<Token> out, Pass pass) {
         if (start < 0 || end <= start) {
             return -1;
         }
@@ -110,20 +113,45 @@ public final class DictionarySegmenter {
             out.add(new Token(text.substring(start, end), Token.Kind.WORD, start, end));
             return -1;
         }
-        try (TokenStream ts = smartCn.tokenStream("text", text.substring(start, end))) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                if (term.length() > 0 && Character.isLetterOrDigit(term.charAt(0))) {
-                    out.add(new Token(term.toString(), Token.Kind.WORD, start + offset.startOffset(), start + offset.endOffset()));
-                }
+        List<int[]> words = pass.smartCnWords(text);
+        while (pass.cursor < words.size() && words.get(pass.cursor)[1] <= start) {
+            pass.cursor++;
+        }
+        for (int k = pass.cursor; k < words.size(); k++) {
+            int[] w = words.get(k);
+            if (w[0] >= end) {
+                break;
             }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            int s = Math.max(w[0], start);
+            int e = Math.min(w[1], end);
+            if (e > s && Character.isLetterOrDigit(text.charAt(s))) {
+                out.add(new Token(text.substring(s, e).toLowerCase(), Token.Kind.WORD, s, e));
+            }
         }
         return -1;
+    }
+
+    /** Per-call state: SmartCN's word offsets for the whole text, computed on first need. */
+    private final class Pass {
+        List<int[]> words;
+        int cursor;
+
+        List<int[]> smartCnWords(String text) {
+            if (words == null) {
+                words = new ArrayList<>();
+                try (TokenStream ts = smartCn.tokenStream("text", text)) {
+                    OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+                    ts.reset();
+                    while (ts.incrementToken()) {
+                        words.add(new int[] {offset.startOffset(), offset.endOffset()});
+                    }
+                    ts.end();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return words;
+        }
     }
 
     private static int emoticonEnd(char[] t, int open) {
@@ -177,6 +205,12 @@ public final class DictionarySegmenter {
     }
 
     static boolean isCjk(int cp) {
+        if (cp >= 0x4E00 && cp <= 0x9FFF) {
+            return true;
+        }
+        if (cp < 0x2E80) {
+            return false;
+        }
         Character.UnicodeScript s = Character.UnicodeScript.of(cp);
         return s == Character.UnicodeScript.HAN;
     }
