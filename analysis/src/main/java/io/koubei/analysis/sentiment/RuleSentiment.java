@@ -199,6 +199,11 @@ public final class RuleSentiment {
                 return;
             }
             if (e.attribute() != null) {
+                Integer before = i > 0 ? lexicon.quantity(tokens.get(i - 1).term()) : null;
+                if (before != null) { // 大屏幕, 长续航
+                    cue(i, tokens.get(i - 1).term() + "+" + term, 1.2 * before * e.attribute(), "attribute");
+                    return;
+                }
                 attributeAt = i;
                 attributeSign = e.attribute();
                 attributeWord = term;
