@@ -22,7 +22,7 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class LinearSentimentModel {
     private static final int MAGIC = 0x4B42534D; // "KBSM"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     /** Logit margin toward positive per unit of the rules' score (feature 0): the lexicon is the starting point. */
     public static final double LEXICON_MARGIN = 2.0;
 
@@ -35,8 +35,11 @@ public final class LinearSentimentModel {
     private final FeatureExtractor features;
     private final float[][] weights;
     private final float[] bias;
+    /** Naive-Bayes log-count ratio per feature (NB-LR, binary models), or null: features are scaled by it. */
+    private final float[] nb;
 
-    LinearSentimentModel(Info info, List<Polarity> labels, FeatureExtractor features, float[][] weights, float[] bias) {
+    LinearSentimentModel(Info info, List<Polarity> labels, FeatureExtractor features, float[][] weights, float[] bias, float[] nb) {
+        this.nb = nb;
         this.info = info;
         this.labels = List.copyOf(labels);
         this.features = features;
@@ -68,7 +71,8 @@ public final class LinearSentimentModel {
             double s = bias[c];
             float[] w = weights[c];
             for (int j = 0; j < x.size(); j++) {
-                s += w[x.index()[j]] * x.value()[j];
+                int idx = x.index()[j];
+                s += w[idx] * x.value()[j] * (nb == null ? 1f : nb[idx]);
             }
             z[c] = s + margin(c, x);
         }
@@ -117,7 +121,7 @@ public final class LinearSentimentModel {
     /** Weight of a feature name toward positive (w_pos − w_neg, signed by its hash): explains a prediction. */
     public double towardPositive(String featureName) {
         int b = features.bucket(featureName);
-        return features.sign(featureName) * towardPositive(b);
+        return features.sign(featureName) * towardPositive(b) * (nb == null ? 1 : nb[b]);
     }
 
     double towardPositive(int bucket) {
@@ -153,6 +157,12 @@ public final class LinearSentimentModel {
         out.writeInt(labels.size());
         for (Polarity p : labels) {
             out.writeUTF(p.wireName());
+        }
+        out.writeBoolean(nb != null);
+        if (nb != null) {
+            for (float v : nb) {
+                out.writeFloat(v);
+            }
         }
         for (int c = 0; c < labels.size(); c++) {
             out.writeFloat(bias[c]);
@@ -199,6 +209,13 @@ public final class LinearSentimentModel {
         for (int c = 0; c < k; c++) {
             labels.add(Polarity.fromWire(in.readUTF()));
         }
+        float[] nb = null;
+        if (in.readBoolean()) {
+            nb = new float[fx.dimensions()];
+            for (int j = 0; j < nb.length; j++) {
+                nb[j] = in.readFloat();
+            }
+        }
         float[][] w = new float[k][fx.dimensions()];
         float[] b = new float[k];
         for (int c = 0; c < k; c++) {
@@ -209,6 +226,6 @@ public final class LinearSentimentModel {
                 w[c][j] = in.readFloat();
             }
         }
-        return new LinearSentimentModel(info, labels, fx, w, b);
+        return new LinearSentimentModel(info, labels, fx, w, b, nb);
     }
 }

@@ -52,6 +52,18 @@ public final class SentimentTrainer {
         float[] b = new float[k];
         float[] gb = new float[k];
         int[] y = ys.stream().mapToInt(labels::indexOf).toArray();
+        float[] nb = k == 2 && options.naiveBayes() ? logCountRatio(xs, y, d) : null;
+        if (nb != null) {
+            List<SparseVector> scaled = new ArrayList<>(xs.size());
+            for (SparseVector x : xs) {
+                float[] v = x.value().clone();
+                for (int j = 0; j < v.length; j++) {
+                    v[j] *= nb[x.index()[j]];
+                }
+                scaled.add(new SparseVector(x.index(), v));
+            }
+            xs = scaled;
+        }
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < xs.size(); i++) {
             order.add(i);
@@ -89,7 +101,35 @@ public final class SentimentTrainer {
         }
         Instant now = Instant.now();
         String version = "sentiment-" + VERSION.format(now);
-        return new LinearSentimentModel(new LinearSentimentModel.Info(version, now, trainedOn, xs.size()), labels, fx, w, b);
+        return new LinearSentimentModel(new LinearSentimentModel.Info(version, now, trainedOn, xs.size()), labels, fx, w, b, nb);
+    }
+
+    /**
+     * NB-LR (Wang &amp; Manning 2012): r_j = log of (positive share of feature j) / (negative share), smoothed;
+     * the dense rule features keep scale 1.
+     */
+    static float[] logCountRatio(List<SparseVector> xs, int[] y, int d) {
+        double alpha = 1.0;
+        double[] p = new double[d];
+        double[] q = new double[d];
+        for (int i = 0; i < xs.size(); i++) {
+            double[] t = y[i] == 1 ? p : q;
+            SparseVector x = xs.get(i);
+            for (int j = 0; j < x.size(); j++) {
+                t[x.index()[j]] += Math.abs(x.value()[j]) > 0 ? 1 : 0;
+            }
+        }
+        double sp = 0;
+        double sq = 0;
+        for (int j = 0; j < d; j++) {
+            sp += p[j] + alpha;
+            sq += q[j] + alpha;
+        }
+        float[] r = new float[d];
+        for (int j = 0; j < d; j++) {
+            r[j] = j < FeatureExtractor.DENSE ? 1f : (float) Math.abs(Math.log(((p[j] + alpha) / sp) / ((q[j] + alpha) / sq)));
+        }
+        return r;
     }
 
     /** Classes present, in polarity order (negative, neutral, positive). */
