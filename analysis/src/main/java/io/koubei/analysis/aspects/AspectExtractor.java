@@ -1,6 +1,7 @@
 package io.koubei.analysis.aspects;
 
 import io.koubei.analysis.sentiment.RuleResult;
+import io.koubei.analysis.text.PiiMasker;
 import io.koubei.analysis.text.TextNormalizer;
 import io.koubei.analysis.text.Token;
 import io.koubei.core.feedback.OpinionPoint;
@@ -198,6 +199,6 @@ public final class AspectExtractor {
         }
         int from = tokens.get(clause.fromToken()).start();
         int to = tokens.get(Math.min(clause.toToken(), tokens.size()) - 1).end();
-        return text.substring(from, Math.min(to, text.length()));
+        return PiiMasker.mask(text.substring(from, Math.min(to, text.length())));
     }
 }

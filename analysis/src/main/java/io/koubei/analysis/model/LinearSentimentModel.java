@@ -23,7 +23,7 @@ import java.util.zip.GZIPOutputStream;
 public final class LinearSentimentModel {
     private static final int MAGIC = 0x4B42534D; // "KBSM"
     private static final int FORMAT = 2;
-    /** Logit margin toward positive per unit of the rules' score (feature 0): the lexicon is the starting point. */
+    /** Default logit margin toward positive per unit of the rules' score (feature 0): the lexicon is the starting point. */
     public static final double LEXICON_MARGIN = 2.0;
 
     /** @param trainedOn free text: what it was trained on (file names, channel, example count) */
@@ -37,9 +37,12 @@ public final class LinearSentimentModel {
     private final float[] bias;
     /** Naive-Bayes log-count ratio per feature (NB-LR, binary models), or null: features are scaled by it. */
     private final float[] nb;
+    private final double lexiconMargin;
 
-    LinearSentimentModel(Info info, List<Polarity> labels, FeatureExtractor features, float[][] weights, float[] bias, float[] nb) {
+    LinearSentimentModel(Info info, List<Polarity> labels, FeatureExtractor features, float[][] weights, float[] bias, float[] nb,
+            double lexiconMargin) {
         this.nb = nb;
+        this.lexiconMargin = lexiconMargin;
         this.info = info;
         this.labels = List.copyOf(labels);
         this.features = features;
@@ -80,12 +83,12 @@ public final class LinearSentimentModel {
     }
 
     double margin(int c, SparseVector x) {
-        return margin(labels.get(c), x);
+        return margin(labels.get(c), x, lexiconMargin);
     }
 
-    static double margin(Polarity label, SparseVector x) {
+    static double margin(Polarity label, SparseVector x, double lexiconMargin) {
         double lex = x.size() > 0 && x.index()[0] == 0 ? x.value()[0] : 0;
-        return label == Polarity.POSITIVE ? LEXICON_MARGIN * lex / 2 : label == Polarity.NEGATIVE ? -LEXICON_MARGIN * lex / 2 : 0;
+        return label == Polarity.POSITIVE ? lexiconMargin * lex / 2 : label == Polarity.NEGATIVE ? -lexiconMargin * lex / 2 : 0;
     }
 
     static double[] softmax(double[] z) {
@@ -158,6 +161,7 @@ public final class LinearSentimentModel {
         for (Polarity p : labels) {
             out.writeUTF(p.wireName());
         }
+        out.writeDouble(lexiconMargin);
         out.writeBoolean(nb != null);
         if (nb != null) {
             for (float v : nb) {
@@ -209,6 +213,7 @@ public final class LinearSentimentModel {
         for (int c = 0; c < k; c++) {
             labels.add(Polarity.fromWire(in.readUTF()));
         }
+        double lexiconMargin = in.readDouble();
         float[] nb = null;
         if (in.readBoolean()) {
             nb = new float[fx.dimensions()];
@@ -226,6 +231,6 @@ public final class LinearSentimentModel {
                 w[c][j] = in.readFloat();
             }
         }
-        return new LinearSentimentModel(info, labels, fx, w, b, nb);
+        return new LinearSentimentModel(info, labels, fx, w, b, nb, lexiconMargin);
     }
 }

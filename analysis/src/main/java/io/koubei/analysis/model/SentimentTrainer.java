@@ -81,7 +81,7 @@ public final class SentimentTrainer {
                     for (int j = 0; j < x.size(); j++) {
                         s += w[c][x.index()[j]] * x.value()[j];
                     }
-                    z[c] = s + LinearSentimentModel.margin(labels.get(c), x);
+                    z[c] = s + LinearSentimentModel.margin(labels.get(c), x, LinearSentimentModel.LEXICON_MARGIN);
                 }
                 double[] p = LinearSentimentModel.softmax(z);
                 for (int c = 0; c < k; c++) {
@@ -101,7 +101,7 @@ public final class SentimentTrainer {
         }
         Instant now = Instant.now();
         String version = "sentiment-" + VERSION.format(now);
-        return new LinearSentimentModel(new LinearSentimentModel.Info(version, now, trainedOn, xs.size()), labels, fx, w, b, nb);
+        return new LinearSentimentModel(new LinearSentimentModel.Info(version, now, trainedOn, xs.size()), labels, fx, w, b, nb, LinearSentimentModel.LEXICON_MARGIN);
     }
 
     /**

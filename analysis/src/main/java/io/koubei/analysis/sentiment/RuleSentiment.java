@@ -15,7 +15,7 @@ public final class RuleSentiment {
     private static final int NEGATION_REACH = 4;
     private static final int DEGREE_REACH = 3;
     /** A negated action with no evaluative word after it (没送, 不能吃, 没有配醋) is usually a complaint. */
-    private static final double NEGATED_EVENT = Double.parseDouble(System.getProperty("koubei.negatedEvent", "-0.5"));
+    private static final double NEGATED_EVENT = -0.5;
     private static final double QUESTION_WEIGHT = 0.3;
     private static final double EXCLAMATION_WEIGHT = 1.2;
 
