@@ -28,7 +28,7 @@ public final class LabelledCsv {
             try {
                 p = type.parse(r.get(labelColumn), excludeNeutral);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(file + " line " + r.getParser().getCurrentLineNumber() + ": " + e.getMessage(), e);
+                throw new IllegalArgumentException(file + " line " + (r.getRecordNumber() + 1) + ": " + e.getMessage(), e);
             }
             String text = r.get(textColumn);
             if (p != null && text != null && !text.isBlank()) {
