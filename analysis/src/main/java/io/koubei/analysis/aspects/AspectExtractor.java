@@ -34,7 +34,16 @@ public final class AspectExtractor {
 
     public List<OpinionPoint> extract(RuleResult r, String text) {
         List<OpinionPoint> out = new ArrayList<>();
+        boolean[] hasCue = new boolean[r.clauses().size()];
+        for (RuleResult.Cue cue : r.cues()) {
+            if (cue.clause() < hasCue.length) {
+                hasCue[cue.clause()] = true;
+            }
+        }
         for (int c = 0; c < r.clauses().size(); c++) {
+            if (!hasCue[c]) {
+                continue; // no opinion in this clause, so no opinion point
+            }
             RuleResult.Clause clause = r.clauses().get(c);
             List<Mention> mentions = mentions(r, clause, -1, -1, null);
             if (mentions.isEmpty()) {
