@@ -30,7 +30,7 @@ public record CoreUserRules(Duration window, int minLevel, int minTenureDays, in
             "ota", "beta", "内测", "bug", "复现", "抓日志", "后台", "省电策略", "屏幕色准", "pwm", "调光", "cpu", "gpu",
             "内存", "rom", "5g", "信号格", "wifi", "蓝牙", "编码", "hdr");
 
-    public static final CoreUserRules DEFAULTS = new CoreUserRules(Duration.ofDays(90), 5, 365, 8, 10, 0.3, 3,
+    public static final CoreUserRules DEFAULTS = new CoreUserRules(Duration.ofDays(90), 6, 365, 8, 10, 0.3, 3,
             DEFAULT_VOCABULARY, Set.of("beta", "内测", "公测", "内测组", "beta-tester"), Set.of("beta", "beta_program"),
             2, true);
 
