@@ -37,7 +37,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Runs every detector for one week over a scanned item list (the judged week plus
@@ -157,11 +156,5 @@ public final class WeeklyScan {
                 CoreUserClassifier.segmentOf(f, classes) == Segment.CORE
                         && f.analysis().sentiment().polarity() == Polarity.NEGATIVE
                         ? Set.of(SeriesKey.of(f.item().channel(), null, null, SeriesKey.CORE_NEGATIVE)) : Set.of());
-    }
-
-    static Set<String> ids(Collection<AnalyzedFeedback> items) {
-        Set<String> out = new TreeSet<>();
-        items.forEach(f -> out.add(f.id()));
-        return out;
     }
 }

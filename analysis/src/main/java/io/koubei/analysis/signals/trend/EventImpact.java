@@ -18,7 +18,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -105,7 +104,6 @@ public final class EventImpact {
 
     private List<EventComparison.AspectShift> aspectShifts(List<AnalyzedFeedback> before, List<AnalyzedFeedback> after) {
         Map<String, Long> nb = negativeAspects(before, null);
-        List<String> afterIds = new ArrayList<>();
         Map<String, List<String>> ids = new TreeMap<>();
         Map<String, Long> na = negativeAspects(after, ids);
         Set<String> aspects = new HashSet<>(nb.keySet());
@@ -121,7 +119,7 @@ public final class EventImpact {
             double pa2 = (c + 1.0) / (after.size() + 2.0);
             Interval ch = diff(pa2, pa2 * (1 - pa2) / (after.size() + 2.0), pb2, pb2 * (1 - pb2) / (before.size() + 2.0));
             ch = new Interval(pa - pb, ch.low(), ch.high());
-            out.add(new EventComparison.AspectShift(a, b, c, pb, pa, ch, ids.getOrDefault(a, afterIds)));
+            out.add(new EventComparison.AspectShift(a, b, c, pb, pa, ch, ids.getOrDefault(a, List.of())));
         }
         out.sort(Comparator.comparingDouble((EventComparison.AspectShift s) -> -s.change().low())
                 .thenComparing(EventComparison.AspectShift::aspect));
@@ -184,7 +182,7 @@ public final class EventImpact {
         boolean both = ns != null && ns.high() < 0 && !worse.isEmpty();
         return Signal.builder(SignalType.EVENT_IMPACT)
                 .severity(both ? Severity.CRITICAL : Severity.WARNING)
-                .day(e.at().toString().substring(0, 10))
+                .day(io.koubei.core.time.CalendarKeys.defaultZone().day(e.at()))
                 .aspect(aspect).product(e.product()).subject(e.id())
                 .title("事件后口碑变差：" + e.title() + (aspect == null ? "" : "，「" + aspect + "」负面上升"))
                 .description(desc.toString())
@@ -194,9 +192,5 @@ public final class EventImpact {
 
     public EventImpactParams params() {
         return params;
-    }
-
-    static boolean eq(String a, String b) {
-        return Objects.equals(a, b);
     }
 }
