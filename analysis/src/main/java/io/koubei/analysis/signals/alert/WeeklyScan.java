@@ -117,12 +117,31 @@ public final class WeeklyScan {
 
         if (config.roster() != null) {
             List<String> last4 = Weeks.endingAt(week, 4);
-            List<AnalyzedFeedback> recent4 = clean.stream().filter(f -> last4.contains(f.week())).toList();
+            List<AnalyzedFeedback> recent4 = sharedSources(clean.stream().filter(f -> last4.contains(f.week())).toList());
             batches.add(new CompetitorComparison(config.roster()).compare(
                     ItemBuckets.aggregate(recent4, List.of(Dimension.PRODUCT)),
                     ItemBuckets.aggregate(recent4, List.of(Dimension.PRODUCT, Dimension.ASPECT_POLARITY)), week).signals());
         }
         return new Result(week, SignalDigest.merge(batches), astro, flagged, classes);
+    }
+
+    /**
+     * Only sources that carry both our products and competitors': our tickets and forum have no competitor
+     * counterpart, and comparing our complaint channels with a competitor's praise would be unfair.
+     */
+    private List<AnalyzedFeedback> sharedSources(List<AnalyzedFeedback> items) {
+        Set<String> ours = new HashSet<>();
+        Set<String> theirs = new HashSet<>();
+        for (AnalyzedFeedback f : items) {
+            var side = config.roster().sideOf(f.item().product());
+            if (side == io.koubei.analysis.signals.competitor.ProductRoster.Side.OURS) {
+                ours.add(f.item().source());
+            } else if (side != null) {
+                theirs.add(f.item().source());
+            }
+        }
+        ours.retainAll(theirs);
+        return items.stream().filter(f -> ours.contains(f.item().source())).toList();
     }
 
     private static Signal withWeek(Signal s, String week) {

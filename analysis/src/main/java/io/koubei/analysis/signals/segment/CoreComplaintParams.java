@@ -9,7 +9,7 @@ import io.koubei.analysis.signals.trend.BaselineParams;
  *                     {@code spikeMinCount} ignored in favour of {@code minMentions})
  */
 public record CoreComplaintParams(int minMentions, int minAuthors, BaselineParams baseline) {
-    public static final CoreComplaintParams DEFAULTS = new CoreComplaintParams(5, 3,
+    public static final CoreComplaintParams DEFAULTS = new CoreComplaintParams(10, 5,
             new BaselineParams(8, 3, 3.0, 2.0, 1, 0.35, 10, 2, 0.001));
 
     public CoreComplaintParams {

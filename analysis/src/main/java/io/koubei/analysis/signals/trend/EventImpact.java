@@ -24,8 +24,9 @@ import java.util.TreeMap;
 /**
  * Release-aware comparison: the {@code window} after an event against the {@code window} before it, for the
  * event's product (all products when it names none): volume, net sentiment, NPS, and the aspects whose
- * negative share rose. Raises EVENT_IMPACT when net sentiment fell or an aspect's negative share rose
- * significantly (95% interval of the difference excludes 0).
+ * negative share rose. Raises EVENT_IMPACT when net sentiment fell significantly (95% interval of the
+ * difference below 0) or an aspect's negative share rose significantly (99% interval — every aspect is tested —
+ * above 0, with at least {@code minAspectCount} negative mentions after the event).
  *
  * <p>Blind spots: anything else that happened in the same windows (a competitor launch, a holiday, a second
  * event) is attributed to this event; an OTA reaches users over days, so a short window understates its
@@ -34,6 +35,8 @@ import java.util.TreeMap;
  */
 public final class EventImpact {
     private static final double Z = 1.959963984540054;
+    /** Aspect shifts are tested for every aspect at once: 99% keeps the family's false alarms rare. */
+    private static final double Z99 = 2.5758293035489004;
     private final EventImpactParams params;
 
     public EventImpact(EventImpactParams params) {
@@ -97,8 +100,12 @@ public final class EventImpact {
     }
 
     static Interval diff(double a, double varA, double b, double varB) {
+        return diff(a, varA, b, varB, Z);
+    }
+
+    static Interval diff(double a, double varA, double b, double varB, double z) {
         double d = a - b;
-        double half = Z * Math.sqrt(varA + varB);
+        double half = z * Math.sqrt(varA + varB);
         return new Interval(d, d - half, d + half);
     }
 
@@ -117,7 +124,8 @@ public final class EventImpact {
             // Agresti–Caffo: add one success and one failure to each sample so zero counts keep a variance.
             double pb2 = (b + 1.0) / (before.size() + 2.0);
             double pa2 = (c + 1.0) / (after.size() + 2.0);
-            Interval ch = diff(pa2, pa2 * (1 - pa2) / (after.size() + 2.0), pb2, pb2 * (1 - pb2) / (before.size() + 2.0));
+            Interval ch = diff(pa2, pa2 * (1 - pa2) / (after.size() + 2.0), pb2, pb2 * (1 - pb2) / (before.size() + 2.0),
+                    Z99);
             ch = new Interval(pa - pb, ch.low(), ch.high());
             out.add(new EventComparison.AspectShift(a, b, c, pb, pa, ch, ids.getOrDefault(a, List.of())));
         }

@@ -77,7 +77,7 @@ class WeeklyScanTest {
             for (int c = 0; c < 12; c++) {
                 Author core = new Author("core" + c, "老粉", 900, Instant.parse("2020-01-01T00:00:00Z"), 7, false, false);
                 for (int k = 0; k < 2; k++) {
-                    boolean complaint = scenarios && i == 6 && k == 0 && c < 9;
+                    boolean complaint = scenarios && i == 6 && k == 0;
                     String aspect = complaint ? "aod" : ASPECTS.get(r.nextInt(ASPECTS.size()));
                     items.add(TestItems.item().channel(Channel.COMMUNITY).source("forum").product("X1").author(core)
                             .version(complaint ? "2.1.0" : "2.0.5").at(TestItems.inWeek(w, r.nextInt(3000)))

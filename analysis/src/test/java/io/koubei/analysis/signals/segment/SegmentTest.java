@@ -40,7 +40,7 @@ class SegmentTest {
         for (String w : WEEKS) {
             for (int i = 0; i < 12; i++) {
                 for (int k = 0; k < 2; k++) {
-                    boolean complaint = w.equals(complaintWeek) && k == 0 && i < 9;
+                    boolean complaint = w.equals(complaintWeek) && k == 0 && i < 11;
                     String aspect = complaint ? "aod" : ASPECTS.get(r.nextInt(4));
                     Polarity p = complaint ? Polarity.NEGATIVE : Polarity.values()[r.nextInt(3)];
                     out.add(TestItems.item().channel(Channel.COMMUNITY).product("X1")
@@ -92,10 +92,10 @@ class SegmentTest {
             assertThat(s.aspect()).isEqualTo("aod");
             assertThat(s.product()).isEqualTo("X1");
             assertThat(s.channels()).containsExactly(Channel.COMMUNITY);
-            assertThat(s.evidence().figures().get("coreAuthors")).isEqualTo(9.0);
-            assertThat(s.evidence().facts().get("versions")).contains("2.1.0=9");
+            assertThat(s.evidence().figures().get("coreAuthors")).isEqualTo(11.0);
+            assertThat(s.evidence().facts().get("versions")).contains("2.1.0=11");
             assertThat(s.evidence().facts().get("snippets")).contains("息屏显示");
-            assertThat(s.evidence().itemIds()).hasSize(9);
+            assertThat(s.evidence().itemIds()).hasSize(11);
         });
 
         List<AnalyzedFeedback> core = items.stream()
@@ -104,7 +104,7 @@ class SegmentTest {
         assertThat(ranked.get(0).aspect()).isEqualTo("aod");
         assertThat(ranked.get(0).polarity()).isEqualTo(Polarity.NEGATIVE);
         assertThat(ranked.get(0).version()).isEqualTo("2.1.0");
-        assertThat(ranked.get(0).authors()).isEqualTo(9);
+        assertThat(ranked.get(0).authors()).isEqualTo(11);
         assertThat(ranked.get(0).snippets()).containsExactly("息屏显示待机功耗明显变高");
     }
 
