@@ -20,7 +20,7 @@ package io.koubei.analysis.signals.trend;
 public record BaselineParams(int window, int minHistory, double madK, double poissonZ, long spikeMinCount,
         double silenceRatio, double silenceMinBaseline, int quietPeriods, double maxPValue) {
 
-    public static final BaselineParams DEFAULTS = new BaselineParams(8, 4, 3.0, 3.0, 10, 0.35, 10, 2, 0.001);
+    public static final BaselineParams DEFAULTS = new BaselineParams(8, 4, 3.0, 3.0, 10, 0.35, 10, 2, 1e-4);
 
     public BaselineParams {
         if (window < 2 || minHistory < 2 || minHistory > window) {
