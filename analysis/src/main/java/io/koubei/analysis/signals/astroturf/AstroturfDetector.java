@@ -323,6 +323,7 @@ public final class AstroturfDetector {
                         human(c.span()), c.size(), polarityZh(c.dominantPolarity())))
                 .description(String.join("；", c.reasons()) + "。这些条目已在加权指标中剔除（原始数据保留）。")
                 .evidence(ev)
+                .dedupWithoutChannels()
                 .build();
     }
 
@@ -350,6 +351,7 @@ public final class AstroturfDetector {
                         + "其中 %.0f%% 为新注册或低粉丝账号。", g.accounts().size(), params.lockstepWindow().toMinutes(),
                         params.lockstepMinTargets(), g.suspiciousShare() * 100))
                 .evidence(ev)
+                .dedupWithoutChannels()
                 .build();
     }
 

@@ -129,6 +129,7 @@ public final class CoreComplaintDetector {
                         week, authors.size(), now.size(), aspect, product == null ? "" : "（" + product + "）", b.median(),
                         topVersion, samples.isEmpty() ? "" : samples.get(0)))
                 .evidence(ev)
+                .dedupWithoutChannels()
                 .build();
     }
 }

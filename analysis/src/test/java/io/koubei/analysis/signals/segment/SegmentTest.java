@@ -96,6 +96,7 @@ class SegmentTest {
             assertThat(s.evidence().facts().get("versions")).contains("2.1.0=11");
             assertThat(s.evidence().facts().get("snippets")).contains("息屏显示");
             assertThat(s.evidence().itemIds()).hasSize(11);
+            assertThat(s.dedupKey()).isEqualTo("CORE_COMPLAINT|2026-W41|-|-|aod|X1|-");
         });
 
         List<AnalyzedFeedback> core = items.stream()
