@@ -26,6 +26,14 @@ public final class ChannelMatrix {
     private ChannelMatrix() {
     }
 
+    /**
+     * A WEEK × CHANNEL (× …) table with channels replaced by their departments (product, pr, service, sales,
+     * quality), so that {@link DivergenceDetector} can compare departments instead of channels.
+     */
+    public static BucketTable toDepartments(BucketTable byChannel) {
+        return byChannel.mapValues(Dimension.CHANNEL, ch -> Channel.fromWire(ch).map(Channel::department).orElse(ch));
+    }
+
     public static List<ChannelRow> byChannel(BucketTable overall, BucketTable aspects, String week, int minimumN, int topN) {
         return rows(overall, aspects, week, minimumN, topN, ch -> ch);
     }

@@ -32,7 +32,9 @@ import java.util.TreeMap;
  * weekly count × recent weeks) and Poisson p &lt; {@code maxPValue}.
  *
  * <p>Inputs: {@code overall} grouped by WEEK × CHANNEL, {@code aspects} by WEEK × CHANNEL × ASPECT_POLARITY,
- * covering recent + baseline weeks (filter by product to get per-product verdicts).
+ * covering recent + baseline weeks (filter by product to get per-product verdicts). For departments instead of
+ * channels pass both tables through {@link ChannelMatrix#toDepartments}; the signal then names the departments in
+ * its title and {@code subject} ({@code pr→service}) and has no channel list.
  *
  * <p>Blind spots: needs both channels to have enough volume; a rise that started inside the baseline window
  * is partly absorbed; divergence in the same direction (everyone is unhappy) is not a divergence — spikes
@@ -188,9 +190,10 @@ public final class DivergenceDetector {
             d.append(String.format("，且 %s 净情感下降 %+.2f", other.channel(), other.change().value()));
         }
         d.append("。单一渠道的好评不代表真实口碑，请核对两边的原始反馈。");
+        String subject = channels.size() == 2 ? null : up.channel() + "→" + other.channel();
         return Signal.builder(SignalType.DIVERGENCE)
                 .severity(top != null && down ? Severity.CRITICAL : Severity.WARNING)
-                .week(week).channels(channels).aspect(top == null ? null : top.aspect()).product(product)
+                .week(week).channels(channels).subject(subject).aspect(top == null ? null : top.aspect()).product(product)
                 .title(String.format("渠道背离：%s 好评上升，%s", up.channel(), what))
                 .description(d.toString())
                 .evidence(ev.build())

@@ -89,6 +89,18 @@ class CrossChannelTest {
     }
 
     @Test
+    void departmentsDivergeToo() {
+        Data d = data(new Random(1), true);
+        List<Signal> signals = new DivergenceDetector().detect(ChannelMatrix.toDepartments(d.overall()),
+                ChannelMatrix.toDepartments(d.aspects()), "2026-W38", null);
+        assertThat(signals).anySatisfy(s -> {
+            assertThat(s.subject()).isEqualTo("pr→service");
+            assertThat(s.aspect()).isEqualTo("heat");
+            assertThat(s.channels()).isEmpty();
+        });
+    }
+
+    @Test
     void calmWeeksHaveNoDivergence() {
         for (int seed = 0; seed < 10; seed++) {
             Data d = data(new Random(seed), false);
