@@ -48,4 +48,11 @@ public record BucketStats(
                 starsCount + o.starsCount, starsSum + o.starsSum, csatCount + o.csatCount, csatSum + o.csatSum,
                 csatSatisfied + o.csatSatisfied);
     }
+
+    public BucketStats minus(BucketStats o) {
+        return new BucketStats(count - o.count, positive - o.positive, neutral - o.neutral, negative - o.negative,
+                promoters - o.promoters, passives - o.passives, detractors - o.detractors,
+                starsCount - o.starsCount, starsSum - o.starsSum, csatCount - o.csatCount, csatSum - o.csatSum,
+                csatSatisfied - o.csatSatisfied);
+    }
 }

@@ -1,0 +1,33 @@
+package io.koubei.dashboard;
+
+import io.koubei.dashboard.cli.DemoCommand;
+import io.koubei.dashboard.cli.ImportCommand;
+import io.koubei.dashboard.cli.ReportCommand;
+import io.koubei.dashboard.cli.ServeCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code koubei}: the single entry point of the jar. Without arguments it serves the dashboard.
+ * Sub-commands that finish (import, demo, eval…) exit with their code; {@code serve} keeps running.
+ */
+@Command(name = "koubei", mixinStandardHelpOptions = true, version = "koubei 0.1.0",
+        description = "口碑 Koubei: multi-channel word-of-mouth monitoring for product teams.",
+        subcommands = {ServeCommand.class, ImportCommand.class, DemoCommand.class, ReportCommand.class,
+                CommandLine.HelpCommand.class})
+public class KoubeiMain implements Runnable {
+
+    public static void main(String[] args) {
+        String[] effective = args.length == 0 ? new String[] {"serve"} : args;
+        CommandLine cli = new CommandLine(new KoubeiMain());
+        int code = cli.execute(effective);
+        if (!ServeCommand.isServing()) {
+            System.exit(code);
+        }
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}

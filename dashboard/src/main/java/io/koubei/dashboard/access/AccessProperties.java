@@ -1,0 +1,39 @@
+package io.koubei.dashboard.access;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Users and API tokens. Passwords may be given as {@code {bcrypt}…} hashes (recommended) or {@code {noop}plain}.
+ * With no user configured, an {@code admin} with a random password is created and its password written to
+ * {@code <data-dir>/admin-password.txt}.
+ */
+@ConfigurationProperties(prefix = "koubei.security")
+public class AccessProperties {
+    private List<User> users = new ArrayList<>();
+    /** Bearer tokens accepted by the API for ingestion (and reading). Comma-separated in KOUBEI_API_TOKENS. */
+    private List<String> apiTokens = new ArrayList<>();
+    /** Adds the user demo/demo (analyst): for demos on a laptop only. */
+    private boolean demoUser;
+
+    public static class User {
+        private String name;
+        private String password;
+        private Role role = Role.VIEWER;
+
+        public String getName() { return name; }
+        public void setName(String name) { this.name = name; }
+        public String getPassword() { return password; }
+        public void setPassword(String password) { this.password = password; }
+        public Role getRole() { return role; }
+        public void setRole(Role role) { this.role = role; }
+    }
+
+    public List<User> getUsers() { return users; }
+    public void setUsers(List<User> users) { this.users = users; }
+    public List<String> getApiTokens() { return apiTokens; }
+    public void setApiTokens(List<String> apiTokens) { this.apiTokens = apiTokens; }
+    public boolean isDemoUser() { return demoUser; }
+    public void setDemoUser(boolean demoUser) { this.demoUser = demoUser; }
+}

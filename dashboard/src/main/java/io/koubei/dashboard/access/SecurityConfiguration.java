@@ -1,0 +1,71 @@
+package io.koubei.dashboard.access;
+
+import io.koubei.dashboard.platform.KoubeiProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Two doors. {@code /api/**} is stateless (API token or HTTP Basic, never a session cookie, so CSRF cannot apply);
+ * the pages use a login form and a session, with CSRF protection on.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AccessProperties.class)
+public class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return UserAccounts.encoder();
+    }
+
+    @Bean
+    UserDetailsService users(AccessProperties access, KoubeiProperties koubei, PasswordEncoder encoder) {
+        return new InMemoryUserDetailsManager(UserAccounts.from(access, koubei, encoder));
+    }
+
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.fromHierarchy(Role.HIERARCHY);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, AccessProperties access) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/api/v1/health").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/feedback", "/api/v1/import/**").hasAnyRole("ANALYST", "INGEST")
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasRole("VIEWER")
+                        .anyRequest().hasRole("ANALYST"))
+                .addFilterBefore(new ApiTokenFilter(access.getApiTokens()), BasicAuthenticationFilter.class)
+                .httpBasic(Customizer.withDefaults())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/koubei.css", "/*.js", "/webjars/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/settings/**").hasRole("ADMIN")
+                        .anyRequest().hasRole("VIEWER"))
+                .formLogin(f -> f.loginPage("/login").permitAll())
+                .httpBasic(Customizer.withDefaults())
+                .logout(l -> l.logoutSuccessUrl("/login?logout"));
+        return http.build();
+    }
+}

@@ -1,0 +1,60 @@
+package io.koubei.dashboard.alerting;
+
+import io.koubei.core.time.CalendarKeys;
+import io.koubei.dashboard.platform.KoubeiProperties;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/** Alert repository, targets from configuration, and a minutely retry of pending deliveries. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AlertProperties.class)
+public class AlertConfiguration {
+
+    @Bean
+    AlertRepository alertRepository(KoubeiProperties koubei) {
+        return new AlertRepository(koubei.getDataDir());
+    }
+
+    @Bean
+    AlertService alertService(AlertRepository repository, AlertProperties props, ObjectProvider<JavaMailSender> mail,
+            Clock clock, CalendarKeys calendar) {
+        List<AlertNotifier> notifiers = new ArrayList<>();
+        for (AlertProperties.Webhook w : props.getWebhooks()) {
+            notifiers.add(new WebhookNotifier(w.getUrl(), w.getFormat()));
+        }
+        JavaMailSender sender = mail.getIfAvailable();
+        if (!props.getEmailTo().isEmpty()) {
+            if (sender == null) {
+                throw new IllegalStateException("koubei.alerts.email-to is set but no SMTP server is configured (spring.mail.host)");
+            }
+            notifiers.add(new EmailNotifier(sender, props.getEmailFrom(), props.getEmailTo()));
+        }
+        return new AlertService(repository, props, notifiers, clock, calendar.zone());
+    }
+
+    @Bean
+    PendingAlertDelivery pendingAlertDelivery(AlertService alerts) {
+        return new PendingAlertDelivery(alerts);
+    }
+
+    /** Retries deliveries held by quiet hours, the hourly limit or a failing target. */
+    static final class PendingAlertDelivery {
+        private final AlertService alerts;
+
+        PendingAlertDelivery(AlertService alerts) {
+            this.alerts = alerts;
+        }
+
+        @Scheduled(fixedDelayString = "${koubei.alerts.retry-interval:PT1M}")
+        void retry() {
+            alerts.deliverPending();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.koubei.dashboard.alerting;
+
+import io.koubei.analysis.signals.Severity;
+import io.koubei.analysis.signals.SignalType;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** Alert rules and delivery targets (koubei.alerts.*). */
+@ConfigurationProperties(prefix = "koubei.alerts")
+public class AlertProperties {
+    /** Signal types that raise alerts. */
+    private Set<SignalType> types = EnumSet.allOf(SignalType.class);
+    /** Signals below this severity are kept as signals but raise no alert. */
+    private Severity minSeverity = Severity.WARNING;
+    /** Quiet hours in the team's zone, e.g. 23:00 and 08:00: non-critical deliveries wait until the end. */
+    private String quietFrom;
+    private String quietTo;
+    /** At most this many deliveries per hour per target; the rest wait (never dropped). */
+    private int maxPerHour = 20;
+    /** Base URL for links in messages. */
+    private String baseUrl = "http://localhost:8080";
+    private List<Webhook> webhooks = new ArrayList<>();
+    private List<String> emailTo = new ArrayList<>();
+    private String emailFrom = "koubei@localhost";
+
+    public static class Webhook {
+        private String url;
+        /** generic | wecom | dingtalk | feishu | slack */
+        private String format = "generic";
+
+        public String getUrl() { return url; }
+        public void setUrl(String url) { this.url = url; }
+        public String getFormat() { return format; }
+        public void setFormat(String format) { this.format = format; }
+    }
+
+    public Set<SignalType> getTypes() { return types; }
+    public void setTypes(Set<SignalType> types) { this.types = types; }
+    public Severity getMinSeverity() { return minSeverity; }
+    public void setMinSeverity(Severity minSeverity) { this.minSeverity = minSeverity; }
+    public String getQuietFrom() { return quietFrom; }
+    public void setQuietFrom(String quietFrom) { this.quietFrom = quietFrom; }
+    public String getQuietTo() { return quietTo; }
+    public void setQuietTo(String quietTo) { this.quietTo = quietTo; }
+    public int getMaxPerHour() { return maxPerHour; }
+    public void setMaxPerHour(int maxPerHour) { this.maxPerHour = maxPerHour; }
+    public String getBaseUrl() { return baseUrl; }
+    public void setBaseUrl(String baseUrl) { this.baseUrl = baseUrl; }
+    public List<Webhook> getWebhooks() { return webhooks; }
+    public void setWebhooks(List<Webhook> webhooks) { this.webhooks = webhooks; }
+    public List<String> getEmailTo() { return emailTo; }
+    public void setEmailTo(List<String> emailTo) { this.emailTo = emailTo; }
+    public String getEmailFrom() { return emailFrom; }
+    public void setEmailFrom(String emailFrom) { this.emailFrom = emailFrom; }
+}

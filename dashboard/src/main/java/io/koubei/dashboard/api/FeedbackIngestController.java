@@ -1,0 +1,60 @@
+package io.koubei.dashboard.api;
+
+import io.koubei.ingest.api.FeedbackRequestParser;
+import io.koubei.ingest.format.ParseResult;
+import io.koubei.ingest.importing.FeedbackImporter;
+import io.koubei.ingest.importing.ImportOptions;
+import io.koubei.ingest.importing.ImportSummary;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/v1/feedback}: one format-v1 object, a JSON array, or an NDJSON batch. Good lines land even when
+ * others are rejected; the answer comes only after the accepted items are durable, and lists each rejection as
+ * {@code <request>:line: field: reason}.
+ */
+@RestController
+@RequestMapping("/api/v1")
+public class FeedbackIngestController {
+    private final FeedbackImporter importer;
+    private final FeedbackRequestParser parser = new FeedbackRequestParser();
+
+    public FeedbackIngestController(FeedbackImporter importer) {
+        this.importer = importer;
+    }
+
+    public record IngestResponse(long received, long accepted, long created, long updated, long rejected,
+            long deadLettered, boolean stored, List<String> errors, String aborted) {
+    }
+
+    @PostMapping("/feedback")
+    public ResponseEntity<IngestResponse> ingest(HttpServletRequest request) throws IOException {
+        List<ParseResult> results;
+        try (InputStream body = request.getInputStream()) {
+            results = parser.parse(body);
+        }
+        ImportSummary s = importer.importResults(FeedbackRequestParser.SOURCE, results.iterator(),
+                ImportOptions.defaults(), (read, total) -> { }, results.size());
+        IngestResponse body = new IngestResponse(s.read(), s.accepted(), s.created(), s.updated(), s.rejected(),
+                s.deadLettered(), s.stored(), s.rejections().stream().map(Object::toString).toList(), s.abortedReason());
+        if (s.abortedReason() != null) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(body);
+        }
+        return s.rejected() == 0 ? ResponseEntity.ok(body) : ResponseEntity.badRequest().body(body);
+    }
+
+    @ExceptionHandler(FeedbackRequestParser.BodyTooLargeException.class)
+    public ResponseEntity<Map<String, String>> tooLarge(FeedbackRequestParser.BodyTooLargeException e) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                .body(Map.of("error", e.getMessage() + " — send NDJSON in batches, or use koubei import for files"));
+    }
+}

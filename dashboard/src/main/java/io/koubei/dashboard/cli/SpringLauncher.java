@@ -1,0 +1,28 @@
+package io.koubei.dashboard.cli;
+
+import io.koubei.dashboard.KoubeiApplication;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts the application context for a command: with the web server (serve) or without (import, report…). */
+public final class SpringLauncher {
+    private SpringLauncher() {
+    }
+
+    public static ConfigurableApplicationContext start(boolean web, Path dataDir, Map<String, Object> extra) {
+        Map<String, Object> props = new LinkedHashMap<>(extra);
+        if (dataDir != null) {
+            props.put("koubei.data-dir", dataDir.toString());
+        }
+        // Passed as command-line arguments: they must win over application.properties and the environment.
+        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        return new SpringApplicationBuilder(KoubeiApplication.class)
+                .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
+                .logStartupInfo(web)
+                .run(args);
+    }
+}

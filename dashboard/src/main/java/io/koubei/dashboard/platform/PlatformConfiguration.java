@@ -1,0 +1,92 @@
+package io.koubei.dashboard.platform;
+
+import io.koubei.analysis.AnalysisPipeline;
+import io.koubei.analysis.BuiltInAnalyzer;
+import io.koubei.analysis.FeedbackAnalyzer;
+import io.koubei.core.bus.FeedbackBus;
+import io.koubei.core.store.FeedbackStore;
+import io.koubei.core.time.CalendarKeys;
+import io.koubei.dashboard.query.QueryService;
+import io.koubei.ingest.bus.InProcessBus;
+import io.koubei.ingest.importing.FeedbackImporter;
+
+import io.koubei.ingest.kafka.KafkaBusConfig;
+import io.koubei.ingest.kafka.KafkaFeedbackBus;
+import io.koubei.store.elasticsearch.ElasticsearchFeedbackStore;
+import io.koubei.store.elasticsearch.ElasticsearchStoreConfig;
+import io.koubei.store.embedded.LuceneFeedbackStore;
+import java.time.ZoneId;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires the platform from configuration alone: {@code koubei.store=embedded|elasticsearch},
+ * {@code koubei.bus=inprocess|kafka}. The embedded choices are the defaults and need no server.
+ */
+@Configuration(proxyBeanMethods = false)
+public class PlatformConfiguration {
+
+    @Bean
+    CalendarKeys calendarKeys(KoubeiProperties props) {
+        return new CalendarKeys(ZoneId.of(props.getZone()));
+    }
+
+    @Bean
+    FeedbackAnalyzer feedbackAnalyzer() {
+        return new BuiltInAnalyzer();
+    }
+
+    @Bean
+    AnalysisPipeline analysisPipeline(FeedbackAnalyzer analyzer, CalendarKeys calendar) {
+        return new AnalysisPipeline(analyzer, calendar);
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "koubei.store", havingValue = "embedded", matchIfMissing = true)
+    FeedbackStore embeddedStore(KoubeiProperties props) {
+        return new LuceneFeedbackStore(props.getDataDir().resolve("index"));
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "koubei.store", havingValue = "elasticsearch")
+    FeedbackStore elasticsearchStore(KoubeiProperties props) {
+        KoubeiProperties.Elasticsearch es = props.getElasticsearch();
+        return new ElasticsearchFeedbackStore(new ElasticsearchStoreConfig(es.getUrl(), blankToNull(es.getUsername()),
+                blankToNull(es.getPassword()), es.getIndexPrefix()));
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "koubei.bus", havingValue = "kafka")
+    FeedbackBus kafkaBus(KoubeiProperties props, AnalysisPipeline pipeline, FeedbackStore store) {
+        KoubeiProperties.Kafka k = props.getKafka();
+        KafkaFeedbackBus bus = new KafkaFeedbackBus(KafkaBusConfig.defaults(k.getBootstrapServers())
+                .withTopics(k.getTopic(), k.getDeadLetterTopic()).withGroupId(k.getGroupId())
+                .withWorkers(k.getWorkers()).withPartitions(k.getPartitions(), k.getReplicationFactor()));
+        bus.start(new AnalyzeAndStoreHandler(pipeline, store));
+        return bus;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "koubei.bus", havingValue = "inprocess", matchIfMissing = true)
+    FeedbackBus inProcessBus(KoubeiProperties props, AnalysisPipeline pipeline, FeedbackStore store) {
+        InProcessBus bus = new InProcessBus(props.getDataDir().resolve("dead-letters"));
+        bus.start(new AnalyzeAndStoreHandler(pipeline, store));
+        return bus;
+    }
+
+    @Bean
+    FeedbackImporter feedbackImporter(FeedbackBus bus) {
+        return new FeedbackImporter(bus);
+    }
+
+    @Bean
+    QueryService queryService(FeedbackStore store, FeedbackAnalyzer analyzer, CalendarKeys calendar,
+            KoubeiProperties props) {
+        return new QueryService(store, analyzer, calendar, props.getMinimumN());
+    }
+}

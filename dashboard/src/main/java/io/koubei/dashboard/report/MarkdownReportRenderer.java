@@ -1,0 +1,102 @@
+package io.koubei.dashboard.report;
+
+import io.koubei.analysis.metrics.NetSentiment;
+import io.koubei.analysis.metrics.NpsScore;
+import java.util.Locale;
+
+/** The weekly report as Markdown (Chinese), for chat tools and e-mail bodies. */
+public final class MarkdownReportRenderer {
+
+    public String render(WeeklyReport r) {
+        StringBuilder md = new StringBuilder();
+        md.append("# 口碑周报 ").append(r.week()).append(r.product() == null ? "" : " · " + r.product()).append("\n\n");
+        var h = r.headline();
+        md.append("## NPS\n\n");
+        md.append("- 本周 NPS：").append(nps(h.current())).append("\n");
+        md.append("- 对比上周：").append(h.vsLastWeek().textZh()).append("（上周 ").append(nps(h.lastWeek())).append("）\n");
+        md.append("- 对比前四周：").append(h.vsTrailing4().textZh()).append("（前四周合计 ").append(nps(h.trailing4())).append("）\n");
+        md.append("- 净情感：").append(net(h.netSentiment())).append("，反馈量 ").append(h.volume()).append("\n\n");
+
+        table(md, "## 分渠道", r.byChannel());
+        table(md, "## 分产品", r.byProduct());
+        table(md, "## 分用户群（核心 / 大众）", r.bySegment());
+
+        md.append("## NPS 驱动因素\n\n");
+        if (r.drivers().isEmpty()) {
+            md.append("本周 NPS 受访者中没有可归因的意见点。\n\n");
+        } else {
+            md.append("| 方面 | 方向 | 贬损者提及 | 推荐者提及 | 去掉后 NPS |\n|---|---|---|---|---|\n");
+            for (var d : r.drivers()) {
+                md.append("| ").append(d.aspect()).append(" | ").append(d.direction().equals("down") ? "拉低" : "拉高")
+                        .append(" | ").append(d.detractorMentions()).append("/").append(d.detractors())
+                        .append(" | ").append(d.promoterMentions()).append("/").append(d.promoters())
+                        .append(" | ").append(d.npsWithout() == null ? "–" : fmt(d.npsWithout())).append(" |\n");
+            }
+            md.append('\n');
+        }
+        md.append("## 核心用户意见点\n\n");
+        if (r.coreOpinions().isEmpty()) {
+            md.append("本周没有核心用户意见点。\n\n");
+        }
+        for (var o : r.coreOpinions()) {
+            md.append("- **").append(o.aspect()).append("**（").append(o.polarity()).append("，").append(o.count())
+                    .append(" 条）：").append(o.example() == null ? "" : o.example()).append("\n");
+        }
+        var m = r.massImpression();
+        md.append("\n## 大众用户印象\n\n- 反馈量 ").append(m.volume()).append("，净情感 ").append(net(m.net()))
+                .append("（上周 ").append(net(m.netLastWeek())).append("），NPS ").append(nps(m.nps())).append("\n");
+        if (!m.clusteredAspects().isEmpty()) {
+            md.append("- 集中的产品点：");
+            m.clusteredAspects().forEach(a -> md.append(a.aspect()).append(" ").append(a.count()).append("（负面 ")
+                    .append(a.negative()).append("）；"));
+            md.append('\n');
+        }
+        md.append("\n## 预警与信号\n\n");
+        if (r.signals().isEmpty()) {
+            md.append("本周无预警。\n");
+        }
+        r.signals().forEach(s -> md.append("- [").append(s.kind()).append("] ").append(s.title()).append("：").append(s.detail()).append("\n"));
+        md.append("\n## 用户原声\n\n");
+        r.verbatims().forEach(v -> md.append("> ").append(v.text().replace("\n", " ")).append(" —— ").append(v.channel())
+                .append(v.rating() == null ? "" : " · " + fmt(v.rating())).append("\n>\n"));
+        md.append("\n## 样本覆盖\n\n| 渠道 | 反馈量 | NPS 样本 | 充足 |\n|---|---|---|---|\n");
+        r.coverage().forEach(c -> md.append("| ").append(c.channel()).append(" | ").append(c.volume()).append(" | ")
+                .append(c.npsN()).append(" | ").append(c.npsN() == 0 ? "–" : c.sufficient() ? "是" : "数据不足").append(" |\n"));
+        md.append("\n_最小样本量 n = ").append(r.minimumN()).append("；区间为 95% 调整 Wald 区间。_\n");
+        return md.toString();
+    }
+
+    private static void table(StringBuilder md, String title, java.util.List<WeeklyReport.Row> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        md.append(title).append("\n\n| 分组 | 反馈量 | NPS | 对比上周 | 净情感 |\n|---|---|---|---|---|\n");
+        for (var row : rows) {
+            md.append("| ").append(row.key()).append(" | ").append(row.volume()).append(" | ").append(nps(row.nps()))
+                    .append(" | ").append(row.nps().n() == 0 ? "–" : row.vsLastWeek().textZh()).append(" | ")
+                    .append(net(row.net())).append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    static String nps(NpsScore s) {
+        if (s.n() == 0) {
+            return "无数据";
+        }
+        if (!s.sufficient()) {
+            return "数据不足（n=" + s.n() + "）";
+        }
+        return fmt(s.nps()) + " [" + fmt(s.low()) + ", " + fmt(s.high()) + "]（n=" + s.n() + "）";
+    }
+
+    static String net(NetSentiment s) {
+        if (s.n() == 0) {
+            return "无数据";
+        }
+        return String.format(Locale.ROOT, "%+.1f%%", 100 * s.value()) + (s.sufficient() ? "" : "（数据不足）");
+    }
+
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+}

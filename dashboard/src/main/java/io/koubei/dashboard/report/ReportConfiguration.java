@@ -1,0 +1,80 @@
+package io.koubei.dashboard.report;
+
+import io.koubei.core.store.FeedbackStore;
+import io.koubei.core.time.CalendarKeys;
+import io.koubei.dashboard.platform.KoubeiProperties;
+import java.time.Clock;
+import java.time.ZoneId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.scheduling.support.CronTrigger;
+import org.thymeleaf.ITemplateEngine;
+
+/** The weekly report: builder, archive, and the Monday-morning schedule. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@EnableConfigurationProperties(ReportProperties.class)
+public class ReportConfiguration implements SchedulingConfigurer {
+    private static final Logger log = LoggerFactory.getLogger(ReportConfiguration.class);
+
+    private final ReportProperties props;
+    private final ObjectProvider<ReportArchive> archive;
+
+    public ReportConfiguration(ReportProperties props, ObjectProvider<ReportArchive> archive) {
+        this.props = props;
+        this.archive = archive;
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    WeeklyReportBuilder weeklyReportBuilder(FeedbackStore store, CalendarKeys calendar, KoubeiProperties koubei,
+            ObjectProvider<WeeklyReportBuilder.ReportNotes> notes, Clock clock) {
+        return new WeeklyReportBuilder(store, calendar, koubei.getMinimumN(),
+                notes.getIfAvailable(() -> WeeklyReportBuilder.ReportNotes.NONE), clock);
+    }
+
+    @Bean
+    ReportArchive reportArchive(KoubeiProperties koubei, WeeklyReportBuilder builder, ITemplateEngine templates,
+            CalendarKeys calendar) {
+        return new ReportArchive(koubei.getDataDir(), builder, templates, calendar.zone(),
+                new PdfReportRenderer(props.getPdfFont()));
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        if (props.getCron() == null || props.getCron().isBlank()) {
+            return;
+        }
+        registrar.addCronTask(new org.springframework.scheduling.config.CronTask(this::runScheduled,
+                new CronTrigger(props.getCron(), ZoneId.of(props.getZone()))));
+    }
+
+    void runScheduled() {
+        ReportArchive a = archive.getObject();
+        String week = a.builder().lastCompleteWeek();
+        java.util.List<String> products = new java.util.ArrayList<>();
+        products.add(null);
+        products.addAll(props.getProducts());
+        for (String product : products) {
+            for (String format : props.getFormats()) {
+                try {
+                    log.info("Weekly report {} {} {}: {}", week, product == null ? "all products" : product, format,
+                            a.generate(week, product, ReportFormat.of(format)));
+                } catch (RuntimeException e) {
+                    log.error("Weekly report {} {} {} failed: {}", week, product, format, e.getMessage());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.koubei.dashboard.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Locale;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The report archive in the dashboard: list, open, generate now; and the live preview of any week. */
+@Controller
+public class ReportController {
+    private final ReportArchive archive;
+
+    public ReportController(ReportArchive archive) {
+        this.archive = archive;
+    }
+
+    @GetMapping("/reports")
+    public String list(Model model, Locale locale) {
+        model.addAttribute("reports", archive.list());
+        model.addAttribute("lastWeek", archive.builder().lastCompleteWeek());
+        model.addAttribute("pdfFont", archive.pdf().font().map(Object::toString).orElse(null));
+        return "reports";
+    }
+
+    /** Renders a week on the fly (not archived). */
+    @GetMapping("/reports/weekly")
+    public ResponseEntity<byte[]> preview(@RequestParam(required = false) String week,
+            @RequestParam(required = false) String product, @RequestParam(defaultValue = "html") String format) {
+        String w = week == null || week.isBlank() ? archive.builder().lastCompleteWeek() : checkWeek(week);
+        ReportFormat f = ReportFormat.of(format);
+        ReportArchive.Rendered r = archive.render(archive.builder().build(w, blankToNull(product)), f);
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, f.contentType())
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + r.fileName() + "\"").body(r.content());
+    }
+
+    @PostMapping("/reports")
+    public String generate(@RequestParam(required = false) String week, @RequestParam(required = false) String product,
+            @RequestParam(defaultValue = "html") String format) {
+        String w = week == null || week.isBlank() ? archive.builder().lastCompleteWeek() : checkWeek(week);
+        var path = archive.generate(w, blankToNull(product), ReportFormat.of(format));
+        return "redirect:/reports/archive/" + path.getFileName();
+    }
+
+    @GetMapping("/reports/archive/{file}")
+    public ResponseEntity<byte[]> archived(@PathVariable String file) throws IOException {
+        var path = archive.find(file);
+        if (path.isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        String ext = file.substring(file.lastIndexOf('.') + 1);
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, ReportFormat.of(ext).contentType())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(Files.readAllBytes(path.get()));
+    }
+
+    static String checkWeek(String week) {
+        if (!week.matches("\\d{4}-W\\d{2}")) {
+            throw new IllegalArgumentException("week: expected an ISO week like 2026-W47, got '" + week + "'");
+        }
+        return week;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    @org.springframework.web.bind.annotation.ExceptionHandler(IllegalArgumentException.class)
+    public ResponseEntity<String> bad(IllegalArgumentException e) {
+        return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
+    }
+
+    @org.springframework.web.bind.annotation.ExceptionHandler(IllegalStateException.class)
+    public ResponseEntity<String> unavailable(IllegalStateException e) {
+        return ResponseEntity.status(501).contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
+    }
+}

@@ -1,0 +1,71 @@
+package io.koubei.dashboard.report;
+
+import io.koubei.analysis.metrics.Interval;
+import io.koubei.analysis.metrics.NetSentiment;
+import io.koubei.analysis.metrics.NpsScore;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything the weekly NPS report says, computed once and rendered as HTML, Markdown or PDF. Numbers carry
+ * their n; below the minimum n they are marked insufficient rather than shown as precise.
+ */
+public record WeeklyReport(
+        String week,
+        String product,
+        Instant generatedAt,
+        int minimumN,
+        Headline headline,
+        List<WeekPoint> trend,
+        List<Row> byChannel,
+        List<Row> byProduct,
+        List<Row> bySegment,
+        List<Driver> drivers,
+        List<Opinion> coreOpinions,
+        Impression massImpression,
+        List<Note> signals,
+        List<Verbatim> verbatims,
+        List<Coverage> coverage) {
+
+    /** NPS this week against last week and the trailing four weeks, with significance in words. */
+    public record Headline(NpsScore current, NpsScore lastWeek, NpsScore trailing4, Change vsLastWeek,
+            Change vsTrailing4, NetSentiment netSentiment, long volume) {
+    }
+
+    /** A difference of two NPS values with its 95% interval; {@code text} says e.g. "−4 分，不显著". */
+    public record Change(Interval difference, boolean significant, boolean comparable, String textZh, String textEn) {
+    }
+
+    public record WeekPoint(String week, NpsScore nps, NetSentiment net, long volume) {
+    }
+
+    public record Row(String key, long volume, NpsScore nps, NetSentiment net, Change vsLastWeek) {
+    }
+
+    /**
+     * An aspect pulling NPS down (detractors mention it negatively more often than promoters) or up (promoters
+     * praise it more often than detractors). {@code npsWithout}: NPS if this aspect's negative detractors were passives.
+     */
+    public record Driver(String aspect, String direction, long detractors, long detractorMentions,
+            long promoters, long promoterMentions, double detractorShare, double promoterShare, Double npsWithout) {
+    }
+
+    public record Opinion(String aspect, String polarity, long count, String example, String exampleId, String latestDay) {
+    }
+
+    public record Impression(long volume, NetSentiment net, NetSentiment netLastWeek, NpsScore nps,
+            List<AspectCount> clusteredAspects) {
+    }
+
+    public record AspectCount(String aspect, long count, long negative) {
+    }
+
+    public record Note(String kind, String title, String detail) {
+    }
+
+    public record Verbatim(String id, String channel, String source, String polarity, Double rating, String text) {
+    }
+
+    public record Coverage(String channel, long volume, long npsN, boolean sufficient) {
+    }
+}

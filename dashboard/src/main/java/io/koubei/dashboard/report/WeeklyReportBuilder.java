@@ -1,0 +1,261 @@
+package io.koubei.dashboard.report;
+
+import io.koubei.analysis.metrics.Interval;
+import io.koubei.analysis.metrics.NetSentiment;
+import io.koubei.analysis.metrics.NpsScore;
+import io.koubei.analysis.privacy.PiiMasker;
+import io.koubei.core.feedback.AnalyzedFeedback;
+import io.koubei.core.feedback.NpsClass;
+import io.koubei.core.feedback.Polarity;
+import io.koubei.core.feedback.RatingScale;
+import io.koubei.core.feedback.Segment;
+import io.koubei.core.store.AggregateQuery;
+import io.koubei.core.store.Bucket;
+import io.koubei.core.store.BucketStats;
+import io.koubei.core.store.Dimension;
+import io.koubei.core.store.FeedbackFilter;
+import io.koubei.core.store.FeedbackStore;
+import io.koubei.core.store.SearchQuery;
+import io.koubei.core.time.CalendarKeys;
+import io.koubei.dashboard.report.WeeklyReport.AspectCount;
+import io.koubei.dashboard.report.WeeklyReport.Change;
+import io.koubei.dashboard.report.WeeklyReport.Coverage;
+import io.koubei.dashboard.report.WeeklyReport.Driver;
+import io.koubei.dashboard.report.WeeklyReport.Headline;
+import io.koubei.dashboard.report.WeeklyReport.Impression;
+import io.koubei.dashboard.report.WeeklyReport.Note;
+import io.koubei.dashboard.report.WeeklyReport.Opinion;
+import io.koubei.dashboard.report.WeeklyReport.Row;
+import io.koubei.dashboard.report.WeeklyReport.Verbatim;
+import io.koubei.dashboard.report.WeeklyReport.WeekPoint;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Computes the weekly NPS report from store aggregates; signal notes come from a {@link ReportNotes} source. */
+public class WeeklyReportBuilder {
+    private static final int TREND_WEEKS = 12;
+
+    private final FeedbackStore store;
+    private final CalendarKeys calendar;
+    private final int minimumN;
+    private final ReportNotes notes;
+    private final Clock clock;
+
+    public WeeklyReportBuilder(FeedbackStore store, CalendarKeys calendar, int minimumN, ReportNotes notes, Clock clock) {
+        this.store = store;
+        this.calendar = calendar;
+        this.minimumN = minimumN;
+        this.notes = notes;
+        this.clock = clock;
+    }
+
+    /** The last complete ISO week before now, in the team's zone. */
+    public String lastCompleteWeek() {
+        return CalendarKeys.shiftWeek(calendar.week(clock.instant()), -1);
+    }
+
+    public WeeklyReport build(String week, String product) {
+        FeedbackFilter base = product == null ? FeedbackFilter.ALL : FeedbackFilter.builder().product(product).build();
+        String last = CalendarKeys.shiftWeek(week, -1);
+        List<String> trailing = List.of(CalendarKeys.shiftWeek(week, -4), CalendarKeys.shiftWeek(week, -3),
+                CalendarKeys.shiftWeek(week, -2), last);
+
+        Map<String, BucketStats> weekly = byKey(base, Dimension.WEEK);
+        BucketStats now = weekly.getOrDefault(week, BucketStats.ZERO);
+        BucketStats prev = weekly.getOrDefault(last, BucketStats.ZERO);
+        BucketStats four = trailing.stream().map(w -> weekly.getOrDefault(w, BucketStats.ZERO)).reduce(BucketStats.ZERO, BucketStats::plus);
+        NpsScore npsNow = NpsScore.of(now, minimumN);
+        Headline headline = new Headline(npsNow, NpsScore.of(prev, minimumN), NpsScore.of(four, minimumN),
+                change(npsNow, NpsScore.of(prev, minimumN)), change(npsNow, NpsScore.of(four, minimumN)),
+                NetSentiment.of(now, minimumN), now.count());
+
+        List<WeekPoint> trend = new ArrayList<>();
+        for (int i = TREND_WEEKS - 1; i >= 0; i--) {
+            String w = CalendarKeys.shiftWeek(week, -i);
+            BucketStats s = weekly.getOrDefault(w, BucketStats.ZERO);
+            trend.add(new WeekPoint(w, NpsScore.of(s, minimumN), NetSentiment.of(s, minimumN), s.count()));
+        }
+
+        FeedbackFilter thisWeek = base.toBuilder().week(week).build();
+        List<Row> byChannel = rows(base, week, last, Dimension.CHANNEL);
+        List<Row> byProduct = rows(base, week, last, Dimension.PRODUCT);
+        List<Row> bySegment = rows(base, week, last, Dimension.SEGMENT);
+        List<Coverage> coverage = byKey(thisWeek, Dimension.CHANNEL).entrySet().stream()
+                .map(e -> new Coverage(e.getKey(), e.getValue().count(), e.getValue().npsResponses(),
+                        e.getValue().npsResponses() >= minimumN))
+                .toList();
+
+        return new WeeklyReport(week, product, clock.instant(), minimumN, headline, trend, byChannel, byProduct, bySegment,
+                drivers(thisWeek), coreOpinions(thisWeek), impression(base, week, last),
+                notes.notesFor(week, product), verbatims(thisWeek), coverage);
+    }
+
+    Change change(NpsScore a, NpsScore b) {
+        if (a.n() == 0 || b.n() == 0) {
+            return new Change(new Interval(Double.NaN, Double.NaN, Double.NaN), false, false, "无可比数据", "no comparable data");
+        }
+        Interval d = a.differenceFrom(b);
+        boolean significant = d.excludesZero();
+        boolean comparable = a.sufficient() && b.sufficient();
+        String delta = String.format(Locale.ROOT, "%+.0f", d.value()).replace('-', '−');
+        String zh = delta + " 分，" + (!comparable ? "样本不足" : significant ? "显著" : "不显著");
+        String en = delta + " pts, " + (!comparable ? "insufficient data" : significant ? "significant" : "not significant");
+        return new Change(d, significant, comparable, zh, en);
+    }
+
+    private List<Row> rows(FeedbackFilter base, String week, String last, Dimension dim) {
+        Map<String, BucketStats> now = byKey(base.toBuilder().week(week).build(), dim);
+        Map<String, BucketStats> before = byKey(base.toBuilder().week(last).build(), dim);
+        List<Row> rows = new ArrayList<>();
+        for (Map.Entry<String, BucketStats> e : now.entrySet()) {
+            NpsScore n = NpsScore.of(e.getValue(), minimumN);
+            NpsScore b = NpsScore.of(before.getOrDefault(e.getKey(), BucketStats.ZERO), minimumN);
+            rows.add(new Row(e.getKey(), e.getValue().count(), n, NetSentiment.of(e.getValue(), minimumN), change(n, b)));
+        }
+        rows.sort(Comparator.comparingLong(Row::volume).reversed());
+        return rows;
+    }
+
+    private List<Driver> drivers(FeedbackFilter thisWeek) {
+        FeedbackFilter respondents = thisWeek.toBuilder().ratingScale(RatingScale.NPS).build();
+        List<Bucket> buckets = store.aggregate(new AggregateQuery(respondents, List.of(Dimension.NPS_CLASS, Dimension.ASPECT_POLARITY)));
+        Map<String, BucketStats> classes = byKey(respondents, Dimension.NPS_CLASS);
+        long promoters = classes.getOrDefault(NpsClass.PROMOTER.wireName(), BucketStats.ZERO).count();
+        long detractors = classes.getOrDefault(NpsClass.DETRACTOR.wireName(), BucketStats.ZERO).count();
+        long n = classes.values().stream().mapToLong(BucketStats::count).sum();
+        Map<String, long[]> byAspect = new HashMap<>(); // [det neg, pro neg, det pos, pro pos]
+        for (Bucket b : buckets) {
+            String cls = b.key().get(0);
+            String ap = b.key().get(1);
+            int colon = ap.lastIndexOf(':');
+            if (colon < 0) {
+                continue;
+            }
+            String aspect = ap.substring(0, colon);
+            String pol = ap.substring(colon + 1);
+            long[] c = byAspect.computeIfAbsent(aspect, k -> new long[4]);
+            boolean det = cls.equals(NpsClass.DETRACTOR.wireName());
+            boolean pro = cls.equals(NpsClass.PROMOTER.wireName());
+            if (pol.equals(Polarity.NEGATIVE.wireName())) {
+                c[0] += det ? b.stats().count() : 0;
+                c[1] += pro ? b.stats().count() : 0;
+            } else if (pol.equals(Polarity.POSITIVE.wireName())) {
+                c[2] += det ? b.stats().count() : 0;
+                c[3] += pro ? b.stats().count() : 0;
+            }
+        }
+        List<Driver> out = new ArrayList<>();
+        for (Map.Entry<String, long[]> e : byAspect.entrySet()) {
+            long[] c = e.getValue();
+            double dShareNeg = detractors == 0 ? 0 : (double) c[0] / detractors;
+            double pShareNeg = promoters == 0 ? 0 : (double) c[1] / promoters;
+            double dSharePos = detractors == 0 ? 0 : (double) c[2] / detractors;
+            double pSharePos = promoters == 0 ? 0 : (double) c[3] / promoters;
+            if (c[0] > 0 && dShareNeg > pShareNeg) {
+                Double without = n == 0 ? null : 100.0 * (promoters - (detractors - c[0])) / n;
+                out.add(new Driver(e.getKey(), "down", detractors, c[0], promoters, c[1], dShareNeg, pShareNeg, without));
+            }
+            if (c[3] > 0 && pSharePos > dSharePos) {
+                out.add(new Driver(e.getKey(), "up", detractors, c[2], promoters, c[3], dSharePos, pSharePos, null));
+            }
+        }
+        out.sort(Comparator.comparingDouble((Driver d) -> -(Math.abs(d.detractorShare() - d.promoterShare())))
+                .thenComparing(Driver::aspect));
+        return out.stream().limit(12).toList();
+    }
+
+    private List<Opinion> coreOpinions(FeedbackFilter thisWeek) {
+        FeedbackFilter core = thisWeek.toBuilder().segments(Set.of(Segment.CORE)).build();
+        List<Opinion> out = new ArrayList<>();
+        for (Map.Entry<String, BucketStats> e : byKey(core, Dimension.ASPECT_POLARITY).entrySet()) {
+            if (e.getKey().endsWith(":" + Polarity.NEUTRAL.wireName()) || Dimension.NONE.equals(e.getKey())) {
+                continue;
+            }
+            int colon = e.getKey().lastIndexOf(':');
+            var page = store.search(new SearchQuery(core.toBuilder().aspectPolarities(Set.of(e.getKey())).build(), 0, 1));
+            AnalyzedFeedback latest = page.items().isEmpty() ? null : page.items().get(0);
+            String snippet = latest == null ? null : latest.analysis().opinions().stream()
+                    .filter(o -> o.aspectPolarityKey().equals(e.getKey())).map(o -> o.snippet()).findFirst()
+                    .orElse(latest.item().text());
+            out.add(new Opinion(e.getKey().substring(0, colon), e.getKey().substring(colon + 1), e.getValue().count(),
+                    snippet == null ? null : PiiMasker.mask(abbreviate(snippet, 120)), latest == null ? null : latest.id(),
+                    latest == null ? null : latest.day()));
+        }
+        out.sort(Comparator.comparingLong(Opinion::count).reversed().thenComparing(Opinion::latestDay,
+                Comparator.nullsLast(Comparator.reverseOrder())));
+        return out.stream().limit(10).toList();
+    }
+
+    private Impression impression(FeedbackFilter base, String week, String last) {
+        FeedbackFilter coreOnly = base.toBuilder().segments(Set.of(Segment.CORE)).build();
+        BucketStats all = total(base.toBuilder().week(week).build());
+        BucketStats core = total(coreOnly.toBuilder().week(week).build());
+        BucketStats allLast = total(base.toBuilder().week(last).build());
+        BucketStats coreLast = total(coreOnly.toBuilder().week(last).build());
+        BucketStats mass = all.minus(core);
+        Map<String, BucketStats> aspects = byKey(base.toBuilder().week(week).build(), Dimension.ASPECT);
+        Map<String, BucketStats> coreAspects = byKey(coreOnly.toBuilder().week(week).build(), Dimension.ASPECT);
+        Map<String, BucketStats> negAspects = byKey(base.toBuilder().week(week).polarity(Polarity.NEGATIVE).build(), Dimension.ASPECT);
+        Map<String, BucketStats> coreNegAspects = byKey(coreOnly.toBuilder().week(week).polarity(Polarity.NEGATIVE).build(), Dimension.ASPECT);
+        List<AspectCount> clustered = aspects.entrySet().stream()
+                .filter(e -> !Dimension.NONE.equals(e.getKey()))
+                .map(e -> new AspectCount(e.getKey(),
+                        e.getValue().count() - coreAspects.getOrDefault(e.getKey(), BucketStats.ZERO).count(),
+                        negAspects.getOrDefault(e.getKey(), BucketStats.ZERO).count()
+                                - coreNegAspects.getOrDefault(e.getKey(), BucketStats.ZERO).count()))
+                .filter(a -> a.count() > 0)
+                .sorted(Comparator.comparingLong(AspectCount::count).reversed())
+                .limit(8).toList();
+        return new Impression(mass.count(), NetSentiment.of(mass, minimumN), NetSentiment.of(allLast.minus(coreLast), minimumN),
+                NpsScore.of(mass, minimumN), clustered);
+    }
+
+    private List<Verbatim> verbatims(FeedbackFilter thisWeek) {
+        List<Verbatim> out = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (Polarity p : List.of(Polarity.NEGATIVE, Polarity.POSITIVE)) {
+            FeedbackFilter f = thisWeek.toBuilder().polarity(p).ratingScale(RatingScale.NPS).build();
+            List<AnalyzedFeedback> items = store.search(new SearchQuery(f, 0, 3)).items();
+            if (items.isEmpty()) {
+                items = store.search(new SearchQuery(thisWeek.toBuilder().polarity(p).build(), 0, 3)).items();
+            }
+            for (AnalyzedFeedback a : items) {
+                if (seen.add(a.id()) && !a.item().text().isBlank()) {
+                    out.add(new Verbatim(a.id(), a.item().channel().wireName(), a.item().source(), p.wireName(),
+                            a.item().rating() == null ? null : a.item().rating().value(),
+                            PiiMasker.mask(abbreviate(a.item().text(), 200))));
+                }
+            }
+        }
+        return out;
+    }
+
+    private Map<String, BucketStats> byKey(FeedbackFilter filter, Dimension dim) {
+        return store.aggregate(new AggregateQuery(filter, List.of(dim))).stream()
+                .collect(Collectors.toMap(b -> b.key().get(0), Bucket::stats, BucketStats::plus, java.util.TreeMap::new));
+    }
+
+    private BucketStats total(FeedbackFilter filter) {
+        List<Bucket> b = store.aggregate(new AggregateQuery(filter, List.of()));
+        return b.isEmpty() ? BucketStats.ZERO : b.get(0).stats();
+    }
+
+    private static String abbreviate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max) + "…";
+    }
+
+    /** Where the signal sections (divergences, alerts, astroturf, concentration) come from. */
+    public interface ReportNotes {
+        List<Note> notesFor(String week, String product);
+
+        ReportNotes NONE = (w, p) -> List.of();
+    }
+}

@@ -1,0 +1,77 @@
+package io.koubei.dashboard.web;
+
+import io.koubei.core.store.FeedbackFilter;
+import io.koubei.core.store.FeedbackStore;
+import io.koubei.dashboard.platform.KoubeiProperties;
+import io.koubei.ingest.demo.DemoDataGenerator;
+import io.koubei.ingest.demo.DemoOptions;
+import io.koubei.ingest.importing.FeedbackImporter;
+import io.koubei.ingest.importing.ImportOptions;
+import io.koubei.ingest.importing.ImportSummary;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code serve --demo}: when the store is empty, writes the demo dataset into the data directory and imports it in
+ * the background, so the dashboard is up at once and fills as the import runs (progress shown as a banner).
+ */
+@Component
+public class DemoLoader {
+    private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
+
+    private final boolean enabled;
+    private final KoubeiProperties props;
+    private final FeedbackStore store;
+    private final FeedbackImporter importer;
+    private final ImportStatus status;
+
+    public DemoLoader(@Value("${koubei.demo.load-on-start:false}") boolean enabled, KoubeiProperties props,
+            FeedbackStore store, FeedbackImporter importer, ImportStatus status) {
+        this.enabled = enabled;
+        this.props = props;
+        this.store = store;
+        this.importer = importer;
+        this.status = status;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void loadIfEmpty() {
+        if (!enabled) {
+            return;
+        }
+        if (store.count(FeedbackFilter.ALL) > 0) {
+            log.info("Demo data: the store already holds items; nothing to load");
+            return;
+        }
+        Thread t = new Thread(this::load, "demo-loader");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void load() {
+        try {
+            Path dir = props.getDataDir().resolve("demo");
+            Files.createDirectories(dir);
+            Path file = dir.resolve("demo.jsonl");
+            DemoOptions options = DemoOptions.defaults();
+            status.start("demo.jsonl", 0);
+            DemoDataGenerator.writeJsonl(file, options);
+            DemoDataGenerator.writeEvents(dir.resolve("demo-events.json"), options);
+            ImportSummary s = importer.importFile(file, ImportOptions.defaults(), (read, total) -> {
+                status.start("demo.jsonl", total);
+                status.progress(read);
+            });
+            log.info("Demo data loaded: {}", s.describe());
+        } catch (Exception e) {
+            log.error("Demo data could not be loaded: {}", e.toString());
+        } finally {
+            status.finish();
+        }
+    }
+}

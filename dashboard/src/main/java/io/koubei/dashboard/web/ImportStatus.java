@@ -1,0 +1,38 @@
+package io.koubei.dashboard.web;
+
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.stereotype.Component;
+
+/** Progress of a background import (the demo data at start-up), shown as a banner until it finishes. */
+@Component
+public class ImportStatus {
+    private final AtomicReference<String> running = new AtomicReference<>();
+    private final AtomicLong done = new AtomicLong();
+    private final AtomicLong total = new AtomicLong();
+
+    public void start(String what, long expected) {
+        running.set(what);
+        done.set(0);
+        total.set(expected);
+    }
+
+    public void progress(long rows) {
+        done.set(rows);
+    }
+
+    public void finish() {
+        running.set(null);
+    }
+
+    public String describe(Locale locale) {
+        String what = running.get();
+        if (what == null) {
+            return null;
+        }
+        boolean zh = !"en".equals(locale.getLanguage());
+        return (zh ? "正在导入 " : "Importing ") + what + ": " + done.get() + (total.get() > 0 ? " / " + total.get() : "")
+                + (zh ? "（页面数字会随导入增长，请稍后刷新）" : " (numbers grow as the import runs; refresh later)");
+    }
+}

@@ -1,0 +1,157 @@
+package io.koubei.ingest.bus;
+
+import io.koubei.core.bus.DeadLetter;
+import io.koubei.core.feedback.FeedbackItem;
+import io.koubei.ingest.format.FeedbackJsonCodec;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The dead-letter queue of the in-process bus: every entry is appended (and flushed) to
+ * {@code <dir>/dead-letters.jsonl} so it survives a restart and can be replayed, and the most recent ones are kept in
+ * memory for the health endpoint and the UI. One JSON object per line: {@code at, itemId, error, payload}.
+ */
+public final class DeadLetterLog implements AutoCloseable {
+
+    public static final String FILE_NAME = "dead-letters.jsonl";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Path file;
+    private final int keep;
+    private final Deque<DeadLetter> recent = new ArrayDeque<>();
+    private BufferedWriter writer;
+    private long count;
+    private String writeError;
+
+    /** Opens (creating) the directory and reads the existing file's count and most recent entries. */
+    public DeadLetterLog(Path dir, int keep) throws IOException {
+        Files.createDirectories(dir);
+        this.file = dir.resolve(FILE_NAME);
+        this.keep = keep;
+        if (Files.exists(file)) {
+            try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    if (!line.isBlank()) {
+                        count++;
+                        remember(parse(line));
+                    }
+                }
+            }
+        }
+        this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public synchronized void append(DeadLetter letter) {
+        count++;
+        remember(letter);
+        ObjectNode o = JSON.createObjectNode();
+        o.put("at", letter.at().toString());
+        o.put("itemId", letter.itemId());
+        o.put("error", letter.error());
+        o.put("payload", letter.payload());
+        try {
+            writer.write(JSON.writeValueAsString(o));
+            writer.write('\n');
+            writer.flush();
+            writeError = null;
+        } catch (IOException e) {
+            // kept in memory and reported by health(); the publisher still learns the failed count from its receipt
+            writeError = "cannot append to " + file + ": " + e.getMessage();
+        }
+    }
+
+    /** Most recent first. */
+    public synchronized List<DeadLetter> recent(int limit) {
+        List<DeadLetter> out = new ArrayList<>(Math.min(limit, recent.size()));
+        var it = recent.descendingIterator();
+        while (it.hasNext() && out.size() < limit) {
+            out.add(it.next());
+        }
+        return out;
+    }
+
+    public synchronized long count() {
+        return count;
+    }
+
+    /** Null when the last write succeeded. */
+    public synchronized String writeError() {
+        return writeError;
+    }
+
+    private void remember(DeadLetter letter) {
+        recent.addLast(letter);
+        while (recent.size() > keep) {
+            recent.removeFirst();
+        }
+    }
+
+    /**
+     * The items in a dead-letter file whose payload is a valid format v1 item, in file order, for replaying them
+     * (e.g. publish again after fixing the analyzer). Entries without a readable payload are skipped; compare the
+     * result's size with the file's line count to see how many.
+     */
+    public static List<FeedbackItem> replayableItems(Path file) throws IOException {
+        FeedbackJsonCodec codec = new FeedbackJsonCodec();
+        List<FeedbackItem> items = new ArrayList<>();
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                DeadLetter d = parse(line);
+                if (d.payload() != null) {
+                    try {
+                        items.add(codec.fromJson(d.payload()));
+                    } catch (IllegalArgumentException e) {
+                        // not an item (e.g. a raw Kafka record that never parsed): stays in the file for a human
+                    }
+                }
+            }
+        }
+        return items;
+    }
+
+    private static DeadLetter parse(String line) {
+        try {
+            JsonNode n = JSON.readTree(line);
+            return new DeadLetter(text(n, "itemId"), text(n, "payload"), text(n, "error"),
+                    n.hasNonNull("at") ? Instant.parse(n.get("at").asString()) : null);
+        } catch (RuntimeException e) {
+            return new DeadLetter(null, line, "unreadable dead-letter line: " + e.getMessage(), null);
+        }
+    }
+
+    private static String text(JsonNode n, String field) {
+        return n.hasNonNull(field) ? n.get(field).asString() : null;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            writer.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

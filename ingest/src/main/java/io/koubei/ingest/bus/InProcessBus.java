@@ -1,0 +1,349 @@
+package io.koubei.ingest.bus;
+
+import io.koubei.core.bus.BusHealth;
+import io.koubei.core.bus.DeadLetter;
+import io.koubei.core.bus.FeedbackBus;
+import io.koubei.core.bus.FeedbackHandler;
+import io.koubei.core.bus.HandleResult;
+import io.koubei.core.bus.PublishReceipt;
+import io.koubei.core.feedback.FeedbackItem;
+import io.koubei.core.store.StoreUnavailableException;
+import io.koubei.core.store.UpsertResult;
+import io.koubei.ingest.format.FeedbackJsonCodec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The default bus: batches go through a bounded queue to one worker thread that calls the handler (analyse + store).
+ *
+ * <ul>
+ *   <li><b>Acknowledgement</b>: a publish future completes only after the handler returned for the whole batch, with
+ *       the stored counts ({@code stored=true}).</li>
+ *   <li><b>Backpressure</b>: when {@code queueCapacity} batches wait, {@code publish} blocks its caller until there is
+ *       room; memory never grows with the backlog.</li>
+ *   <li><b>Store down</b>: a {@link StoreUnavailableException} retries the same batch with exponential backoff, for as
+ *       long as it takes (the queue then fills and publishers wait).</li>
+ *   <li><b>Poison items</b>: items the handler reports as failed, or that make it throw anything else (the batch is
+ *       then retried item by item to isolate them), become dead letters: kept in memory and appended to
+ *       {@code <deadLetterDir>/dead-letters.jsonl}.</li>
+ *   <li><b>Close</b> stops new publishes and drains what is queued; batches still unstored after
+ *       {@code drainTimeout} (store down) fail their futures, so their publishers know.</li>
+ * </ul>
+ */
+public final class InProcessBus implements FeedbackBus {
+
+    private static final System.Logger LOG = System.getLogger(InProcessBus.class.getName());
+
+    /**
+     * @param deadLetterDir   where dead-letters.jsonl is appended (required: nothing is silently lost)
+     * @param queueCapacity   batches that may wait before publishers block
+     * @param retryInitial    first backoff after a StoreUnavailableException; doubles up to {@code retryMax}
+     * @param deadLettersKept most recent dead letters kept in memory
+     * @param drainTimeout    how long close() keeps trying to store what is queued
+     */
+    public record Settings(Path deadLetterDir, int queueCapacity, Duration retryInitial, Duration retryMax,
+                           int deadLettersKept, Duration drainTimeout) {
+        public Settings {
+            Objects.requireNonNull(deadLetterDir, "deadLetterDir");
+            if (queueCapacity < 1 || deadLettersKept < 0) {
+                throw new IllegalArgumentException("queueCapacity must be ≥ 1 and deadLettersKept ≥ 0");
+            }
+        }
+
+        /** 16 queued batches, backoff 200 ms → 30 s, 1,000 dead letters in memory, 30 s drain. */
+        public static Settings defaults(Path deadLetterDir) {
+            return new Settings(deadLetterDir, 16, Duration.ofMillis(200), Duration.ofSeconds(30), 1_000, Duration.ofSeconds(30));
+        }
+
+        public Settings withQueueCapacity(int v) {
+            return new Settings(deadLetterDir, v, retryInitial, retryMax, deadLettersKept, drainTimeout);
+        }
+
+        public Settings withRetry(Duration initial, Duration max) {
+            return new Settings(deadLetterDir, queueCapacity, initial, max, deadLettersKept, drainTimeout);
+        }
+
+        public Settings withDrainTimeout(Duration v) {
+            return new Settings(deadLetterDir, queueCapacity, retryInitial, retryMax, deadLettersKept, v);
+        }
+    }
+
+    private record Job(List<FeedbackItem> items, CompletableFuture<PublishReceipt> done) {
+    }
+
+    /** The batch could not be stored before shutdown; it was not acknowledged. */
+    private static final class Abandoned extends RuntimeException {
+        Abandoned(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private final Settings settings;
+    private final BlockingQueue<Job> queue;
+    private final DeadLetterLog deadLetters;
+    private final FeedbackJsonCodec codec = new FeedbackJsonCodec();
+    private final AtomicLong pendingItems = new AtomicLong();
+    private volatile FeedbackHandler handler;
+    private volatile Thread worker;
+    private volatile boolean closed;
+    private volatile long drainDeadlineNanos = Long.MAX_VALUE;
+    private volatile String retrying;
+
+    public InProcessBus(Path deadLetterDir) {
+        this(Settings.defaults(deadLetterDir));
+    }
+
+    public InProcessBus(Settings settings) {
+        this.settings = settings;
+        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+        try {
+            this.deadLetters = new DeadLetterLog(settings.deadLetterDir(), settings.deadLettersKept());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the dead-letter file in " + settings.deadLetterDir(), e);
+        }
+    }
+
+    @Override
+    public synchronized void start(FeedbackHandler handler) {
+        if (this.handler != null) {
+            throw new IllegalStateException("the bus is already started");
+        }
+        if (closed) {
+            throw new IllegalStateException("the bus is closed");
+        }
+        this.handler = Objects.requireNonNull(handler, "handler");
+        Thread t = new Thread(this::run, "koubei-inprocess-bus");
+        t.setDaemon(false);
+        worker = t;
+        t.start();
+    }
+
+    /** Blocks while the queue is full (backpressure). The future completes after the handler stored the batch. */
+    @Override
+    public CompletableFuture<PublishReceipt> publish(List<FeedbackItem> items) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the bus is closed; nothing was accepted"));
+        }
+        if (items.isEmpty()) {
+            return CompletableFuture.completedFuture(new PublishReceipt(0, true, 0, 0, 0));
+        }
+        Job job = new Job(List.copyOf(items), new CompletableFuture<>());
+        pendingItems.addAndGet(job.items().size());
+        try {
+            while (!queue.offer(job, 100, TimeUnit.MILLISECONDS)) {
+                if (closed) {
+                    pendingItems.addAndGet(-job.items().size());
+                    return CompletableFuture.failedFuture(new IllegalStateException("the bus closed while waiting for room; nothing was accepted"));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            pendingItems.addAndGet(-job.items().size());
+            return CompletableFuture.failedFuture(e);
+        }
+        Thread w = worker;
+        if (closed && (w == null || !w.isAlive()) && queue.remove(job)) {
+            // closed between our check and the put, and nobody will take it any more
+            fail(job, new IllegalStateException("the bus is closed; nothing was accepted"));
+        }
+        return job.done();
+    }
+
+    private void run() {
+        try {
+            while (true) {
+                Job job = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (job == null) {
+                    if (closed) {
+                        return;
+                    }
+                    continue;
+                }
+                process(job);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void process(Job job) {
+        try {
+            Tally tally = new Tally();
+            try {
+                tally.add(handleWithRetry(job.items()), job.items());
+            } catch (Abandoned e) {
+                throw e;
+            } catch (RuntimeException batchFailure) {
+                // one bad item must not sink the batch: retry item by item to find it
+                for (FeedbackItem item : job.items()) {
+                    try {
+                        tally.add(handleWithRetry(List.of(item)), List.of(item));
+                    } catch (Abandoned e) {
+                        throw e;
+                    } catch (RuntimeException e) {
+                        tally.failed++;
+                        deadLetters.append(new DeadLetter(item.id(), codec.toJson(item), describe(e), Instant.now()));
+                    }
+                }
+            }
+            job.done().complete(new PublishReceipt(job.items().size(), true, tally.stored.created(), tally.stored.updated(), tally.failed));
+        } catch (Abandoned e) {
+            fail(job, e);
+            return;
+        } catch (RuntimeException | Error e) {
+            fail(job, e);
+            return;
+        }
+        pendingItems.addAndGet(-job.items().size());
+    }
+
+    private final class Tally {
+        UpsertResult stored = UpsertResult.EMPTY;
+        int failed;
+
+        void add(HandleResult r, List<FeedbackItem> batch) {
+            if (r == null) {
+                throw new IllegalStateException("the handler returned no result");
+            }
+            stored = stored.plus(r.stored() == null ? UpsertResult.EMPTY : r.stored());
+            Map<String, FeedbackItem> byId = null;
+            for (DeadLetter d : r.failed()) {
+                failed++;
+                DeadLetter letter = d;
+                if (d.payload() == null || d.at() == null) {
+                    if (byId == null) {
+                        byId = new HashMap<>();
+                        for (FeedbackItem i : batch) {
+                            byId.put(i.id(), i);
+                        }
+                    }
+                    FeedbackItem item = byId.get(d.itemId());
+                    letter = new DeadLetter(d.itemId(), d.payload() != null ? d.payload() : item == null ? null : codec.toJson(item),
+                            d.error(), d.at() != null ? d.at() : Instant.now());
+                }
+                deadLetters.append(letter);
+            }
+        }
+    }
+
+    private HandleResult handleWithRetry(List<FeedbackItem> batch) {
+        long backoff = settings.retryInitial().toMillis();
+        int attempt = 0;
+        while (true) {
+            try {
+                HandleResult r = handler.handle(batch);
+                if (attempt > 0) {
+                    LOG.log(System.Logger.Level.INFO, "store available again after {0} retries", attempt);
+                }
+                retrying = null;
+                return r;
+            } catch (StoreUnavailableException e) {
+                attempt++;
+                if (closed && System.nanoTime() > drainDeadlineNanos) {
+                    retrying = null;
+                    throw new Abandoned("not stored: the store was still unavailable when the bus closed (" + e.getMessage() + ")", e);
+                }
+                retrying = "store unavailable (" + e.getMessage() + "); retry " + attempt + " in " + backoff + " ms";
+                LOG.log(System.Logger.Level.WARNING, retrying);
+                sleep(backoff);
+                backoff = Math.min(backoff * 2, settings.retryMax().toMillis());
+            }
+        }
+    }
+
+    private void sleep(long millis) {
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        // sleep in slices so that a close() with a short drain timeout is noticed
+        while (System.nanoTime() < until) {
+            if (closed && System.nanoTime() > drainDeadlineNanos) {
+                return;
+            }
+            try {
+                Thread.sleep(Math.max(1, Math.min(50, TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime()))));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Abandoned("not stored: interrupted while waiting for the store", e);
+            }
+        }
+    }
+
+    private void fail(Job job, Throwable e) {
+        pendingItems.addAndGet(-job.items().size());
+        job.done().completeExceptionally(e);
+    }
+
+    private static String describe(Throwable e) {
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    @Override
+    public BusHealth health() {
+        boolean up = !closed && worker != null && worker.isAlive();
+        String detail;
+        if (closed) {
+            detail = "closed";
+        } else if (worker == null) {
+            detail = "not started";
+        } else if (retrying != null) {
+            detail = retrying;
+        } else if (deadLetters.writeError() != null) {
+            detail = deadLetters.writeError();
+        } else {
+            detail = "ok";
+        }
+        return new BusHealth("inprocess", up, pendingItems.get(), deadLetters.count(), detail);
+    }
+
+    @Override
+    public List<DeadLetter> deadLetters(int limit) {
+        return deadLetters.recent(limit);
+    }
+
+    @Override
+    public long deadLetterCount() {
+        return deadLetters.count();
+    }
+
+    /** The file dead letters are appended to. */
+    public Path deadLetterFile() {
+        return deadLetters.file();
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            drainDeadlineNanos = System.nanoTime() + settings.drainTimeout().toNanos();
+            closed = true;
+        }
+        Thread w = worker;
+        if (w != null) {
+            try {
+                w.join(settings.drainTimeout().toMillis() + settings.retryMax().toMillis() + 1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        List<Job> left = new ArrayList<>();
+        queue.drainTo(left);
+        for (Job job : left) {
+            fail(job, new IllegalStateException("the bus closed before this batch was stored; nothing of it was acknowledged"));
+        }
+        deadLetters.close();
+    }
+}

@@ -1,0 +1,49 @@
+package io.koubei.ingest.format;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Opens the right {@link FeedbackReader} for a file. */
+public final class FeedbackReaders {
+
+    private FeedbackReaders() {
+    }
+
+    /** Detects the format from the extension; throws {@link MappingException} when it cannot. */
+    public static FeedbackReader open(Path file, ColumnMapping mapping, FormatOptions options) throws IOException {
+        return open(file, null, mapping, options);
+    }
+
+    /**
+     * @param format null to detect it from the extension
+     * @param mapping {@link ColumnMapping#NONE} when the columns already are v1 field names; its zone, date patterns,
+     *                defaults and encoding apply to JSONL too, its column mapping to CSV/XLSX only
+     */
+    public static FeedbackReader open(Path file, InputFormat format, ColumnMapping mapping, FormatOptions options) throws IOException {
+        ColumnMapping m = mapping == null ? ColumnMapping.NONE : mapping;
+        String name = file.getFileName().toString();
+        InputFormat f = format != null ? format : InputFormat.detect(file).orElseThrow(() -> new MappingException(
+                name + ": cannot tell the format from the extension; use .jsonl, .csv or .xlsx, or name the format"
+                        + (name.toLowerCase(java.util.Locale.ROOT).endsWith(".xls") ? " (old .xls workbooks: save as .xlsx)" : "")));
+        switch (f) {
+            case JSONL -> {
+                return new JsonLinesReader(Files.newInputStream(file), name, m.applyTo(options));
+            }
+            case CSV -> {
+                InputStream in = Files.newInputStream(file);
+                try {
+                    return new CsvFeedbackReader(in, name, m, options);
+                } catch (IOException | RuntimeException e) {
+                    in.close();
+                    throw e;
+                }
+            }
+            case XLSX -> {
+                return new XlsxFeedbackReader(file, m, options);
+            }
+            default -> throw new IllegalStateException(f.toString());
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.koubei.ingest.format;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Settings shared by every reader.
+ *
+ * @param maxTextChars  longest accepted {@code text}, in characters (Unicode code points); default 20,000
+ * @param maxLineBytes  longest physical line read; longer lines are rejected without being held in memory
+ * @param zone          zone for date-times without an offset (and XLSX date cells); null = such values are rejected
+ * @param datePatterns  extra {@link java.time.format.DateTimeFormatter} patterns tried after ISO-8601 and epoch millis
+ * @param defaults      values for fields a row lacks (dotted paths, e.g. {@code source}, {@code channel}); the
+ *                      CLI's {@code --source}/{@code --channel} end up here
+ * @param charset       text encoding of JSONL/CSV input, decoded strictly; UTF-8 unless told (e.g. GBK from Excel)
+ */
+public record FormatOptions(int maxTextChars, int maxLineBytes, ZoneId zone, List<String> datePatterns,
+                            Map<String, String> defaults, Charset charset) {
+
+    public static final int DEFAULT_MAX_TEXT_CHARS = 20_000;
+    public static final int DEFAULT_MAX_LINE_BYTES = 4 * 1024 * 1024;
+
+    public FormatOptions {
+        if (maxTextChars <= 0 || maxLineBytes <= 0) {
+            throw new IllegalArgumentException("limits must be positive");
+        }
+        datePatterns = datePatterns == null ? List.of() : List.copyOf(datePatterns);
+        defaults = defaults == null ? Map.of() : Map.copyOf(defaults);
+        charset = charset == null ? StandardCharsets.UTF_8 : charset;
+    }
+
+    /** UTF-8, 20,000 characters, no zone, no patterns, no defaults. */
+    public static FormatOptions standard() {
+        return new FormatOptions(DEFAULT_MAX_TEXT_CHARS, DEFAULT_MAX_LINE_BYTES, null, List.of(), Map.of(), StandardCharsets.UTF_8);
+    }
+
+    public FormatOptions withMaxTextChars(int v) {
+        return new FormatOptions(v, maxLineBytes, zone, datePatterns, defaults, charset);
+    }
+
+    public FormatOptions withMaxLineBytes(int v) {
+        return new FormatOptions(maxTextChars, v, zone, datePatterns, defaults, charset);
+    }
+
+    public FormatOptions withZone(ZoneId v) {
+        return new FormatOptions(maxTextChars, maxLineBytes, v, datePatterns, defaults, charset);
+    }
+
+    public FormatOptions withDatePatterns(List<String> v) {
+        return new FormatOptions(maxTextChars, maxLineBytes, zone, v, defaults, charset);
+    }
+
+    public FormatOptions withDefaults(Map<String, String> v) {
+        return new FormatOptions(maxTextChars, maxLineBytes, zone, datePatterns, v, charset);
+    }
+
+    public FormatOptions withCharset(Charset v) {
+        return new FormatOptions(maxTextChars, maxLineBytes, zone, datePatterns, defaults, v);
+    }
+}

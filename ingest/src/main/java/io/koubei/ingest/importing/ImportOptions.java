@@ -1,0 +1,75 @@
+package io.koubei.ingest.importing;
+
+import io.koubei.ingest.format.ColumnMapping;
+import io.koubei.ingest.format.FormatOptions;
+import io.koubei.ingest.format.InputFormat;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How to import a file.
+ *
+ * @param format            null to detect it from the file extension
+ * @param mapping           column mapping for foreign CSV/XLSX exports ({@link ColumnMapping#NONE} by default)
+ * @param formatOptions     limits, zone, encoding and defaults (the CLI's --source / --channel)
+ * @param batchSize         items per publish (default 500)
+ * @param maxInFlight       batches published but not yet acknowledged (default 2: parsing overlaps storing)
+ * @param receiptTimeout    how long to wait for one batch's acknowledgement before giving up (default 10 min)
+ * @param maxRejectionsKept rejections kept in the summary; the rest are only counted (default 10,000)
+ */
+public record ImportOptions(InputFormat format, ColumnMapping mapping, FormatOptions formatOptions, int batchSize,
+                            int maxInFlight, Duration receiptTimeout, int maxRejectionsKept) {
+
+    public ImportOptions {
+        mapping = mapping == null ? ColumnMapping.NONE : mapping;
+        formatOptions = formatOptions == null ? FormatOptions.standard() : formatOptions;
+        if (batchSize < 1 || maxInFlight < 1 || maxRejectionsKept < 0) {
+            throw new IllegalArgumentException("batchSize and maxInFlight must be ≥ 1");
+        }
+        receiptTimeout = receiptTimeout == null ? Duration.ofMinutes(10) : receiptTimeout;
+    }
+
+    public static ImportOptions defaults() {
+        return new ImportOptions(null, ColumnMapping.NONE, FormatOptions.standard(), 500, 2, Duration.ofMinutes(10), 10_000);
+    }
+
+    public ImportOptions withFormat(InputFormat v) {
+        return new ImportOptions(v, mapping, formatOptions, batchSize, maxInFlight, receiptTimeout, maxRejectionsKept);
+    }
+
+    public ImportOptions withMapping(ColumnMapping v) {
+        return new ImportOptions(format, v, formatOptions, batchSize, maxInFlight, receiptTimeout, maxRejectionsKept);
+    }
+
+    public ImportOptions withFormatOptions(FormatOptions v) {
+        return new ImportOptions(format, mapping, v, batchSize, maxInFlight, receiptTimeout, maxRejectionsKept);
+    }
+
+    public ImportOptions withBatchSize(int v) {
+        return new ImportOptions(format, mapping, formatOptions, v, maxInFlight, receiptTimeout, maxRejectionsKept);
+    }
+
+    public ImportOptions withMaxInFlight(int v) {
+        return new ImportOptions(format, mapping, formatOptions, batchSize, v, receiptTimeout, maxRejectionsKept);
+    }
+
+    public ImportOptions withReceiptTimeout(Duration v) {
+        return new ImportOptions(format, mapping, formatOptions, batchSize, maxInFlight, v, maxRejectionsKept);
+    }
+
+    public ImportOptions withMaxRejectionsKept(int v) {
+        return new ImportOptions(format, mapping, formatOptions, batchSize, maxInFlight, receiptTimeout, v);
+    }
+
+    /** A value for rows that lack the field (e.g. {@code --source weibo}); the row's own value always wins. */
+    public ImportOptions withDefault(String field, String value) {
+        Map<String, String> d = new LinkedHashMap<>(formatOptions.defaults());
+        if (value == null) {
+            d.remove(field);
+        } else {
+            d.put(field, value);
+        }
+        return withFormatOptions(formatOptions.withDefaults(d));
+    }
+}
