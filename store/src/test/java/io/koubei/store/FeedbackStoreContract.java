@@ -260,6 +260,17 @@ public abstract class FeedbackStoreContract {
             seen.addAll(ids(page.items()));
         }
         assertThat(seen).isEqualTo(ids(expected));
+
+        FeedbackFilter negative = FeedbackFilter.builder().polarity(Polarity.NEGATIVE).build();
+        List<AnalyzedFeedback> expectedNegative = ReferenceSemantics.select(CORPUS, negative);
+        expectedNegative.sort(ReferenceSemantics.NEWEST_FIRST);
+        List<String> seenNegative = new ArrayList<>();
+        for (int offset = 0; offset < expectedNegative.size(); offset += 13) {
+            SearchPage page = store().search(new SearchQuery(negative, offset, 13));
+            assertThat(page.total()).isEqualTo(expectedNegative.size());
+            seenNegative.addAll(ids(page.items()));
+        }
+        assertThat(seenNegative).isEqualTo(ids(expectedNegative));
         // the corpus has ties on createdAt, so the id tie-break is exercised
         assertThat(CORPUS.stream().map(a -> a.item().createdAt()).distinct().count()).isLessThan(CORPUS.size());
     }
