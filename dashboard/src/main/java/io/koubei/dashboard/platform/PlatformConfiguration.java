@@ -1,7 +1,7 @@
 package io.koubei.dashboard.platform;
 
 import io.koubei.analysis.AnalysisPipeline;
-import io.koubei.analysis.BuiltInAnalyzer;
+import io.koubei.analysis.FeedbackAnalyzers;
 import io.koubei.analysis.FeedbackAnalyzer;
 import io.koubei.core.bus.FeedbackBus;
 import io.koubei.core.store.FeedbackStore;
@@ -32,9 +32,10 @@ public class PlatformConfiguration {
         return new CalendarKeys(ZoneId.of(props.getZone()));
     }
 
+    /** Built-in lexicon and rules, plus the deployment's dictionaries, taxonomy and active model from the data dir. */
     @Bean
-    FeedbackAnalyzer feedbackAnalyzer() {
-        return new BuiltInAnalyzer();
+    FeedbackAnalyzer feedbackAnalyzer(KoubeiProperties props) {
+        return FeedbackAnalyzers.fromDataDir(props.getDataDir());
     }
 
     @Bean
