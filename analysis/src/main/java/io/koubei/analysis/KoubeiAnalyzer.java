@@ -1,5 +1,6 @@
 package io.koubei.analysis;
 
+import io.koubei.analysis.text.IndexTerms;
 import io.koubei.analysis.aspects.AspectExtractor;
 import io.koubei.analysis.model.FeatureExtractor;
 import io.koubei.analysis.model.LinearSentimentModel;
@@ -63,7 +64,8 @@ public final class KoubeiAnalyzer implements FeedbackAnalyzer {
         String text = item.title() == null || item.title().isBlank() ? item.text() : item.title() + "\n" + item.text();
         TextAnalysis a = analyzeText(text);
         NpsClass nps = item.rating() == null ? null : item.rating().npsClass();
-        return new Analysis(a.terms(), a.sentiment(), a.opinions(), nps, null, SimHash.of(a.terms()), Set.of(), version());
+        return new Analysis(IndexTerms.of(a.terms()), a.sentiment(), a.opinions(), nps, null, SimHash.of(a.terms()), Set.of(),
+                version());
     }
 
     /** Everything the analyzer reads from one text. */

@@ -34,6 +34,11 @@ public class ServeCommand implements Callable<Integer> {
         props.put("koubei.demo.load-on-start", demo);
         if (demo) {
             props.put("koubei.security.demo-user", true);
+            // the demo's phone and its competitor, unless the deployment says otherwise
+            if (System.getenv("KOUBEI_SIGNALS_OUR_PRODUCTS") == null) {
+                props.put("koubei.signals.our-products", "nova-x1");
+                props.put("koubei.signals.competitors", "rival-r9");
+            }
         }
         serving = true;
         SpringLauncher.start(true, dataDir, props);

@@ -10,6 +10,11 @@ import io.koubei.ingest.importing.ImportOptions;
 import io.koubei.ingest.importing.ImportSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.koubei.analysis.signals.trend.ProductEvent;
+import io.koubei.dashboard.signals.EventRegistry;
+import io.koubei.dashboard.signals.SignalsService;
+import io.koubei.ingest.demo.DemoEvent;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,14 +35,19 @@ public class DemoLoader {
     private final FeedbackStore store;
     private final FeedbackImporter importer;
     private final ImportStatus status;
+    private final SignalsService signals;
+    private final EventRegistry events;
 
     public DemoLoader(@Value("${koubei.demo.load-on-start:false}") boolean enabled, KoubeiProperties props,
-            FeedbackStore store, FeedbackImporter importer, ImportStatus status) {
+            FeedbackStore store, FeedbackImporter importer, ImportStatus status, SignalsService signals,
+            EventRegistry events) {
         this.enabled = enabled;
         this.props = props;
         this.store = store;
         this.importer = importer;
         this.status = status;
+        this.signals = signals;
+        this.events = events;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -68,10 +78,26 @@ public class DemoLoader {
                 status.progress(read);
             });
             log.info("Demo data loaded: {}", s.describe());
+            events.record(DemoDataGenerator.defaults().events().stream().map(DemoLoader::event).toList());
+            status.start("signals", 0);
+            signals.scanAllWeeks();
         } catch (Exception e) {
             log.error("Demo data could not be loaded: {}", e.toString());
         } finally {
             status.finish();
         }
+    }
+
+    /** The demo generator's events as the detectors know them (id: type-product-version). */
+    public static ProductEvent event(DemoEvent e) {
+        ProductEvent.Kind kind = switch (e.type()) {
+            case "launch" -> ProductEvent.Kind.LAUNCH;
+            case "ota" -> ProductEvent.Kind.OTA;
+            case "price_change" -> ProductEvent.Kind.PRICE_CHANGE;
+            default -> ProductEvent.Kind.OTHER;
+        };
+        String id = (e.type() + "-" + e.product() + "-" + (e.version() == null ? e.at().toString() : e.version()))
+                .toLowerCase(Locale.ROOT);
+        return new ProductEvent(id, kind, e.product(), e.version(), e.at(), e.name());
     }
 }

@@ -1,6 +1,8 @@
 package io.koubei.dashboard.web;
 
 import io.koubei.core.feedback.AnalyzedFeedback;
+import io.koubei.dashboard.alerting.Alert;
+import io.koubei.dashboard.alerting.AlertService;
 import io.koubei.core.feedback.Channel;
 import io.koubei.core.store.AggregateQuery;
 import io.koubei.core.store.Dimension;
@@ -16,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -33,18 +36,27 @@ public class PageController {
     private final QueryService queries;
     private final MessageSource messages;
     private final ImportStatus importStatus;
+    private final AlertService alerts;
+    private final JsonMapper json;
 
-    public PageController(QueryService queries, MessageSource messages, ImportStatus importStatus) {
+    public PageController(QueryService queries, MessageSource messages, ImportStatus importStatus, AlertService alerts,
+            JsonMapper json) {
+        this.json = json;
         this.queries = queries;
         this.messages = messages;
         this.importStatus = importStatus;
+        this.alerts = alerts;
     }
 
     @GetMapping("/")
     public String overview(@RequestParam MultiValueMap<String, String> raw, Model model, Locale locale) {
         FilterParams params = FilterParams.of(raw);
         common(model, params, locale);
-        model.addAttribute("overview", queries.overview(params));
+        QueryService.Overview overview = queries.overview(params);
+        model.addAttribute("overview", overview);
+        // serialised here with the application's mapper: the page's script reads it as one JSON string
+        model.addAttribute("overviewJson", json.writeValueAsString(overview));
+        model.addAttribute("openAlerts", alerts.list(Alert.Status.OPEN));
         return "index";
     }
 
@@ -83,8 +95,8 @@ public class PageController {
         model.addAttribute("params", params);
         model.addAttribute("query", params.toQueryString());
         model.addAttribute("channels", Arrays.stream(Channel.values()).map(Channel::wireName).toList());
-        model.addAttribute("channelNames", Arrays.stream(Channel.values()).collect(Collectors.toMap(Channel::wireName,
-                c -> messages.getMessage("channel." + c.wireName(), null, c.wireName(), locale))));
+        model.addAttribute("channelNamesJson", json.writeValueAsString(Arrays.stream(Channel.values()).collect(
+                Collectors.toMap(Channel::wireName, c -> messages.getMessage("channel." + c.wireName(), null, c.wireName(), locale)))));
         List<String> products = queries.store().aggregate(new AggregateQuery(FeedbackFilter.ALL, List.of(Dimension.PRODUCT)))
                 .stream().map(b -> b.key().get(0)).filter(k -> !Dimension.NONE.equals(k)).toList();
         model.addAttribute("products", products);

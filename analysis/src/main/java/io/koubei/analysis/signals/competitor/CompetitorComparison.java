@@ -146,7 +146,7 @@ public final class CompetitorComparison {
                 .drillDown("week", period).drillDown("product", ours.product())
                 .drillDown("aspect_polarity", aspect + ":negative")
                 .build();
-        return Signal.builder(SignalType.COMPETITOR_GAP)
+        Signal s = Signal.builder(SignalType.COMPETITOR_GAP)
                 .severity(Severity.INFO.max(d.value() <= -2 * minGap ? Severity.WARNING : Severity.INFO))
                 .week(period).aspect(aspect).product(ours.product()).subject(them.product())
                 .title(String.format("竞品对比：%s 的「%s」口碑落后 %s（%.2f vs %.2f）", ours.product(), aspect, them.product(),
@@ -156,5 +156,10 @@ public final class CompetitorComparison {
                         them.netSentiment().value(), them.mentions(), d.value(), d.low(), d.high()))
                 .evidence(ev)
                 .build();
+        // A gap is a standing comparison, not a weekly anomaly: one alert per (aspect, ours, competitor), refreshed
+        // each week while it lasts, instead of a new alert every week.
+        return new Signal(s.type(), s.severity(), s.week(), s.day(), s.channels(), s.aspect(), s.product(), s.subject(),
+                s.title(), s.description(), s.evidence(),
+                Signal.dedupKeyOf(s.type(), null, null, s.channels(), s.aspect(), s.product(), s.subject()));
     }
 }

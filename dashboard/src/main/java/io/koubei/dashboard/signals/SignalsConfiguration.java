@@ -1,0 +1,69 @@
+package io.koubei.dashboard.signals;
+
+import io.koubei.analysis.signals.alert.ScanConfig;
+import io.koubei.analysis.signals.competitor.ProductRoster;
+import io.koubei.core.store.FeedbackStore;
+import io.koubei.core.time.CalendarKeys;
+import io.koubei.dashboard.alerting.AlertService;
+import io.koubei.dashboard.platform.KoubeiProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.CronTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.scheduling.support.CronTrigger;
+
+/** Detector settings, the event registry, and the hourly re-scan of the current and the last week. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SignalsProperties.class)
+public class SignalsConfiguration implements SchedulingConfigurer {
+    private static final Logger log = LoggerFactory.getLogger(SignalsConfiguration.class);
+
+    private final SignalsProperties props;
+    private final ObjectProvider<SignalsService> signals;
+    private final CalendarKeys calendar;
+
+    public SignalsConfiguration(SignalsProperties props, ObjectProvider<SignalsService> signals, CalendarKeys calendar) {
+        this.props = props;
+        this.signals = signals;
+        this.calendar = calendar;
+    }
+
+    @Bean
+    EventRegistry eventRegistry(KoubeiProperties koubei) {
+        return new EventRegistry(koubei.getDataDir());
+    }
+
+    @Bean
+    SignalsService signalsService(FeedbackStore store, EventRegistry events, AlertService alerts) {
+        ScanConfig config = ScanConfig.defaults();
+        if (!props.getOurProducts().isEmpty() && !props.getCompetitors().isEmpty()) {
+            config = config.withRoster(new ProductRoster(props.getOurProducts(), props.getCompetitors()));
+        }
+        return new SignalsService(store, calendar, config, events, alerts);
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        if (props.getCron() == null || props.getCron().isBlank()) {
+            return;
+        }
+        registrar.addCronTask(new CronTask(this::rescanRecentWeeks, new CronTrigger(props.getCron(), calendar.zone())));
+    }
+
+    void rescanRecentWeeks() {
+        SignalsService s = signals.getObject();
+        String now = s.currentWeek();
+        for (String week : java.util.List.of(io.koubei.core.time.CalendarKeys.shiftWeek(now, -1), now)) {
+            try {
+                s.scan(week);
+            } catch (RuntimeException e) {
+                log.error("Signals scan of {} failed: {}", week, e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.koubei.dashboard.signals;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** Which products are ours and which are competitors, and when the detectors run (koubei.signals.*). */
+@ConfigurationProperties(prefix = "koubei.signals")
+public class SignalsProperties {
+    private Set<String> ourProducts = new LinkedHashSet<>();
+    private Set<String> competitors = new LinkedHashSet<>();
+    /** Spring cron for re-scanning the current and the last week; empty disables. */
+    private String cron = "0 7 * * * *";
+
+    public Set<String> getOurProducts() { return ourProducts; }
+    public void setOurProducts(Set<String> v) { this.ourProducts = v; }
+    public Set<String> getCompetitors() { return competitors; }
+    public void setCompetitors(Set<String> v) { this.competitors = v; }
+    public String getCron() { return cron; }
+    public void setCron(String cron) { this.cron = cron; }
+}

@@ -1,0 +1,135 @@
+package io.koubei.dashboard.signals;
+
+import io.koubei.analysis.signals.Signal;
+import io.koubei.analysis.signals.Weeks;
+import io.koubei.analysis.signals.alert.ScanConfig;
+import io.koubei.analysis.signals.alert.WeeklyScan;
+import io.koubei.analysis.signals.astroturf.AstroturfParams;
+import io.koubei.analysis.signals.segment.Classification;
+import io.koubei.core.feedback.Analysis;
+import io.koubei.core.feedback.AnalyzedFeedback;
+import io.koubei.core.feedback.Segment;
+import io.koubei.core.store.AggregateQuery;
+import io.koubei.core.store.Bucket;
+import io.koubei.core.store.Dimension;
+import io.koubei.core.store.FeedbackFilter;
+import io.koubei.core.store.FeedbackStore;
+import io.koubei.core.time.CalendarKeys;
+import io.koubei.dashboard.alerting.AlertService;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the word-of-mouth detectors over the store, week by week, and acts on what they find: astroturf-flagged
+ * items get the {@code astroturf} flag and authors their core/mass segment (written back to the store, so every
+ * view can show raw and weighted numbers), and signals become alerts. Nothing is deleted.
+ */
+public class SignalsService {
+    private static final Logger log = LoggerFactory.getLogger(SignalsService.class);
+    private static final int WRITE_BATCH = 1000;
+
+    private final FeedbackStore store;
+    private final CalendarKeys calendar;
+    private final ScanConfig config;
+    private final EventRegistry events;
+    private final AlertService alerts;
+    private final Map<String, ScanSummary> lastScans = new LinkedHashMap<>();
+
+    public SignalsService(FeedbackStore store, CalendarKeys calendar, ScanConfig config, EventRegistry events,
+            AlertService alerts) {
+        this.store = store;
+        this.calendar = calendar;
+        this.config = config;
+        this.events = events;
+        this.alerts = alerts;
+    }
+
+    /** What a scan did: its signals, how many items it flagged and re-segmented. */
+    public record ScanSummary(String week, List<Signal> signals, int flagged, int segmented, int itemsScanned) {
+    }
+
+    /** Scans every week that has data, oldest first (after an import of history, e.g. the demo). */
+    public List<ScanSummary> scanAllWeeks() {
+        List<ScanSummary> out = new ArrayList<>();
+        for (String week : weeksWithData()) {
+            out.add(scan(week));
+        }
+        return out;
+    }
+
+    public synchronized ScanSummary scan(String week) {
+        List<String> weeks = Weeks.endingAt(week, config.historyWeeks() + 1);
+        List<AnalyzedFeedback> items = new ArrayList<>();
+        store.scan(FeedbackFilter.builder().weeks(new HashSet<>(weeks)).build(), items::add);
+        List<String> withData = weeksWithData();
+        ScanConfig c = withData.isEmpty() ? config : config.withDataStart(withData.get(0));
+        WeeklyScan.Result r = new WeeklyScan(c, calendar).run(items, week, events.list());
+        int[] changed = writeBack(items, week, r);
+        alerts.receive(r.signals());
+        ScanSummary summary = new ScanSummary(week, r.signals(), changed[0], changed[1], items.size());
+        lastScans.put(week, summary);
+        log.info("Signals {}: {} signals, {} items flagged, {} segments set, {} items scanned", week,
+                r.signals().size(), changed[0], changed[1], items.size());
+        return summary;
+    }
+
+    public synchronized Optional<ScanSummary> lastScan(String week) {
+        return Optional.ofNullable(lastScans.get(week));
+    }
+
+    public List<String> weeksWithData() {
+        List<Bucket> b = store.aggregate(new AggregateQuery(FeedbackFilter.ALL, List.of(Dimension.WEEK)));
+        return b.stream().map(x -> x.key().get(0)).filter(k -> !Dimension.NONE.equals(k)).toList();
+    }
+
+    public String currentWeek() {
+        return calendar.week(java.time.Instant.now());
+    }
+
+    /** Adds the astroturf flag to flagged items and sets the judged week's segments; returns {flagged, segmented}. */
+    private int[] writeBack(List<AnalyzedFeedback> items, String week, WeeklyScan.Result r) {
+        Set<String> flaggedIds = r.flaggedItemIds();
+        Map<String, Classification> classes = r.classes();
+        List<AnalyzedFeedback> changed = new ArrayList<>();
+        int flagged = 0;
+        int segmented = 0;
+        for (AnalyzedFeedback f : items) {
+            Analysis a = f.analysis();
+            if (flaggedIds.contains(f.id()) && !a.flags().contains(AstroturfParams.FLAG)) {
+                Set<String> flags = new HashSet<>(a.flags());
+                flags.add(AstroturfParams.FLAG);
+                a = a.withFlags(flags);
+                flagged++;
+            }
+            if (week.equals(f.week())) {
+                Segment s = segmentOf(f, classes);
+                if (s != a.segment()) {
+                    a = a.withSegment(s);
+                    segmented++;
+                }
+            }
+            if (a != f.analysis()) {
+                changed.add(new AnalyzedFeedback(f.item(), a, f.week(), f.day()));
+            }
+        }
+        for (int i = 0; i < changed.size(); i += WRITE_BATCH) {
+            store.upsert(changed.subList(i, Math.min(changed.size(), i + WRITE_BATCH)));
+        }
+        return new int[] {flagged, segmented};
+    }
+
+    private static Segment segmentOf(AnalyzedFeedback f, Map<String, Classification> classes) {
+        if (f.item().fromOfficialAccount()) {
+            return null; // the company's own voice is neither core nor mass
+        }
+        Classification c = f.item().authorId() == null ? null : classes.get(f.item().authorId());
+        return c == null ? Segment.MASS : c.segment();
+    }
+}
