@@ -34,6 +34,13 @@ public class SpeedConfiguration {
     }
 
     @Bean
+    LoopService loopService(SpeedProperties props, KoubeiProperties koubei, QueryService queries,
+            Clock clock, io.koubei.dashboard.alerting.AlertProperties alerts) {
+        return new LoopService(props, new LoopLedger(koubei.getDataDir()), new IssueTracker(), queries, clock,
+                alerts.getBaseUrl());
+    }
+
+    @Bean
     BreachCheck speedBreachCheck(SpeedService speed) {
         return new BreachCheck(speed);
     }

@@ -271,6 +271,92 @@ class SpeedApiTest {
         assertThat(page.body()).contains("响应速度").contains("/search?id=");
     }
 
+    @Test
+    @Order(4)
+    void issuesReachTheTrackersAndAReleaseShowsBeforeAndAfter() {
+        int released = 10 * 24 * 60;
+        String items = String.join("\n",
+                post("h1", released - 3000, "手机发烫，太差了", ""), post("h2", released - 2000, "手机发烫，太差了", ""),
+                post("h3", released - 1000, "手机发烫，太差了", ""),
+                "{\"source\":\"nps-t\",\"channel\":\"survey\",\"externalId\":\"n1\",\"createdAt\":\"" + at(released - 500)
+                        + "\",\"product\":\"nova\",\"text\":\"发烫\",\"rating\":{\"scale\":\"nps\",\"value\":2}}",
+                post("h4", released + 60, "发烫好多了，不错", ""),
+                "{\"source\":\"nps-t\",\"channel\":\"survey\",\"externalId\":\"n2\",\"createdAt\":\"" + at(released + 600)
+                        + "\",\"product\":\"nova\",\"text\":\"发烫\",\"rating\":{\"scale\":\"nps\",\"value\":10}}",
+                post("h5", released + 8 * 24 * 60, "手机发烫", "")); // outside the 7-day window
+        assertThat(send("POST", "/api/v1/feedback", items).status()).isEqualTo(200);
+
+        String issue = "{\"query\":\"发烫\",\"product\":\"nova\",\"title\":\"发烫投诉集中\",\"itemIds\":[\"weibo-t:h1\",\"weibo-t:h2\"]";
+        Res hook = send("POST", "/api/v1/speed/issues", issue + "}", "application/json");
+        Res jira = send("POST", "/api/v1/speed/issues", issue + ",\"tracker\":\"jira\"}", "application/json");
+        Res gh = send("POST", "/api/v1/speed/issues", issue + ",\"tracker\":\"gh\"}", "application/json");
+        assertThat(List.of(hook.status(), jira.status(), gh.status())).containsOnly(201);
+        assertThat(jira.json().get("externalKey").asString()).isEqualTo("NOVA-7");
+        assertThat(gh.json().get("externalKey").asString()).isEqualTo("#42");
+        assertThat(gh.json().get("url").asString()).isEqualTo("https://github.example/xinghe/nova/issues/42");
+        String hookReq = RECEIVER.requests.stream().filter(r -> r.startsWith("POST /hook ")).findFirst().orElseThrow();
+        JsonNode hookBody = JSON.readTree(hookReq.substring(hookReq.indexOf('{')));
+        assertThat(hookBody.get("kind").asString()).isEqualTo("koubei.issue");
+        assertThat(hookBody.get("link").asString()).contains("/search?id=weibo-t%3Ah1%2Cweibo-t%3Ah2");
+        String jiraReq = RECEIVER.requests.stream().filter(r -> r.startsWith("POST /jira/rest/api/2/issue ")).findFirst().orElseThrow();
+        JsonNode fields = JSON.readTree(jiraReq.substring(jiraReq.indexOf('{'))).get("fields");
+        assertThat(fields.get("project").get("key").asString()).isEqualTo("NOVA");
+        assertThat(fields.get("summary").asString()).isEqualTo("发烫投诉集中");
+        assertThat(fields.get("issuetype").get("name").asString()).isEqualTo("Bug");
+        assertThat(RECEIVER.requests).anyMatch(r -> r.startsWith("POST /gh/repos/xinghe/nova/issues Bearer gh-secret {"));
+
+        assertThat(send("POST", "/api/v1/speed/releases", "{\"version\":\"2.1\",\"product\":\"nova\",\"releasedAt\":\""
+                + at(released) + "\",\"issues\":[\"KB-404\"]}", "application/json").status()).isEqualTo(400);
+        Res rel = send("POST", "/api/v1/speed/releases", "{\"version\":\"2.1\",\"product\":\"nova\",\"releasedAt\":\""
+                + at(released) + "\",\"issues\":[\"" + jira.json().get("key").asString() + "\"]}", "application/json");
+        assertThat(rel.status()).isEqualTo(201);
+        JsonNode impact = send("GET", "/api/v1/speed/releases/2.1/impact?product=nova&days=7", null).json().get("aspects").get(0);
+        JsonNode before = impact.get("before"), after = impact.get("after");
+        assertThat(before.get("volume").asInt()).isEqualTo(4);
+        // negative = items in the window the analyzer marked negative (counted here from the item list)
+        assertThat(before.get("negative").asInt()).isEqualTo(negatives(before.get("items").asString()));
+        assertThat(before.get("nps").asDouble()).isEqualTo(-100.0);
+        assertThat(after.get("volume").asInt()).isEqualTo(2);
+        assertThat(after.get("negative").asInt()).isEqualTo(negatives(after.get("items").asString()));
+        assertThat(after.get("negativeShare").asDouble()).isLessThan(before.get("negativeShare").asDouble());
+        assertThat(after.get("nps").asDouble()).isEqualTo(100.0);
+        assertThat(send("GET", "/api/v1" + before.get("items").asString(), null).json().get("total").asInt()).isEqualTo(4);
+        JsonNode filed = send("GET", "/api/v1/speed/issues", null).json();
+        assertThat(filed.get(1).get("fixedIn").asString()).isEqualTo("2.1");
+
+        String reports = String.join("\n",
+                "{\"id\":\"fb1\",\"product\":\"nova\",\"version\":\"2.1\",\"ratings\":{\"温控\":4,\"续航\":3},\"text\":\"好多了，电话13812345678\",\"votes\":{\"发烫改善\":5}}",
+                "{\"id\":\"fb2\",\"product\":\"nova\",\"version\":\"2.1\",\"ratings\":{\"温控\":5},\"votes\":{\"发烫改善\":2,\"耗电\":4}}",
+                "{\"id\":\"fb3\",\"version\":\"2.1\",\"ratings\":{\"温控\":9}}");
+        Res imported = send("POST", "/api/v1/speed/release-feedback", reports);
+        assertThat(imported.status()).isEqualTo(400);
+        assertThat(imported.json().get("accepted").asInt()).isEqualTo(2);
+        assertThat(imported.json().get("errors").get(0).asString()).contains(":3: ratings.温控");
+        JsonNode summary = send("GET", "/api/v1/speed/releases/2.1/feedback?product=nova", null).json();
+        assertThat(summary.get("reports").asInt()).isEqualTo(2);
+        assertThat(find(summary.get("areas"), "area", "温控").get("mean").asDouble()).isEqualTo(4.5);
+        assertThat(summary.get("opinions").get(0).get("opinion").asString()).isEqualTo("发烫改善");
+        assertThat(summary.get("opinions").get(0).get("votes").asInt()).isEqualTo(7);
+        assertThat(summary.toString()).doesNotContain("13812345678");
+    }
+
+    int negatives(String link) {
+        int n = 0;
+        for (JsonNode item : send("GET", "/api/v1" + link + "&limit=100", null).json().get("items")) {
+            n += item.get("polarity").asString().equals("negative") ? 1 : 0;
+        }
+        return n;
+    }
+
+    static JsonNode find(JsonNode views, String field, String key) {
+        for (JsonNode v : views) {
+            if (v.get(field).asString().equals(key)) {
+                return v;
+            }
+        }
+        throw new AssertionError("no " + key + " in " + views);
+    }
+
     static List<String> texts(JsonNode arr) {
         List<String> l = new ArrayList<>();
         arr.forEach(n -> l.add(n.asString()));
@@ -278,12 +364,7 @@ class SpeedApiTest {
     }
 
     static JsonNode find(JsonNode views, String key) {
-        for (JsonNode v : views) {
-            if (v.get("key").asString().equals(key)) {
-                return v;
-            }
-        }
-        throw new AssertionError("no group " + key + " in " + views);
+        return find(views, "key", key);
     }
 
     record Res(int status, String body) {
@@ -293,13 +374,17 @@ class SpeedApiTest {
     }
 
     Res send(String method, String path, String body) {
+        return send(method, path, body, "application/x-ndjson");
+    }
+
+    Res send(String method, String path, String body, String contentType) {
         try {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                     .header("Authorization", ANALYST)
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
             if (body != null) {
-                b.header("Content-Type", "application/x-ndjson");
+                b.header("Content-Type", contentType);
             }
             HttpResponse<String> r = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Res(r.statusCode(), r.body());
