@@ -40,6 +40,12 @@ public class SpeedConfiguration {
                 alerts.getBaseUrl());
     }
 
+    /** The weekly report's speed section. If another ReportNotes source appears, combine them in one bean. */
+    @Bean
+    io.koubei.dashboard.report.WeeklyReportBuilder.ReportNotes speedReportNotes(SpeedService speed) {
+        return new SpeedReportNotes(speed);
+    }
+
     @Bean
     BreachCheck speedBreachCheck(SpeedService speed) {
         return new BreachCheck(speed);

@@ -269,7 +269,14 @@ class SpeedApiTest {
         Res page = send("GET", "/speed?week=2026-W45", null);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("响应速度").contains("/search?id=");
+
+        var notes = reports.build("2026-W45", null).signals();
+        assertThat(notes).anyMatch(n -> n.kind().equals("响应速度") && n.title().startsWith("首次响应 p50 30 / p90 101 分钟"));
+        assertThat(notes).anyMatch(n -> n.title().startsWith("异常 1 小时回复并解决率 75.0%（低于 80% 目标）"));
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    io.koubei.dashboard.report.WeeklyReportBuilder reports;
 
     @Test
     @Order(4)
