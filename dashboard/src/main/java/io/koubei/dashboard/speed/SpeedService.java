@@ -83,7 +83,7 @@ public class SpeedService {
         LifecycleLog log = events.log();
         CaseAssembler assembler = new CaseAssembler(calendar, router, log);
         synchronized (events) {
-            queries.store().scan(FeedbackFilter.builder().official(true).from(asked.from()).build(),
+            queries.store().scan(FeedbackFilter.builder().official(true).from(earliest(asked)).build(),
                     f -> assembler.officialReply(f.item()));
             List<SpeedCase> cases = new ArrayList<>();
             if (!channels.isEmpty()) {
@@ -105,6 +105,16 @@ public class SpeedService {
             }
             return new CaseSet(cases, assembler.repliesBeforePost(), orphans);
         }
+    }
+
+    /** Replies cannot predate the cases they answer: scan official replies from the filter's first instant on. */
+    private Instant earliest(FeedbackFilter f) {
+        Instant from = f.from();
+        for (String w : f.weeks()) {
+            Instant start = calendar.weekStart(w);
+            from = from == null || start.isBefore(from) ? start : from;
+        }
+        return f.weeks().isEmpty() || f.from() == null ? (f.weeks().isEmpty() ? f.from() : from) : from;
     }
 
     /** Cases opened by events alone (anomalies) count whatever their channel, unless a channel was asked for. */
