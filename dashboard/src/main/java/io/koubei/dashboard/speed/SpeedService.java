@@ -114,7 +114,7 @@ public class SpeedService {
             Instant start = calendar.weekStart(w);
             from = from == null || start.isBefore(from) ? start : from;
         }
-        return f.weeks().isEmpty() || f.from() == null ? (f.weeks().isEmpty() ? f.from() : from) : from;
+        return from;
     }
 
     /** Cases opened by events alone (anomalies) count whatever their channel, unless a channel was asked for. */
