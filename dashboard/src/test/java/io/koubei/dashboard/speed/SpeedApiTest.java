@@ -269,6 +269,10 @@ class SpeedApiTest {
         Res page = send("GET", "/speed?week=2026-W45", null);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("响应速度").contains("/search?id=");
+        // without a period the page opens on the last four weeks of the (test) clock
+        Res recent = send("GET", "/speed", null);
+        assertThat(recent.status()).isEqualTo(200);
+        assertThat(recent.body()).contains("value=\"" + CLOCK.instant().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate().minusWeeks(4) + "\"");
 
         var notes = reports.build("2026-W45", null).signals();
         assertThat(notes).anyMatch(n -> n.kind().equals("响应速度") && n.title().startsWith("首次响应 p50 30 / p90 101 分钟"));
