@@ -82,6 +82,26 @@ public record BucketTable(List<Dimension> groupBy, List<Bucket> buckets) {
         return out;
     }
 
+    /**
+     * The same counts with one dimension's values mapped (e.g. channel → department); buckets that map to the
+     * same key are summed.
+     */
+    public BucketTable mapValues(Dimension d, java.util.function.UnaryOperator<String> f) {
+        int i = groupBy.indexOf(d);
+        if (i < 0) {
+            throw new IllegalArgumentException("not grouped by " + d + ": " + groupBy);
+        }
+        Map<List<String>, BucketStats> acc = new LinkedHashMap<>();
+        for (Bucket b : buckets) {
+            List<String> key = new java.util.ArrayList<>(b.key());
+            key.set(i, f.apply(key.get(i)));
+            acc.merge(List.copyOf(key), b.stats(), BucketStats::plus);
+        }
+        List<Bucket> out = new java.util.ArrayList<>();
+        acc.forEach((k, v) -> out.add(new Bucket(k, v)));
+        return new BucketTable(groupBy, out);
+    }
+
     /** Predicate: the bucket's value for {@code d} equals {@code value}. */
     public Predicate<Bucket> eq(Dimension d, String value) {
         int i = groupBy.indexOf(d);

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * What a signal rests on, so a reader can check the machine and drill down.
  *
- * @param figures   named numbers in insertion order: counts, baselines, thresholds, intervals
+ * @param figures   named numbers in insertion order: counts, baselines, thresholds, intervals (finite only)
  * @param facts     named text facts in insertion order (e.g. "burstWindow" → "PT2H")
  * @param drillDown store filter values (dimension wire name → value, e.g. {@code channel → ticket},
  *                  {@code aspect_polarity → battery:negative}) that select the items behind the signal
@@ -40,8 +40,11 @@ public record Evidence(Map<String, Double> figures, Map<String, String> facts, M
         private final Map<String, String> drillDown = new LinkedHashMap<>();
         private List<String> itemIds = List.of();
 
+        /** NaN or infinite values are left out: absent means unknown, and JSON has no NaN. */
         public Builder figure(String name, double value) {
-            figures.put(name, value);
+            if (Double.isFinite(value)) {
+                figures.put(name, value);
+            }
             return this;
         }
 

@@ -29,4 +29,32 @@ public final class RobustStats {
         }
         return median(dev);
     }
+
+    /**
+     * P(X ≥ k) for X ~ Poisson(λ), summed upward in log space so that large counts neither overflow nor lose
+     * the tiny tails that matter for alerting.
+     */
+    public static double poissonUpperTail(long k, double lambda) {
+        if (k <= 0) {
+            return 1.0;
+        }
+        if (lambda <= 0) {
+            return 0.0;
+        }
+        double lnFact = 0;
+        for (long i = 2; i <= k; i++) {
+            lnFact += Math.log(i);
+        }
+        double logTerm = -lambda + k * Math.log(lambda) - lnFact;
+        double sum = 0;
+        for (long i = k; i < k + 100_000; i++) {
+            double term = Math.exp(logTerm);
+            sum += term;
+            if (i > lambda && term < sum * 1e-15) {
+                break;
+            }
+            logTerm += Math.log(lambda) - Math.log(i + 1);
+        }
+        return Math.min(1.0, sum);
+    }
 }

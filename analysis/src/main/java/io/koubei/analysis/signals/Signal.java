@@ -69,6 +69,7 @@ public record Signal(SignalType type, Severity severity, String week, String day
         private String title;
         private String description;
         private Evidence evidence;
+        private boolean dedupWithoutChannels;
 
         private Builder(SignalType type) {
             this.type = type;
@@ -86,9 +87,18 @@ public record Signal(SignalType type, Severity severity, String week, String day
         public Builder description(String v) { description = v; return this; }
         public Builder evidence(Evidence v) { evidence = v; return this; }
 
+        /**
+         * Derive the dedup key without the channels: for findings whose channel list comes from the items found
+         * (core complaints, campaigns), so that a re-run that sees one more channel updates the same alert.
+         */
+        public Builder dedupWithoutChannels() {
+            dedupWithoutChannels = true;
+            return this;
+        }
+
         public Signal build() {
             return new Signal(type, severity, week, day, channels, aspect, product, subject, title, description,
-                    evidence, null);
+                    evidence, dedupWithoutChannels ? dedupKeyOf(type, week, day, List.of(), aspect, product, subject) : null);
         }
     }
 }

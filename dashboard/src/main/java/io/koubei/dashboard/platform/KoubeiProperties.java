@@ -43,6 +43,10 @@ public class KoubeiProperties {
         private String groupId = "koubei-analysis";
         private int workers = 2;
         private int partitions = 4;
+        private short replicationFactor = 1;
+
+        public short getReplicationFactor() { return replicationFactor; }
+        public void setReplicationFactor(short v) { this.replicationFactor = v; }
 
         public String getBootstrapServers() { return bootstrapServers; }
         public void setBootstrapServers(String v) { this.bootstrapServers = v; }

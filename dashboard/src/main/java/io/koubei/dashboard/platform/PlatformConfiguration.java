@@ -1,7 +1,7 @@
 package io.koubei.dashboard.platform;
 
 import io.koubei.analysis.AnalysisPipeline;
-import io.koubei.analysis.BuiltInAnalyzer;
+import io.koubei.analysis.FeedbackAnalyzers;
 import io.koubei.analysis.FeedbackAnalyzer;
 import io.koubei.core.bus.FeedbackBus;
 import io.koubei.core.store.FeedbackStore;
@@ -10,6 +10,10 @@ import io.koubei.dashboard.query.QueryService;
 import io.koubei.ingest.bus.InProcessBus;
 import io.koubei.ingest.importing.FeedbackImporter;
 
+import io.koubei.ingest.kafka.KafkaBusConfig;
+import io.koubei.ingest.kafka.KafkaFeedbackBus;
+import io.koubei.store.elasticsearch.ElasticsearchFeedbackStore;
+import io.koubei.store.elasticsearch.ElasticsearchStoreConfig;
 import io.koubei.store.embedded.LuceneFeedbackStore;
 import java.time.ZoneId;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -28,9 +32,10 @@ public class PlatformConfiguration {
         return new CalendarKeys(ZoneId.of(props.getZone()));
     }
 
+    /** Built-in lexicon and rules, plus the deployment's dictionaries, taxonomy and active model from the data dir. */
     @Bean
-    FeedbackAnalyzer feedbackAnalyzer() {
-        return new BuiltInAnalyzer();
+    FeedbackAnalyzer feedbackAnalyzer(KoubeiProperties props) {
+        return FeedbackAnalyzers.fromDataDir(props.getDataDir());
     }
 
     @Bean
@@ -42,6 +47,29 @@ public class PlatformConfiguration {
     @ConditionalOnProperty(name = "koubei.store", havingValue = "embedded", matchIfMissing = true)
     FeedbackStore embeddedStore(KoubeiProperties props) {
         return new LuceneFeedbackStore(props.getDataDir().resolve("index"));
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "koubei.store", havingValue = "elasticsearch")
+    FeedbackStore elasticsearchStore(KoubeiProperties props) {
+        KoubeiProperties.Elasticsearch es = props.getElasticsearch();
+        return new ElasticsearchFeedbackStore(new ElasticsearchStoreConfig(es.getUrl(), blankToNull(es.getUsername()),
+                blankToNull(es.getPassword()), es.getIndexPrefix()));
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "koubei.bus", havingValue = "kafka")
+    FeedbackBus kafkaBus(KoubeiProperties props, AnalysisPipeline pipeline, FeedbackStore store) {
+        KoubeiProperties.Kafka k = props.getKafka();
+        KafkaFeedbackBus bus = new KafkaFeedbackBus(KafkaBusConfig.defaults(k.getBootstrapServers())
+                .withTopics(k.getTopic(), k.getDeadLetterTopic()).withGroupId(k.getGroupId())
+                .withWorkers(k.getWorkers()).withPartitions(k.getPartitions(), k.getReplicationFactor()));
+        bus.start(new AnalyzeAndStoreHandler(pipeline, store));
+        return bus;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     @Bean(destroyMethod = "close")

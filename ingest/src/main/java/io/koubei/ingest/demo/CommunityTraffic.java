@@ -30,6 +30,7 @@ final class CommunityTraffic {
     private final Random r;
     /** Weekly volumes draw from their own stream, so calm and scenario runs share the background volumes. */
     private final Random volumes;
+    private final DemoSampler pick;
     private final List<DemoAuthors.Core> complainers = new ArrayList<>();
 
     CommunityTraffic(DemoWorld world) {
@@ -37,6 +38,7 @@ final class CommunityTraffic {
         this.plan = world.plan;
         this.r = world.random("community");
         this.volumes = world.random("community-volume");
+        this.pick = new DemoSampler(r);
         // A fixed group of enthusiasts repeats the post-update complaint week after week.
         List<DemoAuthors.Core> core = world.authors.core();
         int n = Math.max(8, core.size() / 5);
@@ -60,17 +62,17 @@ final class CommunityTraffic {
     private void backgroundThread(int week) {
         Instant at = plan.calendar.randomTimeIn(week, r);
         String version = plan.versionAt(at, r);
-        boolean core = r.nextDouble() < CORE_SHARE;
+        boolean core = pick.chance(CORE_SHARE);
         if (core) {
             DemoAuthors.Core who = world.authors.pickCore(r);
-            DemoAspect aspect = DemoWorld.aspect(CORE_MIX, r);
-            Polarity p = DemoWorld.polarity(35, 25, 40, r);
+            Polarity p = pick.polarity(35, 25, 40);
+            DemoAspect aspect = pick.aspect(CORE_MIX, p);
             String text = world.ours.corePost(aspect, p, version, r);
             String title = titlePrefix(p) + aspect.label() + (p == Polarity.POSITIVE ? "体验分享" : "问题") + " · " + version;
             thread(at, title, text, version, who.forum(), aspect, p, AuthorGroup.CORE, null, 0.3);
         } else {
-            DemoAspect aspect = DemoWorld.aspect(MASS_MIX, r);
-            Polarity p = DemoWorld.polarity(38, 30, 32, r);
+            Polarity p = pick.polarity(38, 30, 32);
+            DemoAspect aspect = pick.aspect(MASS_MIX, p);
             String text = world.ours.massPost(aspect, p, r);
             if (r.nextInt(200) == 0) {
                 text = text + DemoPersonalData.contactLine(r);
@@ -147,7 +149,8 @@ final class CommunityTraffic {
         if (scenario == ScenarioType.CORE_COMPLAINT_AFTER_UPDATE) {
             text = "+1，%s之后息屏显示的续航也变差了，一晚掉%d%%".formatted(version, 7 + r.nextInt(10));
             about = aspect;
-        } else if (r.nextBoolean() || p == Polarity.NEUTRAL) {
+        } else if (r.nextInt(4) == 0) {
+            // only some replies restate the aspect: most just agree, so a busy thread does not swamp its aspect's series
             text = DemoTexts.pick(p == Polarity.NEGATIVE ? List.of("同样的问题，", "我也是，", "+1，")
                     : p == Polarity.POSITIVE ? List.of("同感，", "确实，", "+1，") : List.of("同问，", "插个楼，"), r)
                     + DemoTexts.clause(aspect, p, r) + "。";

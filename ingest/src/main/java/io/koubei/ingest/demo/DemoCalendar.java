@@ -51,23 +51,9 @@ final class DemoCalendar {
         return keys.week(weekStart(week));
     }
 
-    /** 1-based week number of an instant, or 0 / weeks+1 outside the window. */
-    int weekOf(Instant t) {
-        if (t.isBefore(weekStart(1))) {
-            return 0;
-        }
-        long days = java.time.Duration.between(weekStart(1), t).toDays();
-        return (int) Math.min(weeks + 1, days / 7 + 1);
-    }
-
     /** A random instant in the week, weighted by the usual hour-of-day activity. */
     Instant randomTimeIn(int week, Random rnd) {
         return at(monday(week).plusDays(rnd.nextInt(7)), pickHour(HOUR_CUMULATIVE, rnd), rnd);
-    }
-
-    /** A random instant on a given day. */
-    Instant randomTimeOn(LocalDate day, Random rnd) {
-        return at(day, pickHour(HOUR_CUMULATIVE, rnd), rnd);
     }
 
     /** Delay until a staff member acts: the next office-weighted hour at or after {@code from}. */

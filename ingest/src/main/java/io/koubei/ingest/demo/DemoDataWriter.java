@@ -100,7 +100,11 @@ public final class DemoDataWriter {
             Files.deleteIfExists(tmp);
             throw e;
         }
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
         return n;
     }
 
@@ -115,8 +119,8 @@ public final class DemoDataWriter {
                 switch (a) {
                     case "--out" -> file = Path.of(value(args, ++i, a));
                     case "--events" -> events = Path.of(value(args, ++i, a));
-                    case "--seed" -> opts = opts.withSeed(Long.parseLong(value(args, ++i, a)));
-                    case "--scale" -> opts = opts.withScale(Double.parseDouble(value(args, ++i, a)));
+                    case "--seed" -> opts = opts.withSeed(number(value(args, ++i, a), a, Long::parseLong));
+                    case "--scale" -> opts = opts.withScale(number(value(args, ++i, a), a, Double::parseDouble));
                     case "--calm" -> opts = opts.withCalm(true);
                     case "--help", "-h" -> {
                         out.println("usage: koubei demo [--out demo.jsonl] [--events demo-events.json] [--seed 42]"
@@ -145,6 +149,14 @@ public final class DemoDataWriter {
         } catch (IOException e) {
             err.println("koubei demo: cannot write " + file + ": " + e.getMessage());
             return 1;
+        }
+    }
+
+    private static <T> T number(String text, String option, java.util.function.Function<String, T> parse) {
+        try {
+            return parse.apply(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a number, got '" + text + "'");
         }
     }
 

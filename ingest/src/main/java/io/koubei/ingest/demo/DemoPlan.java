@@ -91,10 +91,10 @@ final class DemoPlan {
         return Math.max(min, (int) Math.round(base * options.scale()));
     }
 
-    /** Weekly volume with 6% noise (clipped at two standard deviations), scaled. */
+    /** Weekly volume with 3% noise (clipped at two standard deviations), scaled: lively, yet no false alarms. */
     int weeklyVolume(double base, Random r) {
         double noise = Math.max(-2, Math.min(2, r.nextGaussian()));
-        return scaled(base * (1 + 0.06 * noise), 1);
+        return scaled(base * (1 + 0.03 * noise), 1);
     }
 
     boolean isQuietWeek(int week) {

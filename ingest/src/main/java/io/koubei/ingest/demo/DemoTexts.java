@@ -37,10 +37,6 @@ final class DemoTexts {
         this.productName = productName;
     }
 
-    String productName() {
-        return productName;
-    }
-
     /** One clause about an aspect with the given polarity; neutral clauses may be questions. */
     static String clause(DemoAspect a, Polarity p, Random r) {
         return clause(a, p, r, true);

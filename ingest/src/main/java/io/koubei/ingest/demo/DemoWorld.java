@@ -105,7 +105,4 @@ final class DemoWorld {
         return DemoAspect.values()[weighted(weights, r)];
     }
 
-    static Polarity polarity(double pos, double neu, double neg, Random r) {
-        return Polarity.values()[2 - weighted(new double[] {pos, neu, neg}, r)];
-    }
 }

@@ -30,6 +30,8 @@ final class ReviewTraffic {
     private final Random r;
     /** Weekly volumes draw from their own stream, so calm and scenario runs share the background volumes. */
     private final Random volumes;
+    /** One sampler per store and product, so each series keeps its own proportions. */
+    private final java.util.Map<String, DemoSampler> samplers = new java.util.HashMap<>();
 
     ReviewTraffic(DemoWorld world) {
         this.world = world;
@@ -51,12 +53,13 @@ final class ReviewTraffic {
 
     private void emit(String source, String product, DemoTexts texts, int count, int week, double[] starWeights,
                       int weeksSinceLaunch) {
+        DemoSampler pick = samplers.computeIfAbsent(source + "/" + product, k -> new DemoSampler(r));
         for (int i = 0; i < count; i++) {
             Instant at = plan.calendar.randomTimeIn(week, r);
-            int stars = 1 + DemoWorld.weighted(starWeights, r);
-            Polarity p = polarityFor(stars);
-            DemoAspect aspect = weeksSinceLaunch >= 1 && p == Polarity.NEGATIVE && r.nextDouble() < 0.4
-                    ? DemoPlan.DIVERGENCE_ASPECT : DemoWorld.aspect(MIX, r);
+            int stars = 1 + pick.index(starWeights);
+            Polarity p = polarityFor(stars, pick);
+            DemoAspect aspect = weeksSinceLaunch >= 1 && p == Polarity.NEGATIVE && pick.chance(0.4)
+                    ? DemoPlan.DIVERGENCE_ASPECT : pick.aspect(MIX, p);
             String text = r.nextInt(70) == 0
                     ? DemoTexts.english(aspect, p, DemoPlan.PRODUCT.equals(product) ? "Xinghe X1" : "Aurora R9", r)
                     : texts.review(aspect, p, DemoWorld.aspect(MIX, r), r);
@@ -72,11 +75,11 @@ final class ReviewTraffic {
         }
     }
 
-    private Polarity polarityFor(int stars) {
+    private Polarity polarityFor(int stars, DemoSampler pick) {
         return switch (stars) {
             case 5 -> r.nextInt(20) == 0 ? Polarity.NEUTRAL : Polarity.POSITIVE;
             case 4 -> r.nextInt(4) == 0 ? Polarity.NEUTRAL : Polarity.POSITIVE;
-            case 3 -> DemoWorld.polarity(20, 50, 30, r);
+            case 3 -> pick.polarity(20, 50, 30);
             default -> Polarity.NEGATIVE;
         };
     }

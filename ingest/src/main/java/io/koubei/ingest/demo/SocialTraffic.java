@@ -43,12 +43,19 @@ final class SocialTraffic {
     private final Random r;
     /** Weekly volumes draw from their own stream, so calm and scenario runs share the background volumes. */
     private final Random volumes;
+    /** Separate samplers for our posts, the rival's posts and replies keep each series in proportion. */
+    private final DemoSampler pick;
+    private final DemoSampler pickRival;
+    private final DemoSampler pickReply;
 
     SocialTraffic(DemoWorld world) {
         this.world = world;
         this.plan = world.plan;
         this.r = world.random("social");
         this.volumes = world.random("social-volume");
+        this.pick = new DemoSampler(r);
+        this.pickRival = new DemoSampler(r);
+        this.pickReply = new DemoSampler(r);
     }
 
     void generate() {
@@ -84,16 +91,16 @@ final class SocialTraffic {
                 at = candidate;
             }
         }
-        Polarity p = DemoWorld.polarity(polarity[0], polarity[1], polarity[2], r);
+        Polarity p = pick.polarity(polarity[0], polarity[1], polarity[2]);
         DemoAspect aspect;
         if (weeksSinceLaunch >= 0 && weeksSinceLaunch <= 2 && p == Polarity.POSITIVE) {
-            aspect = DemoWorld.aspect(LAUNCH_PRAISE_MIX, r);
-        } else if (weeksSinceLaunch >= 3 && p == Polarity.NEGATIVE && r.nextDouble() < 0.4) {
+            aspect = pick.aspect(LAUNCH_PRAISE_MIX, p);
+        } else if (weeksSinceLaunch >= 3 && p == Polarity.NEGATIVE && pick.chance(0.4)) {
             aspect = DemoPlan.DIVERGENCE_ASPECT; // word of mouth turns: the heat problem reaches social
         } else {
-            aspect = DemoWorld.aspect(MIX, r);
+            aspect = pick.aspect(MIX, p);
         }
-        boolean core = r.nextDouble() < 0.06;
+        boolean core = pick.chance(0.06);
         Author author = core ? world.authors.pickCore(r).weibo() : world.authors.massWeiboUser(r);
         String text;
         if (core) {
@@ -106,15 +113,15 @@ final class SocialTraffic {
         String id = post(at, text, DemoPlan.PRODUCT, author, aspect, p, core ? AuthorGroup.CORE : AuthorGroup.MASS,
                 weeksSinceLaunch >= 0 && weeksSinceLaunch < 3 ? ScenarioType.LAUNCH_DIVERGENCE : null);
         double replyChance = p == Polarity.NEGATIVE ? 0.35 : p == Polarity.NEUTRAL ? 0.15 : 0.02;
-        if (id != null && r.nextDouble() < replyChance) {
+        if (id != null && pick.chance(replyChance)) {
             serviceReply(id, at, author, aspect, p);
         }
     }
 
     private void rivalPost(int week) {
         Instant at = plan.calendar.randomTimeIn(week, r);
-        Polarity p = DemoWorld.polarity(RIVAL_POLARITY[0], RIVAL_POLARITY[1], RIVAL_POLARITY[2], r);
-        DemoAspect aspect = DemoWorld.aspect(MIX, r);
+        Polarity p = pickRival.polarity(RIVAL_POLARITY[0], RIVAL_POLARITY[1], RIVAL_POLARITY[2]);
+        DemoAspect aspect = pickRival.aspect(MIX, p);
         String text = r.nextInt(50) == 0 ? DemoTexts.english(aspect, p, "Aurora R9", r)
                 : world.rival.socialPost(aspect, p, DemoPlan.RIVAL_TAG, r);
         post(at, text, DemoPlan.RIVAL, world.authors.massWeiboUser(r), aspect, p, AuthorGroup.MASS, null);
@@ -169,18 +176,18 @@ final class SocialTraffic {
         }
         for (int i = 0; i < replies; i++) {
             Instant replyAt = at.plusSeconds(30 + (long) (DemoWorld.logNormalMinutes(40, 1.3, r) * 60));
-            boolean fan = plan.scenarios && r.nextDouble() < DemoPlan.COCOON_SHARE;
+            boolean fan = plan.scenarios && pickReply.chance(DemoPlan.COCOON_SHARE);
             if (fan) {
                 // a few fans write most: the first fan about a fifth of all replies
-                Author who = world.authors.fans().get(DemoWorld.weighted(new double[] {20, 14, 11, 9, 8, 7, 6, 5, 5, 4}, r));
+                Author who = world.authors.fans().get(pickReply.index(new double[] {20, 14, 11, 9, 8, 7, 6, 5, 5, 4}));
                 String t = DemoTexts.pick(List.of("支持星河！[心]", "已经升级了，丝滑👍", "星河yyds", "沙发！",
                         "期待新版本[哈哈]", "一直支持，续航真的很顶", "星河 X1 拍照真的绝了", "官博好勤快[赞]"), r);
                 DemoAspect about = t.contains("续航") ? DemoAspect.BATTERY : t.contains("拍照") ? DemoAspect.CAMERA : null;
                 reply(parent, replyAt, t, who, about, Polarity.POSITIVE, AuthorGroup.FAN,
                         ScenarioType.INFORMATION_COCOON);
             } else {
-                Polarity p = DemoWorld.polarity(45, 25, 30, r);
-                DemoAspect about = DemoWorld.aspect(MIX, r);
+                Polarity p = pickReply.polarity(45, 25, 30);
+                DemoAspect about = pickReply.aspect(MIX, p);
                 String t = (p == Polarity.NEGATIVE ? "什么时候修一下？" : "") + DemoTexts.clause(about, p, r)
                         + (r.nextBoolean() ? DemoTexts.emoji(p, r) : "");
                 reply(parent, replyAt, t, world.authors.massWeiboUser(r), about, p, AuthorGroup.MASS, null);

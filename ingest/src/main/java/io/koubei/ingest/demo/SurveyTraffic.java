@@ -33,12 +33,14 @@ final class SurveyTraffic {
     private final Random r;
     /** Weekly volumes draw from their own stream, so calm and scenario runs share the background volumes. */
     private final Random volumes;
+    private final DemoSampler pick;
 
     SurveyTraffic(DemoWorld world) {
         this.world = world;
         this.plan = world.plan;
         this.r = world.random("survey");
         this.volumes = world.random("survey-volume");
+        this.pick = new DemoSampler(r);
     }
 
     void generate() {
@@ -53,11 +55,11 @@ final class SurveyTraffic {
 
     private void response(int week, boolean late) {
         Instant at = plan.calendar.randomTimeIn(week, r);
-        int score = DemoWorld.weighted(late ? SCORES_LATE : SCORES, r);
+        int score = pick.index(late ? SCORES_LATE : SCORES);
         Polarity p = score >= 9 ? Polarity.POSITIVE : score >= 7
                 ? (r.nextBoolean() ? Polarity.NEUTRAL : Polarity.POSITIVE) : Polarity.NEGATIVE;
-        DemoAspect aspect = late && score <= 6 && r.nextDouble() < 0.45
-                ? DemoPlan.DIVERGENCE_ASPECT : DemoWorld.aspect(MIX, r);
+        DemoAspect aspect = late && score <= 6 && pick.chance(0.45)
+                ? DemoPlan.DIVERGENCE_ASPECT : pick.aspect(MIX, p);
         String text;
         if (r.nextInt(16) == 0) {
             text = DemoTexts.pick(List.of("无", "没什么说的", "暂无建议"), r);

@@ -30,12 +30,14 @@ final class TicketTraffic {
     private final Random r;
     /** Weekly volumes draw from their own stream, so calm and scenario runs share the background volumes. */
     private final Random volumes;
+    private final DemoSampler pick;
 
     TicketTraffic(DemoWorld world) {
         this.world = world;
         this.plan = world.plan;
         this.r = world.random("ticket");
         this.volumes = world.random("ticket-volume");
+        this.pick = new DemoSampler(r);
     }
 
     void generate() {
@@ -43,7 +45,8 @@ final class TicketTraffic {
             int n = plan.weeklyVolume(TICKETS_PER_WEEK, volumes);
             for (int i = 0; i < n; i++) {
                 Instant at = plan.calendar.randomTimeIn(week, r);
-                ticket(at, DemoWorld.aspect(MIX, r), DemoWorld.polarity(3, 12, 85, r), null);
+                Polarity p = pick.polarity(3, 12, 85);
+                ticket(at, pick.aspect(MIX, p), p, null);
             }
             int k = plan.weeksSinceLaunch(week);
             if (k >= 0 && k < EXTRA_HEAT.length) {

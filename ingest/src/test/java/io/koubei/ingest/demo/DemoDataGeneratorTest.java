@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.koubei.core.feedback.Channel;
 import io.koubei.core.feedback.FeedbackItem;
+import io.koubei.ingest.format.ColumnMapping;
+import io.koubei.ingest.format.FeedbackReader;
+import io.koubei.ingest.format.FeedbackReaders;
+import io.koubei.ingest.format.FormatOptions;
+import io.koubei.ingest.format.ParseResult;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +46,22 @@ class DemoDataGeneratorTest {
         assertThat(lines).hasSizeGreaterThan(2000);
         assertThat(lines.subList(0, 100)).isNotEqualTo(Files.readAllLines(c).subList(0, 100));
         assertThat(dir.resolve("a.jsonl.tmp")).doesNotExist();
+    }
+
+    @Test
+    void writtenFileReadsBackThroughTheFormatV1ReaderWithoutRejections(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("demo.jsonl");
+        DemoDataGenerator.writeJsonl(file, SMALL);
+        List<FeedbackItem> expected = new DemoDataGenerator(SMALL).generate().toList();
+        List<FeedbackItem> read = new java.util.ArrayList<>();
+        try (FeedbackReader reader = FeedbackReaders.open(file, ColumnMapping.NONE, FormatOptions.standard())) {
+            while (reader.hasNext()) {
+                ParseResult r = reader.next();
+                assertThat(r).as(r.toString()).isInstanceOf(ParseResult.Valid.class);
+                read.add(((ParseResult.Valid) r).item());
+            }
+        }
+        assertThat(read).isEqualTo(expected);
     }
 
     @Test
@@ -165,6 +186,11 @@ class DemoDataGeneratorTest {
                 StandardCharsets.UTF_8));
         assertThat(bad).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("scale");
+        int notNumber = DemoDataWriter.run(new String[] {"--seed", "forty-two"}, new PrintStream(out),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(notNumber).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--seed needs a number, got 'forty-two'");
+        assertThat(dir.resolve("demo.jsonl")).as("earlier output untouched").exists();
     }
 
     @Test

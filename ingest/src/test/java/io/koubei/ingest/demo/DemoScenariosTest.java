@@ -148,6 +148,72 @@ class DemoScenariosTest {
         }
     }
 
+    @Test
+    void calmControlHasNoSpikeOrSilenceUnderARobustBaselineWhileScenariosDo() {
+        assertThat(robustAlerts(DemoFixtures.calm())).isEmpty();
+        Set<String> alerts = robustAlerts(DemoFixtures.full());
+        assertThat(alerts).contains("spike ticket/heat/nova-x1 week 8", "spike ticket/heat/nova-x1 week 9",
+                "spike ticket/heat/nova-x1 week 10", "silence review/tmall/nova-x1 week 11",
+                "spike community/battery/nova-x1 week 6");
+    }
+
+    /**
+     * Weekly counts per (channel, source) and (channel, aspect) of our and the rival's items, judged as metrics.md
+     * describes: median and MAD of the trailing 8 weeks (at least 4), band = max(3·1.4826·MAD, 3·√median); a spike is
+     * a week above the band with at least 10 items, a silence the mean of two weeks below it.
+     */
+    private static Set<String> robustAlerts(List<DemoRecord> data) {
+        Map<String, int[]> series = new HashMap<>();
+        for (DemoRecord r : data) {
+            FeedbackItem i = r.item();
+            if (i.fromOfficialAccount()) {
+                continue;
+            }
+            int w = DemoFixtures.week(r);
+            series.computeIfAbsent(i.channel().wireName() + "/" + i.source() + "/" + i.product(), k -> new int[14])[w]++;
+            if (r.aspect() != null) {
+                series.computeIfAbsent(i.channel().wireName() + "/" + r.aspect().key() + "/" + i.product(),
+                        k -> new int[14])[w]++;
+            }
+        }
+        Set<String> alerts = new java.util.TreeSet<>();
+        series.forEach((key, counts) -> {
+            for (int w = 5; w <= 12; w++) {
+                double[] history = new double[Math.min(8, w - 1)];
+                for (int h = 0; h < history.length; h++) {
+                    history[h] = counts[w - 1 - h];
+                }
+                double median = median(history);
+                double[] deviations = java.util.Arrays.stream(history).map(x -> Math.abs(x - median)).toArray();
+                double mad = median(deviations);
+                double band = Math.max(3 * 1.4826 * mad, 3 * Math.sqrt(Math.max(median, 1)));
+                if (counts[w] >= 10 && counts[w] > median + band) {
+                    alerts.add("spike " + key + " week " + w);
+                }
+                if (w >= 6 && median >= 10) {
+                    double[] before = new double[Math.min(8, w - 2)];
+                    for (int h = 0; h < before.length; h++) {
+                        before[h] = counts[w - 2 - h];
+                    }
+                    double m = median(before);
+                    double b = Math.max(3 * 1.4826 * median(java.util.Arrays.stream(before).map(x -> Math.abs(x - m))
+                            .toArray()), 3 * Math.sqrt(m / 2));
+                    if ((counts[w] + counts[w - 1]) / 2.0 < m - b) {
+                        alerts.add("silence " + key + " week " + w);
+                    }
+                }
+            }
+        });
+        return alerts;
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        java.util.Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    }
+
     record Divergence(double ticketRatio, double basePositive, double launchPositive, double socialVolumeRatio) {
     }
 

@@ -34,6 +34,9 @@ import java.util.TreeSet;
  * <p>A cluster is flagged when it has ≥ {@code minClusterSize} items from ≥ {@code minAccounts} accounts and
  * ≥ {@code minSuspiciousShare} of those accounts are new or low-follower. A lockstep group is flagged when
  * ≥ {@code minSuspiciousShare} of its accounts are. One-sided sentiment and a tight burst raise severity.
+ * Posts from new accounts that are not near-duplicates but arrive in a burst (≥
+ * {@code burstMinPosts} within {@code burstWindow} on one channel and product) are reported too, flagged only
+ * with {@code flagBursts}.
  *
  * <p>Blind spots: campaigns run from aged, followed (bought) accounts pass the account test; paraphrased
  * campaigns (hand- or machine-rewritten) are not near-duplicates; sources that do not report registration
@@ -86,6 +89,12 @@ public final class AstroturfDetector {
                 flagged.addAll(g.itemIds());
                 signals.add(lockstepSignal(g, g.itemIds().stream().map(byId::get).toList()));
             }
+        }
+        for (List<AnalyzedFeedback> burst : newAccountBursts(candidates, flagged)) {
+            if (params.flagBursts()) {
+                burst.forEach(f -> flagged.add(f.id()));
+            }
+            signals.add(burstSignal(burst));
         }
         return new AstroturfReport(List.copyOf(clusters), lockstep, flagged, signals);
     }
@@ -272,6 +281,98 @@ public final class AstroturfDetector {
         return out;
     }
 
+    /**
+     * Posts from new accounts (low-follower ones when the source gives no registration date) not already in a
+     * flagged cluster, per (channel, product): windows of {@code burstWindow} holding at least
+     * {@code burstMinPosts} of them, adjacent windows merged. Low followers alone are too common to count here.
+     */
+    private List<List<AnalyzedFeedback>> newAccountBursts(List<AnalyzedFeedback> items, Set<String> alreadyFlagged) {
+        Map<String, List<AnalyzedFeedback>> byScope = new TreeMap<>();
+        for (AnalyzedFeedback f : items) {
+            if (!alreadyFlagged.contains(f.id()) && f.item().replyTo() == null && isNewAccount(f)) {
+                byScope.computeIfAbsent(f.item().channel().wireName() + "/" + f.item().product(), k -> new ArrayList<>()).add(f);
+            }
+        }
+        List<List<AnalyzedFeedback>> out = new ArrayList<>();
+        for (List<AnalyzedFeedback> list : byScope.values()) {
+            list.sort(Comparator.comparing((AnalyzedFeedback f) -> f.item().createdAt()).thenComparing(AnalyzedFeedback::id));
+            List<AnalyzedFeedback> current = null;
+            int start = 0;
+            while (start < list.size()) {
+                Instant limit = list.get(start).item().createdAt().plus(params.burstWindow());
+                int end = start;
+                while (end + 1 < list.size() && !list.get(end + 1).item().createdAt().isAfter(limit)) {
+                    end++;
+                }
+                if (end - start + 1 < params.burstMinPosts()) {
+                    start++;
+                    continue;
+                }
+                List<AnalyzedFeedback> window = list.subList(start, end + 1);
+                boolean adjacent = current != null && !window.get(0).item().createdAt()
+                        .isAfter(current.get(current.size() - 1).item().createdAt().plus(params.burstWindow()));
+                if (adjacent) {
+                    current.addAll(window);
+                } else {
+                    if (current != null) {
+                        out.add(List.copyOf(current));
+                    }
+                    current = new ArrayList<>(window);
+                }
+                start = end + 1;
+            }
+            if (current != null) {
+                out.add(List.copyOf(current));
+            }
+        }
+        return out;
+    }
+
+    private boolean isNewAccount(AnalyzedFeedback f) {
+        Author a = f.item().author();
+        if (a == null) {
+            return false;
+        }
+        if (a.registeredAt() != null) {
+            return Duration.between(a.registeredAt(), f.item().createdAt()).toDays() <= params.newAccountDays();
+        }
+        return a.followers() != null && a.followers() < params.lowFollowers();
+    }
+
+    private Signal burstSignal(List<AnalyzedFeedback> burst) {
+        SuspectCluster c = judge(burst);
+        Evidence ev = Evidence.builder()
+                .figure("items", c.size())
+                .figure("accounts", c.accounts().size())
+                .figure("maxInBurstWindow", c.maxInBurstWindow())
+                .figure("spanMinutes", c.span().toMinutes())
+                .figure("newAccountShare", c.newAccountShare())
+                .figure("lowFollowerShare", c.lowFollowerShare())
+                .figure("medianAccountAgeDays", c.medianAccountAgeDays())
+                .figure("medianFollowers", c.medianFollowers())
+                .figure("oneSidedShare", c.oneSidedShare())
+                .figure("burstMinPosts", params.burstMinPosts())
+                .fact("first", c.first()).fact("last", c.last())
+                .fact("flagged", params.flagBursts())
+                .fact("samples", String.join(" ‖ ", c.samples()))
+                .itemIds(c.itemIds())
+                .build();
+        AnalyzedFeedback first = burst.get(0);
+        return Signal.builder(SignalType.ASTROTURF)
+                .severity(Severity.WARNING)
+                .week(first.week()).day(first.day())
+                .channel(first.item().channel()).product(first.item().product()).subject("burst-" + first.id())
+                .title(String.format("新账号集中发帖：%d 个新账号在 %s 内发布 %d 条%s内容", c.accounts().size(),
+                        human(c.span()), c.size(), polarityZh(c.dominantPolarity())))
+                .description(String.format("%s 起 %s 内 %d 条帖子来自新注册（≤%d 天；无注册日期时为低粉丝 <%d）账号，文本并不重复。"
+                        + "可能是改写过的水军，也可能是首次发帖的新用户（如发布会后），请人工确认%s。", c.first(),
+                        human(c.span()), c.size(), params.newAccountDays(), params.lowFollowers(),
+                        params.flagBursts() ? "；已在加权指标中剔除" : "；未从加权指标中剔除"))
+                .evidence(ev)
+                .dedupWithoutChannels()
+                .build();
+    }
+
     private boolean isSuspicious(AnalyzedFeedback f) {
         Author a = f.item().author();
         if (a == null) {
@@ -323,6 +424,7 @@ public final class AstroturfDetector {
                         human(c.span()), c.size(), polarityZh(c.dominantPolarity())))
                 .description(String.join("；", c.reasons()) + "。这些条目已在加权指标中剔除（原始数据保留）。")
                 .evidence(ev)
+                .dedupWithoutChannels()
                 .build();
     }
 
@@ -350,6 +452,7 @@ public final class AstroturfDetector {
                         + "其中 %.0f%% 为新注册或低粉丝账号。", g.accounts().size(), params.lockstepWindow().toMinutes(),
                         params.lockstepMinTargets(), g.suspiciousShare() * 100))
                 .evidence(ev)
+                .dedupWithoutChannels()
                 .build();
     }
 

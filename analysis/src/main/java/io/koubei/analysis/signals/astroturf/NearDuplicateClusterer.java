@@ -161,7 +161,7 @@ public final class NearDuplicateClusterer {
 
         @Override
         public String toString() {
-            return f.id() + Arrays.toString(new long[] {simhash});
+            return f.id() + "@" + Long.toHexString(simhash);
         }
     }
 }

@@ -14,18 +14,20 @@ package io.koubei.analysis.signals.trend;
  * @param silenceMinBaseline silence only for series whose median is at least this (a series that
  *                      usually has 2 items a week is not "gone quiet" at 0)
  * @param quietPeriods  silence looks at the mean of the last this-many periods (2: one empty week is noise)
+ * @param maxPValue     a spike must also be unlikely under Poisson(max(median, 0.5)): P(X ≥ observed) below
+ *                      this (small counts: the normal band alone is too generous); 1 disables the test
  */
 public record BaselineParams(int window, int minHistory, double madK, double poissonZ, long spikeMinCount,
-        double silenceRatio, double silenceMinBaseline, int quietPeriods) {
+        double silenceRatio, double silenceMinBaseline, int quietPeriods, double maxPValue) {
 
-    public static final BaselineParams DEFAULTS = new BaselineParams(8, 4, 3.0, 3.0, 10, 0.35, 10, 2);
+    public static final BaselineParams DEFAULTS = new BaselineParams(8, 4, 3.0, 3.0, 10, 0.35, 10, 2, 1e-4);
 
     public BaselineParams {
         if (window < 2 || minHistory < 2 || minHistory > window) {
             throw new IllegalArgumentException("need 2 <= minHistory <= window, got " + minHistory + ", " + window);
         }
         if (madK <= 0 || poissonZ < 0 || spikeMinCount < 1 || silenceRatio <= 0 || silenceRatio >= 1
-                || quietPeriods < 1) {
+                || quietPeriods < 1 || maxPValue <= 0 || maxPValue > 1) {
             throw new IllegalArgumentException("invalid baseline parameters");
         }
     }

@@ -18,15 +18,15 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * Release-aware comparison: the {@code window} after an event against the {@code window} before it, for the
  * event's product (all products when it names none): volume, net sentiment, NPS, and the aspects whose
- * negative share rose. Raises EVENT_IMPACT when net sentiment fell or an aspect's negative share rose
- * significantly (95% interval of the difference excludes 0).
+ * negative share rose. Raises EVENT_IMPACT when net sentiment fell significantly (95% interval of the
+ * difference below 0) or an aspect's negative share rose significantly (99% interval — every aspect is tested —
+ * above 0, with at least {@code minAspectCount} negative mentions after the event).
  *
  * <p>Blind spots: anything else that happened in the same windows (a competitor launch, a holiday, a second
  * event) is attributed to this event; an OTA reaches users over days, so a short window understates its
@@ -35,6 +35,8 @@ import java.util.TreeMap;
  */
 public final class EventImpact {
     private static final double Z = 1.959963984540054;
+    /** Aspect shifts are tested for every aspect at once: 99% keeps the family's false alarms rare. */
+    private static final double Z99 = 2.5758293035489004;
     private final EventImpactParams params;
 
     public EventImpact(EventImpactParams params) {
@@ -98,14 +100,17 @@ public final class EventImpact {
     }
 
     static Interval diff(double a, double varA, double b, double varB) {
+        return diff(a, varA, b, varB, Z);
+    }
+
+    static Interval diff(double a, double varA, double b, double varB, double z) {
         double d = a - b;
-        double half = Z * Math.sqrt(varA + varB);
+        double half = z * Math.sqrt(varA + varB);
         return new Interval(d, d - half, d + half);
     }
 
     private List<EventComparison.AspectShift> aspectShifts(List<AnalyzedFeedback> before, List<AnalyzedFeedback> after) {
         Map<String, Long> nb = negativeAspects(before, null);
-        List<String> afterIds = new ArrayList<>();
         Map<String, List<String>> ids = new TreeMap<>();
         Map<String, Long> na = negativeAspects(after, ids);
         Set<String> aspects = new HashSet<>(nb.keySet());
@@ -119,9 +124,10 @@ public final class EventImpact {
             // Agresti–Caffo: add one success and one failure to each sample so zero counts keep a variance.
             double pb2 = (b + 1.0) / (before.size() + 2.0);
             double pa2 = (c + 1.0) / (after.size() + 2.0);
-            Interval ch = diff(pa2, pa2 * (1 - pa2) / (after.size() + 2.0), pb2, pb2 * (1 - pb2) / (before.size() + 2.0));
+            Interval ch = diff(pa2, pa2 * (1 - pa2) / (after.size() + 2.0), pb2, pb2 * (1 - pb2) / (before.size() + 2.0),
+                    Z99);
             ch = new Interval(pa - pb, ch.low(), ch.high());
-            out.add(new EventComparison.AspectShift(a, b, c, pb, pa, ch, ids.getOrDefault(a, afterIds)));
+            out.add(new EventComparison.AspectShift(a, b, c, pb, pa, ch, ids.getOrDefault(a, List.of())));
         }
         out.sort(Comparator.comparingDouble((EventComparison.AspectShift s) -> -s.change().low())
                 .thenComparing(EventComparison.AspectShift::aspect));
@@ -184,7 +190,7 @@ public final class EventImpact {
         boolean both = ns != null && ns.high() < 0 && !worse.isEmpty();
         return Signal.builder(SignalType.EVENT_IMPACT)
                 .severity(both ? Severity.CRITICAL : Severity.WARNING)
-                .day(e.at().toString().substring(0, 10))
+                .day(io.koubei.core.time.CalendarKeys.defaultZone().day(e.at()))
                 .aspect(aspect).product(e.product()).subject(e.id())
                 .title("事件后口碑变差：" + e.title() + (aspect == null ? "" : "，「" + aspect + "」负面上升"))
                 .description(desc.toString())
@@ -194,9 +200,5 @@ public final class EventImpact {
 
     public EventImpactParams params() {
         return params;
-    }
-
-    static boolean eq(String a, String b) {
-        return Objects.equals(a, b);
     }
 }

@@ -9,7 +9,7 @@ import java.time.Duration;
  * @param maxAspects    how many aspect shifts to report
  */
 public record EventImpactParams(Duration window, int minimumN, int minAspectCount, int maxAspects) {
-    public static final EventImpactParams DEFAULTS = new EventImpactParams(Duration.ofDays(14), 30, 5, 5);
+    public static final EventImpactParams DEFAULTS = new EventImpactParams(Duration.ofDays(14), 30, 10, 5);
 
     public EventImpactParams {
         if (window == null || window.isNegative() || window.isZero() || minimumN < 1 || minAspectCount < 1) {

@@ -20,4 +20,14 @@ public record RobustBaseline(int n, double median, double mad, double lower, dou
                 p.poissonZ() * Math.sqrt(Math.max(med, 1.0) / observedPeriods));
         return new RobustBaseline(history.length, med, mad, med - half, med + half);
     }
+
+    /** P(X ≥ observed) under a Poisson with the baseline median as rate (floored at 0.5: a zero history still has a rate). */
+    public double pValue(long observed) {
+        return io.koubei.analysis.signals.RobustStats.poissonUpperTail(observed, Math.max(median, 0.5));
+    }
+
+    /** Above the band and unlikely under Poisson noise. */
+    public boolean isSpike(long observed, BaselineParams p) {
+        return observed > upper && pValue(observed) < p.maxPValue();
+    }
 }

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Spike: a period's count above its series' robust baseline band (median/MAD of the trailing
- * {@code window} periods, Poisson floor) and at least {@code spikeMinCount}.
+ * {@code window} periods, Poisson floor), improbable under Poisson noise around the median
+ * ({@code maxPValue}), and at least {@code spikeMinCount}.
  *
  * <p>Blind spots: a slow climb that moves the median along with it is never a spike (use divergence or the
  * week-over-week views for that); the first {@code minHistory} periods of a series get no verdict;
@@ -46,7 +47,7 @@ public final class SpikeDetector {
             }
             long observed = s.count(period);
             RobustBaseline b = RobustBaseline.of(history, params);
-            if (observed < params.spikeMinCount() || observed <= b.upper()) {
+            if (observed < params.spikeMinCount() || !b.isSpike(observed, params)) {
                 continue;
             }
             out.add(signal(s, period, observed, b));
@@ -68,6 +69,7 @@ public final class SpikeDetector {
                 .figure("baselineMedian", b.median())
                 .figure("baselineMad", b.mad())
                 .figure("upperBound", b.upper())
+                .figure("poissonPValue", b.pValue(observed))
                 .figure("ratioToMedian", ratio)
                 .figure("minCount", params.spikeMinCount())
                 .figure("historyPeriods", b.n())

@@ -11,7 +11,6 @@ import io.koubei.core.store.Dimension;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,11 +134,5 @@ public final class AccountWeighting {
 
     public WeightingParams params() {
         return params;
-    }
-
-    static Set<String> ids(Collection<AnalyzedFeedback> items) {
-        Set<String> out = new HashSet<>();
-        items.forEach(f -> out.add(f.id()));
-        return out;
     }
 }

@@ -141,6 +141,31 @@ class AstroturfDetectorTest {
     }
 
     @Test
+    void paraphrasedBurstFromNewAccountsIsReportedButNotFlaggedByDefault() {
+        Random r = new Random(13);
+        List<AnalyzedFeedback> items = new ArrayList<>(calm(r, 2000));
+        Instant start = START.plus(Duration.ofDays(5));
+        for (int i = 0; i < 60; i++) {
+            Instant t = start.plusSeconds(r.nextInt(90 * 60));
+            Author a = new Author("new" + i, "用户" + i, r.nextInt(10), t.minus(Duration.ofDays(2)), null, false, false);
+            // every text different: no near-duplicates
+            items.add(TestItems.item().id("para-" + i).channel(Channel.SOCIAL).product("X1").at(t).author(a)
+                    .text(Long.toString(r.nextLong(), 36) + "好" + Long.toString(r.nextLong(), 36))
+                    .polarity(Polarity.POSITIVE).build());
+        }
+        AstroturfReport report = new AstroturfDetector().detect(items);
+        assertThat(report.flaggedItemIds()).isEmpty();
+        assertThat(report.signals()).singleElement().satisfies(s -> {
+            assertThat(s.subject()).startsWith("burst-");
+            assertThat(s.evidence().figures().get("items")).isEqualTo(60.0);
+            assertThat(s.evidence().itemIds()).allMatch(id -> id.startsWith("para-"));
+        });
+        AstroturfParams flagging = new AstroturfParams(AstroturfParams.DEFAULTS.nearDuplicate(), 10, 8,
+                Duration.ofHours(2), 30, 50, 0.5, 0.9, Duration.ofMinutes(10), 3, 3, 5, 30, true);
+        assertThat(new AstroturfDetector(flagging).detect(items).flaggedItemIds()).hasSize(60);
+    }
+
+    @Test
     void tenThousandItemsClusterQuickly() {
         Random r = new Random(11);
         List<AnalyzedFeedback> items = new ArrayList<>(calm(r, 10_000));

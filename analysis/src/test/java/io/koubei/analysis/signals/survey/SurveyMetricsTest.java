@@ -100,7 +100,7 @@ class SurveyMetricsTest {
                 int score = r.nextDouble() < (bad ? 0.5 : 0.85) ? 4 + r.nextInt(2) : 1 + r.nextInt(3);
                 String first = r.nextDouble() < 0.4 ? "星河" : "别家";
                 items.add(TestItems.item().channel(Channel.SURVEY).at(TestItems.inWeek(w, i)).csat(score)
-                        .fields(i % 10 == 0 ? Map.of() : Map.of("first_recommend_brand", first, "brand_aware", "是"))
+                        .fields(i % 10 == 0 ? Map.of() : Map.of("firstRecommend", first, "aware", i % 3 == 0 ? "极光" : "星河,极光"))
                         .build());
             }
         }
@@ -115,7 +115,8 @@ class SurveyMetricsTest {
         Map<String, io.koubei.analysis.metrics.Proportion> p = m.proportions(SurveyQuestion.defaults(Set.of("星河")), items);
         assertThat(p.get("first_recommendation").n()).isEqualTo(180);
         assertThat(p.get("first_recommendation").value()).isBetween(0.3, 0.5);
-        assertThat(p.get("awareness").value()).isEqualTo(1.0);
+        assertThat(p.get("awareness").n()).isEqualTo(180);
+        assertThat(p.get("awareness").value()).isBetween(0.6, 0.7);
         assertThat(p.get("preference").n()).isZero();
         assertThat(p.get("preference").sufficient()).isFalse();
         List<WeeklyProportion> weekly = m.proportion(SurveyQuestion.defaults(Set.of("星河")).get(0), items,

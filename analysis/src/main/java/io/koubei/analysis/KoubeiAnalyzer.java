@@ -1,0 +1,173 @@
+package io.koubei.analysis;
+
+import io.koubei.analysis.aspects.AspectExtractor;
+import io.koubei.analysis.model.FeatureExtractor;
+import io.koubei.analysis.model.LinearSentimentModel;
+import io.koubei.analysis.model.SparseVector;
+import io.koubei.analysis.sentiment.RuleResult;
+import io.koubei.analysis.sentiment.RuleSentiment;
+import io.koubei.analysis.text.DictionarySegmenter;
+import io.koubei.analysis.text.TextNormalizer;
+import io.koubei.analysis.text.Token;
+import io.koubei.core.feedback.Analysis;
+import io.koubei.core.feedback.FeedbackItem;
+import io.koubei.core.feedback.NpsClass;
+import io.koubei.core.feedback.OpinionPoint;
+import io.koubei.core.feedback.Polarity;
+import io.koubei.core.feedback.Sentiment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The analysis stage: dictionary-aware segmentation, sentiment (built-in rules, or a trained linear model that
+ * takes the rules' output as features), opinion points on the aspect taxonomy, NPS class and a simhash.
+ * Immutable and thread-safe.
+ */
+public final class KoubeiAnalyzer implements FeedbackAnalyzer {
+    public static final String BUILT_IN_VERSION = "builtin-1";
+
+    private final AnalysisResources resources;
+    private final DictionarySegmenter segmenter;
+    private final RuleSentiment rules;
+    private final AspectExtractor aspects;
+    private final LinearSentimentModel model;
+
+    /** @param model a trained model, or null for the built-in rules alone */
+    public KoubeiAnalyzer(AnalysisResources resources, LinearSentimentModel model) {
+        this.resources = resources;
+        this.segmenter = new DictionarySegmenter(resources.dictionary());
+        this.rules = new RuleSentiment(resources.lexicon());
+        this.aspects = new AspectExtractor(resources.taxonomy());
+        this.model = model;
+    }
+
+    /** The same resources with another (or no) trained model. */
+    public KoubeiAnalyzer withModel(LinearSentimentModel other) {
+        return new KoubeiAnalyzer(resources, other);
+    }
+
+    public AnalysisResources resources() {
+        return resources;
+    }
+
+    public Optional<LinearSentimentModel> model() {
+        return Optional.ofNullable(model);
+    }
+
+    @Override
+    public Analysis analyze(FeedbackItem item) {
+        String text = item.title() == null || item.title().isBlank() ? item.text() : item.title() + "\n" + item.text();
+        TextAnalysis a = analyzeText(text);
+        NpsClass nps = item.rating() == null ? null : item.rating().npsClass();
+        return new Analysis(a.terms(), a.sentiment(), a.opinions(), nps, null, SimHash.of(a.terms()), Set.of(), version());
+    }
+
+    /** Everything the analyzer reads from one text. */
+    public record TextAnalysis(List<String> terms, RuleResult rules, Sentiment sentiment, List<OpinionPoint> opinions) {
+    }
+
+    public TextAnalysis analyzeText(String text) {
+        RuleResult r = rules.analyze(segmenter.tokenize(text == null ? "" : text));
+        Sentiment s = sentimentOf(r, text == null ? "" : text);
+        List<OpinionPoint> ops = aspects.extract(r, text == null ? "" : text);
+        List<String> terms = new ArrayList<>(r.tokens().size());
+        for (Token t : r.tokens()) {
+            if (!t.isPunct()) {
+                terms.add(t.term());
+            }
+        }
+        return new TextAnalysis(terms, r, s, ops);
+    }
+
+    /** Sentiment only (no aspects): what the evaluation of sentiment measures. */
+    public Sentiment sentiment(String text) {
+        String t = text == null ? "" : text;
+        return sentimentOf(rules.analyze(segmenter.tokenize(t)), t);
+    }
+
+    /** The rules' reading of a text, for callers that need clauses and cues (aspects, features). */
+    public RuleResult rules(String text) {
+        return rules.analyze(segmenter.tokenize(text == null ? "" : text));
+    }
+
+    /** Polarity towards a free-form target named in the text (empty: target absent or no opinion found). */
+    public Optional<Polarity> polarityToward(String text, String target) {
+        return aspects.polarityToward(rules(text), text, target);
+    }
+
+    private Sentiment sentimentOf(RuleResult r, String text) {
+        if (model == null) {
+            return new Sentiment(r.polarity(), clamp(r.score()), r.explanation());
+        }
+        FeatureExtractor fx = model.features();
+        Map<String, Integer> names = fx.names(r, TextNormalizer.normalizeToString(text), resources.lexicon()::isNegator);
+        double[] p = model.probabilities(fx.vectorize(r, names));
+        double score = clamp(model.score(p));
+        Polarity polarity = model.labels().size() == 3
+                ? model.labels().get(argmax(p))
+                : RuleResult.polarityOf(score);
+        List<String> why = new ArrayList<>(r.explanation());
+        why.add(String.format(Locale.ROOT, "model %s: P(positive)−P(negative) = %.2f", model.version(), score));
+        String[] top = new String[3];
+        double[] topWeight = new double[3];
+        for (String n : names.keySet()) {
+            double w = Math.abs(model.towardPositive(n));
+            for (int k = 0; k < 3; k++) {
+                if (top[k] == null || w > topWeight[k]) {
+                    for (int m = 2; m > k; m--) {
+                        top[m] = top[m - 1];
+                        topWeight[m] = topWeight[m - 1];
+                    }
+                    top[k] = n;
+                    topWeight[k] = w;
+                    break;
+                }
+            }
+        }
+        for (String n : top) {
+            if (n != null) {
+                why.add(String.format(Locale.ROOT, "model feature %s %+.2f", n, model.towardPositive(n)));
+            }
+        }
+        return new Sentiment(polarity, score, why);
+    }
+
+    /** Features the trained model sees for a text (training uses exactly this). */
+    public SparseVector features(String text, FeatureExtractor fx) {
+        String t = text == null ? "" : text;
+        RuleResult r = rules(t);
+        return fx.vectorize(r, fx.names(r, TextNormalizer.normalizeToString(t), resources.lexicon()::isNegator));
+    }
+
+    @Override
+    public List<String> segment(String text) {
+        return segmenter.segment(text);
+    }
+
+    public List<Token> tokenize(String text) {
+        return segmenter.tokenize(text);
+    }
+
+    @Override
+    public String version() {
+        return model == null ? BUILT_IN_VERSION : BUILT_IN_VERSION + "+" + model.version();
+    }
+
+    private static int argmax(double[] p) {
+        int best = 0;
+        for (int i = 1; i < p.length; i++) {
+            if (p[i] > p[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static double clamp(double v) {
+        return Math.max(-1, Math.min(1, v));
+    }
+}

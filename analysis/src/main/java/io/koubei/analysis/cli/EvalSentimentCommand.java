@@ -1,0 +1,88 @@
+package io.koubei.analysis.cli;
+
+import io.koubei.analysis.KoubeiAnalyzer;
+import io.koubei.analysis.eval.Json;
+import io.koubei.analysis.eval.LabelType;
+import io.koubei.analysis.eval.LabelledCsv;
+import io.koubei.analysis.eval.SentimentEvaluation;
+import io.koubei.analysis.model.LabelledText;
+import io.koubei.analysis.model.TrainingOptions;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "sentiment", mixinStandardHelpOptions = true,
+        description = "Accuracy, macro-F1, per-class precision/recall, confusion matrix and items/s on a labelled CSV; prints one JSON object.")
+public final class EvalSentimentCommand implements Callable<Integer> {
+    @Option(names = "--input", required = true, description = "Labelled CSV (UTF-8, header row).")
+    Path input;
+
+    @Option(names = "--text-column", defaultValue = "text")
+    String textColumn;
+
+    @Option(names = "--label-column", defaultValue = "label")
+    String labelColumn;
+
+    @Option(names = "--label-type", defaultValue = "binary", description = "binary (0/1), three (negative/neutral/positive) or stars (1–5).")
+    String labelType;
+
+    @Option(names = "--exclude-neutral", description = "Drop neutral rows (3 stars).")
+    boolean excludeNeutral;
+
+    @ArgGroup(exclusive = true)
+    Training training;
+
+    static final class Training {
+        @Option(names = "--train", description = "Train on this labelled CSV first (same columns and label type).")
+        Path train;
+
+        @Option(names = "--folds", description = "Cross-validate on the input: train on k−1 folds, test on the rest.")
+        Integer folds;
+    }
+
+    @Option(names = "--data-dir", description = "Use this deployment's dictionaries, lexicon, taxonomy and active model.")
+    Path dataDir;
+
+    @Option(names = "--show-errors", defaultValue = "0", description = "Print a sample of this many misclassified rows to stderr.")
+    int showErrors;
+
+    @Option(names = "--seed", defaultValue = "42")
+    long seed;
+
+    @Option(names = "--epochs", defaultValue = "8")
+    int epochs;
+
+    @Override
+    public Integer call() throws Exception {
+        try {
+            LabelType type = LabelType.fromWire(labelType);
+            KoubeiAnalyzer analyzer = Analyzers.of(dataDir);
+            List<LabelledText> data = LabelledCsv.read(input, textColumn, labelColumn, type, excludeNeutral);
+            if (data.isEmpty()) {
+                throw new IllegalArgumentException(input + ": no labelled rows");
+            }
+            TrainingOptions options = new TrainingOptions(epochs, TrainingOptions.defaults().learningRate(), TrainingOptions.defaults().l2(),
+                    TrainingOptions.defaults().hashBits(), seed);
+            SentimentEvaluation eval = new SentimentEvaluation(analyzer, type, excludeNeutral).showErrors(showErrors);
+            Map<String, Object> out;
+            if (training != null && training.train != null) {
+                List<LabelledText> train = LabelledCsv.read(training.train, textColumn, labelColumn, type, excludeNeutral);
+                out = eval.trainThenEvaluate(train, data, options, training.train.getFileName().toString());
+            } else if (training != null && training.folds != null) {
+                out = eval.crossValidate(data, training.folds, options);
+            } else {
+                out = eval.evaluate(data);
+            }
+            out.put("input", input.toString());
+            System.out.println(Json.write(out));
+            return 0;
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.koubei.analysis.cli;
+
+import io.koubei.analysis.KoubeiAnalyzer;
+import io.koubei.analysis.eval.Json;
+import io.koubei.analysis.eval.LabelType;
+import io.koubei.analysis.eval.LabelledCsv;
+import io.koubei.analysis.model.LabelledText;
+import io.koubei.analysis.model.LinearSentimentModel;
+import io.koubei.analysis.model.SentimentModelStore;
+import io.koubei.analysis.model.SentimentTraining;
+import io.koubei.analysis.model.TrainingOptions;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "sentiment", mixinStandardHelpOptions = true,
+        description = "Learn a linear model (words + character n-grams + the built-in rules' output) from labelled feedback and "
+                + "save it as a new version in the data directory.")
+public final class TrainSentimentCommand implements Callable<Integer> {
+    @Option(names = "--input", required = true)
+    Path input;
+
+    @Option(names = "--text-column", defaultValue = "text")
+    String textColumn;
+
+    @Option(names = "--label-column", defaultValue = "label")
+    String labelColumn;
+
+    @Option(names = "--label-type", defaultValue = "binary", description = "binary, three or stars.")
+    String labelType;
+
+    @Option(names = "--exclude-neutral")
+    boolean excludeNeutral;
+
+    @Option(names = "--data-dir", required = true, description = "Models go to <data-dir>/models/sentiment/.")
+    Path dataDir;
+
+    @Option(names = "--no-activate", description = "Save without making it the active model.")
+    boolean noActivate;
+
+    @Option(names = "--epochs", defaultValue = "8")
+    int epochs;
+
+    @Option(names = "--seed", defaultValue = "42")
+    long seed;
+
+    @Option(names = "--hash-bits", defaultValue = "20")
+    int hashBits;
+
+    @Override
+    public Integer call() throws Exception {
+        try {
+            List<LabelledText> data = LabelledCsv.read(input, textColumn, labelColumn, LabelType.fromWire(labelType), excludeNeutral);
+            KoubeiAnalyzer analyzer = Analyzers.of(dataDir).withModel(null);
+            TrainingOptions options = new TrainingOptions(epochs, TrainingOptions.defaults().learningRate(), TrainingOptions.defaults().l2(), hashBits, seed);
+            long start = System.nanoTime();
+            LinearSentimentModel model = SentimentTraining.train(analyzer, data, options, input.getFileName() + " (" + data.size() + " rows)");
+            Path file = new SentimentModelStore(dataDir).save(model, !noActivate);
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("version", model.version());
+            out.put("file", file.toString());
+            out.put("active", !noActivate);
+            out.put("examples", data.size());
+            out.put("classes", model.labels().stream().map(p -> p.wireName()).toList());
+            out.put("seconds", Math.round((System.nanoTime() - start) / 1e7) / 100.0);
+            System.out.println(Json.write(out));
+            return 0;
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            return 2;
+        }
+    }
+}

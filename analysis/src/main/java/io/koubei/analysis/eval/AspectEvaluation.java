@@ -1,0 +1,52 @@
+package io.koubei.analysis.eval;
+
+import io.koubei.analysis.KoubeiAnalyzer;
+import io.koubei.core.feedback.Polarity;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Target-level evaluation: for (text, target, polarity) rows, coverage and accuracy of the polarity Koubei gives that target. */
+public final class AspectEvaluation {
+    private final KoubeiAnalyzer analyzer;
+    private long n;
+    private long covered;
+    private long correct;
+    private long mapped;
+    private long nanos;
+    private final ClassificationReport report = new ClassificationReport(java.util.List.of(Polarity.NEGATIVE, Polarity.NEUTRAL, Polarity.POSITIVE));
+
+    public AspectEvaluation(KoubeiAnalyzer analyzer) {
+        this.analyzer = analyzer;
+    }
+
+    public void add(String text, String target, Polarity truth) {
+        long start = System.nanoTime();
+        Optional<Polarity> p = analyzer.polarityToward(text, target);
+        nanos += System.nanoTime() - start;
+        n++;
+        if (analyzer.resources().taxonomy().aspectOf(target) != null) {
+            mapped++;
+        }
+        if (p.isPresent()) {
+            covered++;
+            if (p.get() == truth) {
+                correct++;
+            }
+        }
+        report.add(truth, p.orElse(Polarity.NEUTRAL));
+    }
+
+    public Map<String, Object> result() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("n", n);
+        out.put("coverage", ClassificationReport.round(n == 0 ? 0 : (double) covered / n));
+        out.put("accuracyOnCovered", ClassificationReport.round(covered == 0 ? 0 : (double) correct / covered));
+        out.put("accuracyOverall", ClassificationReport.round(n == 0 ? 0 : (double) correct / n));
+        out.put("taxonomyMapped", ClassificationReport.round(n == 0 ? 0 : (double) mapped / n));
+        Map<String, Object> details = report.toMap();
+        out.put("confusion", details.get("confusion"));
+        out.put("itemsPerSecond", nanos > 0 ? Math.round(n / (nanos / 1e9)) : null);
+        return out;
+    }
+}

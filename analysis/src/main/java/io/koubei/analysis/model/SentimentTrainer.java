@@ -1,0 +1,145 @@
+package io.koubei.analysis.model;
+
+import io.koubei.core.feedback.Polarity;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+
+/**
+ * Trains {@link LinearSentimentModel}: softmax regression with AdaGrad SGD over shuffled examples.
+ * Deterministic for the same examples, features and options.
+ */
+public final class SentimentTrainer {
+    private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
+
+    private final TrainingOptions options;
+
+    public SentimentTrainer(TrainingOptions options) {
+        this.options = options;
+    }
+
+    /**
+     * @param featurize text → features with the same extractor geometry as {@code options.hashBits()}
+     * @param trainedOn what the examples came from, stored in the model
+     */
+    public LinearSentimentModel train(List<LabelledText> examples, Function<String, SparseVector> featurize, String trainedOn) {
+        List<SparseVector> xs = new ArrayList<>(examples.size());
+        for (LabelledText e : examples) {
+            xs.add(featurize.apply(e.text()));
+        }
+        List<Polarity> ys = examples.stream().map(LabelledText::label).toList();
+        return train(xs, ys, trainedOn);
+    }
+
+    public LinearSentimentModel train(List<SparseVector> xs, List<Polarity> ys, String trainedOn) {
+        if (xs.isEmpty()) {
+            throw new IllegalArgumentException("no training examples");
+        }
+        List<Polarity> labels = labelsOf(ys);
+        if (labels.size() < 2) {
+            throw new IllegalArgumentException("training needs at least two classes, got only " + labels);
+        }
+        FeatureExtractor fx = new FeatureExtractor(options.hashBits());
+        int k = labels.size();
+        int d = fx.dimensions();
+        float[][] w = new float[k][d];
+        float[][] g2 = new float[k][d];
+        float[] b = new float[k];
+        float[] gb = new float[k];
+        int[] y = ys.stream().mapToInt(labels::indexOf).toArray();
+        float[] nb = k == 2 && options.naiveBayes() ? logCountRatio(xs, y, d) : null;
+        if (nb != null) {
+            List<SparseVector> scaled = new ArrayList<>(xs.size());
+            for (SparseVector x : xs) {
+                float[] v = x.value().clone();
+                for (int j = 0; j < v.length; j++) {
+                    v[j] *= nb[x.index()[j]];
+                }
+                scaled.add(new SparseVector(x.index(), v));
+            }
+            xs = scaled;
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < xs.size(); i++) {
+            order.add(i);
+        }
+        Random random = new Random(options.seed());
+        double lr = options.learningRate();
+        double l2 = options.l2();
+        double[] z = new double[k];
+        for (int epoch = 0; epoch < options.epochs(); epoch++) {
+            Collections.shuffle(order, random);
+            for (int i : order) {
+                SparseVector x = xs.get(i);
+                for (int c = 0; c < k; c++) {
+                    double s = b[c];
+                    for (int j = 0; j < x.size(); j++) {
+                        s += w[c][x.index()[j]] * x.value()[j];
+                    }
+                    z[c] = s + LinearSentimentModel.margin(labels.get(c), x, LinearSentimentModel.LEXICON_MARGIN);
+                }
+                double[] p = LinearSentimentModel.softmax(z);
+                for (int c = 0; c < k; c++) {
+                    double g = p[c] - (y[i] == c ? 1 : 0);
+                    gb[c] += g * g;
+                    b[c] -= lr * g / (Math.sqrt(gb[c]) + 1e-8);
+                    float[] wc = w[c];
+                    float[] gc = g2[c];
+                    for (int j = 0; j < x.size(); j++) {
+                        int idx = x.index()[j];
+                        double grad = g * x.value()[j] + l2 * wc[idx];
+                        gc[idx] += grad * grad;
+                        wc[idx] -= lr * grad / (Math.sqrt(gc[idx]) + 1e-8);
+                    }
+                }
+            }
+        }
+        Instant now = Instant.now();
+        String version = "sentiment-" + VERSION.format(now);
+        return new LinearSentimentModel(new LinearSentimentModel.Info(version, now, trainedOn, xs.size()), labels, fx, w, b, nb, LinearSentimentModel.LEXICON_MARGIN);
+    }
+
+    /**
+     * NB-LR (Wang &amp; Manning 2012): r_j = log of (positive share of feature j) / (negative share), smoothed;
+     * the dense rule features keep scale 1.
+     */
+    static float[] logCountRatio(List<SparseVector> xs, int[] y, int d) {
+        double alpha = 1.0;
+        double[] p = new double[d];
+        double[] q = new double[d];
+        for (int i = 0; i < xs.size(); i++) {
+            double[] t = y[i] == 1 ? p : q;
+            SparseVector x = xs.get(i);
+            for (int j = 0; j < x.size(); j++) {
+                t[x.index()[j]] += Math.abs(x.value()[j]) > 0 ? 1 : 0;
+            }
+        }
+        double sp = 0;
+        double sq = 0;
+        for (int j = 0; j < d; j++) {
+            sp += p[j] + alpha;
+            sq += q[j] + alpha;
+        }
+        float[] r = new float[d];
+        for (int j = 0; j < d; j++) {
+            r[j] = j < FeatureExtractor.DENSE ? 1f : (float) Math.abs(Math.log(((p[j] + alpha) / sp) / ((q[j] + alpha) / sq)));
+        }
+        return r;
+    }
+
+    /** Classes present, in polarity order (negative, neutral, positive). */
+    static List<Polarity> labelsOf(List<Polarity> ys) {
+        List<Polarity> out = new ArrayList<>();
+        for (Polarity p : Polarity.values()) {
+            if (ys.contains(p)) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,28 @@
+package io.koubei.analysis.model;
+
+/**
+ * @param epochs       passes over the data
+ * @param learningRate AdaGrad base rate
+ * @param l2           L2 penalty per update
+ * @param hashBits     log2 of the feature space
+ * @param seed         shuffling seed: same data + same seed = same model
+ * @param naiveBayes   scale features by their naive-Bayes log-count ratio (binary models; NB-LR)
+ */
+public record TrainingOptions(int epochs, double learningRate, double l2, int hashBits, long seed, boolean naiveBayes) {
+    public static TrainingOptions defaults() {
+        return new TrainingOptions(8, 0.3, 1e-6, 20, 42L, true);
+    }
+
+    public TrainingOptions(int epochs, double learningRate, double l2, int hashBits, long seed) {
+        this(epochs, learningRate, l2, hashBits, seed, defaults().naiveBayes());
+    }
+
+    public TrainingOptions {
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs must be >= 1");
+        }
+        if (learningRate <= 0) {
+            throw new IllegalArgumentException("learning rate must be > 0");
+        }
+    }
+}

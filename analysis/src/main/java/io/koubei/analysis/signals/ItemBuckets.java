@@ -1,0 +1,89 @@
+package io.koubei.analysis.signals;
+
+import io.koubei.core.feedback.AnalyzedFeedback;
+import io.koubei.core.feedback.OpinionPoint;
+import io.koubei.core.store.Bucket;
+import io.koubei.core.store.BucketStats;
+import io.koubei.core.store.Dimension;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * In-memory aggregation of items with the store SPI's semantics (multi-valued ASPECT, ASPECT_POLARITY and FLAG
+ * count an item once per value; a missing value falls in {@link Dimension#NONE}; buckets sorted by key). Lets
+ * bucket-based detectors run on a scanned item list, and tests build tables the way stores do.
+ */
+public final class ItemBuckets {
+    private ItemBuckets() {
+    }
+
+    public static BucketTable aggregate(Collection<AnalyzedFeedback> items, List<Dimension> groupBy) {
+        Map<List<String>, BucketStats> acc = new TreeMap<>(ItemBuckets::compareKeys);
+        for (AnalyzedFeedback f : items) {
+            List<List<String>> keys = List.of(List.of());
+            for (Dimension d : groupBy) {
+                List<List<String>> next = new ArrayList<>();
+                for (List<String> prefix : keys) {
+                    for (String v : values(f, d)) {
+                        List<String> k = new ArrayList<>(prefix);
+                        k.add(v);
+                        next.add(k);
+                    }
+                }
+                keys = next;
+            }
+            BucketStats s = BucketStats.of(f);
+            for (List<String> k : keys) {
+                acc.merge(List.copyOf(k), s, BucketStats::plus);
+            }
+        }
+        List<Bucket> buckets = new ArrayList<>();
+        acc.forEach((k, v) -> buckets.add(new Bucket(k, v)));
+        return BucketTable.of(groupBy, buckets);
+    }
+
+    /** The item's value(s) for a dimension, as stores key them. */
+    public static Set<String> values(AnalyzedFeedback f, Dimension d) {
+        var item = f.item();
+        var a = f.analysis();
+        Set<String> out = new LinkedHashSet<>();
+        switch (d) {
+            case WEEK -> out.add(f.week());
+            case DAY -> out.add(f.day());
+            case CHANNEL -> out.add(item.channel().wireName());
+            case SOURCE -> out.add(item.source());
+            case PRODUCT -> out.add(orNone(item.product()));
+            case PRODUCT_VERSION -> out.add(orNone(item.productVersion()));
+            case POLARITY -> out.add(a.sentiment().polarity().wireName());
+            case NPS_CLASS -> out.add(a.npsClass() == null ? Dimension.NONE : a.npsClass().wireName());
+            case SEGMENT -> out.add(a.segment() == null ? Dimension.NONE : a.segment().wireName());
+            case ASPECT -> a.opinions().stream().map(OpinionPoint::aspect).forEach(out::add);
+            case ASPECT_POLARITY -> a.opinions().stream().map(OpinionPoint::aspectPolarityKey).forEach(out::add);
+            case AUTHOR -> out.add(orNone(item.authorId()));
+            case FLAG -> out.addAll(new java.util.TreeSet<>(a.flags()));
+        }
+        if (out.isEmpty()) {
+            out.add(Dimension.NONE);
+        }
+        return out;
+    }
+
+    private static String orNone(String v) {
+        return v == null || v.isBlank() ? Dimension.NONE : v;
+    }
+
+    private static int compareKeys(List<String> a, List<String> b) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            int c = a.get(i).compareTo(b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
+    }
+}

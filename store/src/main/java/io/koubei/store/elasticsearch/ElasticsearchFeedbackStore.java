@@ -1,0 +1,461 @@
+package io.koubei.store.elasticsearch;
+
+import static io.koubei.store.elasticsearch.FeedbackIndexLayout.*;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.HealthStatus;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.SortOptions;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
+import io.koubei.core.feedback.AnalyzedFeedback;
+import io.koubei.core.store.AggregateQuery;
+import io.koubei.core.store.Bucket;
+import io.koubei.core.store.FeedbackFilter;
+import io.koubei.core.store.FeedbackStore;
+import io.koubei.core.store.SearchPage;
+import io.koubei.core.store.SearchQuery;
+import io.koubei.core.store.StoreHealth;
+import io.koubei.core.store.StoreUnavailableException;
+import io.koubei.core.store.UpsertResult;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * {@link FeedbackStore} on Elasticsearch 9: native queries and aggregations only (no scripts: the node may have
+ * no scripting module), analysis in the application, results identical to the embedded Lucene store.
+ *
+ * <p>Writes go through the write alias with {@code refresh=wait_for}, so an upsert that returned is visible to the
+ * next search, and durable (the default translog durability fsyncs before acknowledging). Transient failures
+ * (HTTP 429/502/503/504, connection refused or reset) are retried with exponential backoff per {@link RetryPolicy};
+ * then {@link StoreUnavailableException}, which the bus turns into backpressure. Reads retry the same way.
+ */
+public final class ElasticsearchFeedbackStore implements FeedbackStore {
+    /** Items per bulk request: a few MB, well under http.max_content_length. */
+    static final int BULK_CHUNK = 1000;
+    /** ES refuses from+size beyond this (index.max_result_window); deeper pages walk with search_after. */
+    static final int MAX_RESULT_WINDOW = 10_000;
+    static final int SCAN_PAGE = 1000;
+
+    private final ElasticsearchStoreConfig config;
+    private final FeedbackIndexLayout layout;
+    private final ElasticsearchClient client;
+    private final StoreAggregations aggregations;
+    private volatile boolean ready;
+    private boolean templatePut;
+
+    public ElasticsearchFeedbackStore(ElasticsearchStoreConfig config) {
+        this.config = config;
+        this.layout = new FeedbackIndexLayout(config.indexPrefix());
+        this.client = ElasticsearchClient.of(b -> {
+            b.host(config.url()).jsonMapper(new Jackson3JsonpMapper());
+            if (config.username() != null) {
+                b.usernameAndPassword(config.username(), config.password());
+            }
+            return b;
+        });
+        this.aggregations = new StoreAggregations(this::call, layout);
+    }
+
+    public ElasticsearchStoreConfig config() {
+        return config;
+    }
+
+    /** The low-level client, for tests and admin tasks (e.g. a manual rollover). */
+    public ElasticsearchClient client() {
+        return client;
+    }
+
+    /** Names of the write alias, read alias and template, for operators. */
+    public String writeAlias() {
+        return layout.writeAlias();
+    }
+
+    public String readAlias() {
+        return layout.readAlias();
+    }
+
+    public String templateName() {
+        return layout.templateName();
+    }
+
+    /**
+     * Rolls the write alias over to a new index now ({@code POST <prefix>feedback/_rollover}); later writes of items
+     * that live in an older index still update them there. Returns the new index name.
+     */
+    public String rollover() {
+        ensureReady();
+        return call("rollover", () -> client.indices().rollover(r -> r.alias(layout.writeAlias())).newIndex());
+    }
+
+    @Override
+    public UpsertResult upsert(List<AnalyzedFeedback> batch) {
+        if (batch.isEmpty()) {
+            return UpsertResult.EMPTY;
+        }
+        // duplicate ids in one batch: the last one wins and counts once
+        Map<String, AnalyzedFeedback> byId = new LinkedHashMap<>();
+        for (AnalyzedFeedback f : batch) {
+            byId.remove(f.id());
+            byId.put(f.id(), f);
+        }
+        // every document is built (and validated) before the first one is written: a bad item fails the whole batch
+        List<Map.Entry<String, Map<String, Object>>> docs = new ArrayList<>(byId.size());
+        for (AnalyzedFeedback f : byId.values()) {
+            docs.add(Map.entry(f.id(), FeedbackDocuments.toDocument(f)));
+        }
+        ensureReady();
+        UpsertResult result = UpsertResult.EMPTY;
+        if (docs.size() <= BULK_CHUNK) {
+            return upsertChunk(docs, Refresh.WaitFor, new java.util.HashSet<>());
+        }
+        // several bulk requests: none waits for its own refresh; one explicit refresh of every index they touched
+        // at the end makes the whole batch visible (cheaper than a wait per chunk, whatever the shard count)
+        java.util.Set<String> touched = new java.util.HashSet<>();
+        for (int i = 0; i < docs.size(); i += BULK_CHUNK) {
+            result = result.plus(upsertChunk(docs.subList(i, Math.min(docs.size(), i + BULK_CHUNK)), Refresh.False,
+                    touched));
+        }
+        List<String> indices = List.copyOf(touched);
+        if (!indices.isEmpty()) {
+            call("refresh", () -> client.indices().refresh(r -> r.index(indices)));
+        }
+        return result;
+    }
+
+    private UpsertResult upsertChunk(List<Map.Entry<String, Map<String, Object>>> chunk, Refresh refresh,
+                                     java.util.Set<String> touched) {
+        Map<String, Map<String, Object>> docs = new LinkedHashMap<>();
+        chunk.forEach(e -> docs.put(e.getKey(), e.getValue()));
+        // after a rollover an existing item lives in an older index: update it there, never duplicate it
+        Map<String, String> homes = locate(docs.keySet());
+        int created = 0;
+        int updated = 0;
+        Map<String, String> rejected = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> pending = docs;
+        for (int attempt = 0; ; attempt++) {
+            BulkRequest.Builder req = new BulkRequest.Builder().refresh(refresh);
+            pending.forEach((id, doc) -> req.operations(op -> op.index(ix -> ix
+                    .index(homes.getOrDefault(id, layout.writeAlias())).id(id).document(doc))));
+            BulkRequest request = req.build();
+            BulkResponse response = call("bulk upsert", () -> client.bulk(request));
+            Map<String, Map<String, Object>> retry = new LinkedHashMap<>();
+            String lastTransient = null;
+            for (BulkResponseItem item : response.items()) {
+                if (item.error() == null) {
+                    touched.add(item.index());
+                    if ("created".equals(item.result())) {
+                        created++;
+                    } else {
+                        updated++;
+                    }
+                } else if (isTransient(item.status())) {
+                    retry.put(item.id(), pending.get(item.id()));
+                    lastTransient = item.status() + " " + item.error().reason();
+                } else {
+                    rejected.put(item.id(), item.error().type() + ": " + item.error().reason());
+                }
+            }
+            if (retry.isEmpty()) {
+                break;
+            }
+            if (attempt >= config.retry().maxRetries()) {
+                throw new StoreUnavailableException("Elasticsearch rejected " + retry.size() + " of " + docs.size()
+                        + " items after " + attempt + " retries (" + lastTransient + "); "
+                        + (created + updated) + " were written", null);
+            }
+            sleep(config.retry().delay(attempt));
+            pending = retry;
+        }
+        if (!rejected.isEmpty()) {
+            throw new IllegalArgumentException("Elasticsearch rejected " + rejected.size() + " items (the other "
+                    + (created + updated) + " were written): " + rejected);
+        }
+        return new UpsertResult(created, updated);
+    }
+
+    /** Concrete index of each id that already exists (visible: every write waited for a refresh). */
+    private Map<String, String> locate(Collection<String> ids) {
+        SearchResponse<Void> r = call("locate ids", () -> client.search(s -> s.index(layout.readAlias())
+                .query(FilterQueries.ids(ids)).size(ids.size()).source(src -> src.fetch(false)), Void.class));
+        Map<String, String> homes = new HashMap<>();
+        for (Hit<Void> h : r.hits().hits()) {
+            homes.put(h.id(), h.index());
+        }
+        return homes;
+    }
+
+    @Override
+    public Optional<AnalyzedFeedback> get(String id) {
+        List<AnalyzedFeedback> found = getAll(List.of(id));
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    @Override
+    public List<AnalyzedFeedback> getAll(Collection<String> ids) {
+        List<String> distinct = ids.stream().distinct().toList();
+        List<AnalyzedFeedback> out = new ArrayList<>(distinct.size());
+        if (distinct.isEmpty()) {
+            return out;
+        }
+        ensureReady();
+        // through the read alias (a GET by id cannot span the indices of a rollover)
+        for (int i = 0; i < distinct.size(); i += MAX_RESULT_WINDOW) {
+            List<String> chunk = distinct.subList(i, Math.min(distinct.size(), i + MAX_RESULT_WINDOW));
+            SearchResponse<StoredDoc> r = call("get", () -> client.search(s -> s.index(layout.readAlias())
+                    .query(FilterQueries.ids(chunk)).size(chunk.size()).source(onlyDoc()), StoredDoc.class));
+            r.hits().hits().forEach(h -> out.add(h.source().feedback()));
+        }
+        return out;
+    }
+
+    @Override
+    public SearchPage search(SearchQuery query) {
+        ensureReady();
+        Query q = FilterQueries.of(query.filter());
+        List<SortOptions> newestFirst = List.of(sort(CREATED_AT_NANOS, SortOrder.Desc), sort(ID, SortOrder.Asc));
+        List<FieldValue> after = null;
+        int from = query.offset();
+        long total = -1;
+        if (query.offset() + query.limit() > MAX_RESULT_WINDOW) {
+            // deep page: walk to the offset with search_after, fetching only sort values
+            int skip = query.offset();
+            while (skip > 0) {
+                int page = Math.min(skip, MAX_RESULT_WINDOW);
+                List<FieldValue> cursor = after;
+                SearchResponse<Void> r = call("search", () -> client.search(s -> {
+                    s.index(layout.readAlias()).query(q).sort(newestFirst).size(page).source(src -> src.fetch(false))
+                            .trackTotalHits(t -> t.enabled(true));
+                    return cursor == null ? s : s.searchAfter(cursor);
+                }, Void.class));
+                if (total < 0) {
+                    total = r.hits().total().value();
+                }
+                List<Hit<Void>> hits = r.hits().hits();
+                if (hits.size() < page) {
+                    return new SearchPage(total, List.of());
+                }
+                after = hits.get(hits.size() - 1).sort();
+                skip -= page;
+            }
+            from = 0;
+        }
+        List<FieldValue> cursor = after;
+        int start = from;
+        SearchResponse<StoredDoc> r = call("search", () -> client.search(s -> {
+            s.index(layout.readAlias()).query(q).sort(newestFirst).size(query.limit()).source(onlyDoc())
+                    .trackTotalHits(t -> t.enabled(true));
+            return cursor == null ? s.from(start) : s.searchAfter(cursor);
+        }, StoredDoc.class));
+        List<AnalyzedFeedback> items = r.hits().hits().stream().map(h -> h.source().feedback()).toList();
+        return new SearchPage(total >= 0 ? total : r.hits().total().value(), items);
+    }
+
+    @Override
+    public long count(FeedbackFilter filter) {
+        ensureReady();
+        Query q = FilterQueries.of(filter);
+        return call("count", () -> client.count(c -> c.index(layout.readAlias()).query(q)).count());
+    }
+
+    @Override
+    public List<Bucket> aggregate(AggregateQuery query) {
+        ensureReady();
+        return aggregations.aggregate(client, query);
+    }
+
+    @Override
+    public void scan(FeedbackFilter filter, Consumer<AnalyzedFeedback> visitor) {
+        ensureReady();
+        Query q = FilterQueries.of(filter);
+        List<SortOptions> oldestFirst = List.of(sort(CREATED_AT_NANOS, SortOrder.Asc), sort(ID, SortOrder.Asc));
+        List<FieldValue> after = null;
+        while (true) {
+            List<FieldValue> cursor = after;
+            SearchResponse<StoredDoc> r = call("scan", () -> client.search(s -> {
+                s.index(layout.readAlias()).query(q).sort(oldestFirst).size(SCAN_PAGE).source(onlyDoc())
+                        .trackTotalHits(t -> t.enabled(false));
+                return cursor == null ? s : s.searchAfter(cursor);
+            }, StoredDoc.class));
+            List<Hit<StoredDoc>> hits = r.hits().hits();
+            hits.forEach(h -> visitor.accept(h.source().feedback()));
+            if (hits.size() < SCAN_PAGE) {
+                return;
+            }
+            after = hits.get(hits.size() - 1).sort();
+        }
+    }
+
+    /**
+     * Removes every item. A small single-index store (tests, a fresh install) is emptied with bulk deletes, which is
+     * cheaper than index churn; otherwise every index of the store (all generations behind the read alias) is
+     * deleted and an empty first index created. (Delete-by-query lives in the reindex module, which a minimal node
+     * lacks.)
+     */
+    @Override
+    public synchronized void clear() {
+        ensureReady();
+        List<String> indices = call("list indices", () -> {
+            try {
+                return new ArrayList<>(client.indices().getAlias(a -> a.name(layout.readAlias())).aliases().keySet());
+            } catch (ElasticsearchException e) {
+                if (e.status() == 404) {
+                    return List.<String>of(); // removed behind our back: nothing to clear
+                }
+                throw e;
+            }
+        });
+        if (indices.size() == 1 && count(FeedbackFilter.ALL) <= MAX_RESULT_WINDOW) {
+            deleteAllDocuments(indices.get(0));
+            return;
+        }
+        if (!indices.isEmpty()) {
+            call("clear", () -> client.indices().delete(d -> d.index(indices).ignoreUnavailable(true)));
+        }
+        ready = false;
+        ensureReady();
+    }
+
+    private void deleteAllDocuments(String index) {
+        while (true) {
+            SearchResponse<Void> r = call("list ids", () -> client.search(s -> s.index(index)
+                    .query(q -> q.matchAll(m -> m)).size(MAX_RESULT_WINDOW).source(src -> src.fetch(false))
+                    .sort(o -> o.doc(d -> d)), Void.class));
+            if (r.hits().hits().isEmpty()) {
+                return;
+            }
+            BulkRequest.Builder req = new BulkRequest.Builder().refresh(Refresh.True);
+            r.hits().hits().forEach(h -> req.operations(op -> op.delete(d -> d.index(index).id(h.id()))));
+            BulkRequest request = req.build();
+            BulkResponse response = call("clear", () -> client.bulk(request));
+            if (response.errors()) {
+                throw new StoreUnavailableException("Elasticsearch did not delete every item: " + response.items()
+                        .stream().filter(i -> i.error() != null).findFirst().map(i -> i.error().reason()).orElse("?"));
+            }
+        }
+    }
+
+    @Override
+    public StoreHealth check() {
+        try {
+            var h = client.cluster().health(r -> r.timeout(t -> t.time("2s")));
+            boolean up = h.status() != HealthStatus.Red;
+            return new StoreHealth("elasticsearch", up, "cluster " + h.clusterName() + " "
+                    + h.status().jsonValue() + ", " + h.numberOfNodes() + " node(s), indices " + layout.readAlias());
+        } catch (IOException | RuntimeException e) {
+            return new StoreHealth("elasticsearch", false, config.url() + " unreachable: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            client._transport().close();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Puts the index template (idempotent, so mapping changes reach the next index) and the first index. */
+    private void ensureReady() {
+        if (ready) {
+            return;
+        }
+        synchronized (this) {
+            if (ready) {
+                return;
+            }
+            if (!templatePut) { // once per store instance: every template update is a cluster state change
+                String template = layout.templateJson(config.refreshInterval());
+                call("put index template", () -> client.indices().putIndexTemplate(t -> t.name(layout.templateName())
+                        .withJson(new StringReader(template))));
+                templatePut = true;
+            }
+            boolean exists = call("check write alias",
+                    () -> client.indices().existsAlias(a -> a.name(layout.writeAlias())).value());
+            if (!exists) {
+                try {
+                    call("create first index", () -> client.indices().create(c -> c.index(layout.firstIndex())
+                            .withJson(new StringReader(layout.firstIndexJson()))));
+                } catch (ElasticsearchException e) {
+                    if (e.error() == null || !"resource_already_exists_exception".equals(e.error().type())) {
+                        throw e; // another store instance created it meanwhile is fine, anything else is not
+                    }
+                }
+            }
+            ready = true;
+        }
+    }
+
+    @FunctionalInterface
+    interface EsCall<T> {
+        T run() throws IOException;
+    }
+
+    /** Runs one request, retrying transient failures with backoff; then StoreUnavailableException. */
+    <T> T call(String what, EsCall<T> request) {
+        for (int attempt = 0; ; attempt++) {
+            Exception failure;
+            try {
+                return request.run();
+            } catch (ElasticsearchException e) {
+                if (!isTransient(e.status())) {
+                    throw e;
+                }
+                failure = e;
+            } catch (IOException e) {
+                failure = e; // connection refused / reset / timeout: the node is down or overloaded
+            }
+            if (attempt >= config.retry().maxRetries()) {
+                throw new StoreUnavailableException("Elasticsearch at " + config.url() + " unavailable for " + what
+                        + " after " + attempt + " retries: " + failure.getMessage(), failure);
+            }
+            sleep(config.retry().delay(attempt));
+        }
+    }
+
+    static boolean isTransient(int status) {
+        return status == 429 || status == 502 || status == 503 || status == 504;
+    }
+
+    private static void sleep(java.time.Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("interrupted while backing off", e);
+        }
+    }
+
+    private static SortOptions sort(String field, SortOrder order) {
+        return SortOptions.of(s -> s.field(f -> f.field(field).order(order)));
+    }
+
+    private static co.elastic.clients.elasticsearch.core.search.SourceConfig onlyDoc() {
+        return co.elastic.clients.elasticsearch.core.search.SourceConfig.of(s -> s.filter(f -> f.includes(DOC)));
+    }
+
+    /** The _source of a hit, restricted to the stored record. */
+    record StoredDoc(String doc) {
+        AnalyzedFeedback feedback() {
+            return FeedbackDocuments.fromJson(doc);
+        }
+    }
+}

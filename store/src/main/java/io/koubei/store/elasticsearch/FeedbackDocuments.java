@@ -1,0 +1,135 @@
+package io.koubei.store.elasticsearch;
+
+import static io.koubei.store.elasticsearch.FeedbackIndexLayout.*;
+
+import io.koubei.core.feedback.AnalyzedFeedback;
+import io.koubei.core.feedback.FeedbackItem;
+import io.koubei.core.feedback.OpinionPoint;
+import io.koubei.core.feedback.RatingScale;
+import io.koubei.store.json.FeedbackJson;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An item as an Elasticsearch document: one keyword per filter field and dimension, helper numbers for the
+ * stats, and the whole record as JSON. Derived values follow the embedded store exactly: missing values are absent
+ * (aggregated as {@link io.koubei.core.store.Dimension#NONE}), aspects only from opinions that name one.
+ */
+final class FeedbackDocuments {
+    private FeedbackDocuments() {
+    }
+
+    /** Lucene's (and so Elasticsearch's) limit for one indexed term. */
+    static final int MAX_TERM_BYTES = 32_766;
+
+    /**
+     * @throws IllegalArgumentException when a keyword value is longer than ES can index (32766 UTF-8 bytes), as the
+     *         embedded store does; an over-long token is left out of {@code tokens} (no query could name it)
+     */
+    static Map<String, Object> toDocument(AnalyzedFeedback f) {
+        FeedbackItem item = f.item();
+        for (String[] kv : new String[][] {{ID, item.id()}, {SOURCE, item.source()}, {PRODUCT, item.product()},
+                {PRODUCT_VERSION, item.productVersion()}, {AUTHOR_ID, item.authorId()}, {REPLY_TO, item.replyTo()}}) {
+            requireIndexable(item.id(), kv[0], kv[1]);
+        }
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put(ID, item.id());
+        d.put(CHANNEL, item.channel().wireName());
+        putIfPresent(d, SOURCE, item.source());
+        putIfPresent(d, PRODUCT, item.product());
+        putIfPresent(d, PRODUCT_VERSION, item.productVersion());
+        d.put(WEEK, f.week());
+        d.put(DAY, f.day());
+        d.put(POLARITY, f.analysis().sentiment().polarity().wireName());
+        putIfPresent(d, NPS_CLASS, f.analysis().npsClass() == null ? null : f.analysis().npsClass().wireName());
+        putIfPresent(d, SEGMENT, f.analysis().segment() == null ? null : f.analysis().segment().wireName());
+        Set<String> aspects = new LinkedHashSet<>();
+        Set<String> aspectPolarities = new LinkedHashSet<>();
+        for (OpinionPoint op : f.analysis().opinions()) {
+            if (op.aspect() != null) {
+                aspects.add(op.aspect());
+                if (op.polarity() != null) {
+                    aspectPolarities.add(op.aspectPolarityKey());
+                }
+            }
+        }
+        for (Set<String> values : List.of(aspects, aspectPolarities, f.analysis().flags())) {
+            for (String v : values) {
+                requireIndexable(item.id(), "aspect/flag", v);
+            }
+        }
+        putIfNotEmpty(d, ASPECTS, aspects);
+        putIfNotEmpty(d, ASPECT_POLARITIES, aspectPolarities);
+        putIfNotEmpty(d, FLAGS, new LinkedHashSet<>(f.analysis().flags()));
+        putIfPresent(d, AUTHOR_ID, item.authorId());
+        putIfPresent(d, REPLY_TO, item.replyTo());
+        d.put(OFFICIAL, item.fromOfficialAccount());
+        if (item.rating() != null) {
+            RatingScale scale = item.rating().scale();
+            double value = item.rating().value();
+            d.put(RATING_SCALE, scale.wireName());
+            d.put(RATING_VALUE, value);
+            if (scale == RatingScale.STARS) {
+                d.put(STARS_VALUE, value);
+            } else if (scale == RatingScale.CSAT) {
+                d.put(CSAT_VALUE, value);
+            }
+        }
+        d.put(CREATED_AT, item.createdAt().toEpochMilli());
+        d.put(CREATED_AT_NANOS, nanos(item.createdAt()));
+        d.put(TEXT, item.text());
+        Set<String> tokens = new LinkedHashSet<>(f.analysis().tokens());
+        tokens.removeIf(t -> !indexable(t));
+        putIfNotEmpty(d, TOKENS, tokens);
+        d.put(DOC, toJson(f));
+        return d;
+    }
+
+    /** The stored form, shared with the embedded store: the same JSON in both, so both round-trip alike. */
+    static String toJson(AnalyzedFeedback f) {
+        return FeedbackJson.toJson(f);
+    }
+
+    static AnalyzedFeedback fromJson(String json) {
+        return FeedbackJson.fromJson(json);
+    }
+
+    /** Epoch nanoseconds, saturated outside 1677–2262, as in the embedded store. */
+    static long nanos(Instant t) {
+        try {
+            return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
+        } catch (ArithmeticException overflow) {
+            return t.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+    }
+
+    static boolean indexable(String value) {
+        // UTF-8 is at most 3 bytes per UTF-16 unit: only long strings need the exact count
+        return value == null || value.length() * 3 <= MAX_TERM_BYTES
+                || value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= MAX_TERM_BYTES;
+    }
+
+    private static void requireIndexable(String id, String field, String value) {
+        if (!indexable(value)) {
+            throw new IllegalArgumentException("item " + (id.length() > 80 ? id.substring(0, 80) + "…" : id) + ": "
+                    + field + " is longer than " + MAX_TERM_BYTES + " UTF-8 bytes");
+        }
+    }
+
+    private static void putIfPresent(Map<String, Object> d, String field, String value) {
+        if (value != null) {
+            d.put(field, value);
+        }
+    }
+
+    private static void putIfNotEmpty(Map<String, Object> d, String field, Set<String> values) {
+        values.remove(null);
+        if (!values.isEmpty()) {
+            d.put(field, values);
+        }
+    }
+}
