@@ -21,5 +21,7 @@ public enum SignalType {
     /** An event (launch, OTA, price change) was followed by a significant change. */
     EVENT_IMPACT,
     /** Our product trails a competitor significantly on an aspect. */
-    COMPETITOR_GAP
+    COMPETITOR_GAP,
+    /** An unanswered item is close to (or past) its first-response SLA, e.g. the 100-minute rule. */
+    RESPONSE_SLA
 }

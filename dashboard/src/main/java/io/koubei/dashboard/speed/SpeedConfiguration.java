@@ -1,0 +1,72 @@
+package io.koubei.dashboard.speed;
+
+import io.koubei.core.time.CalendarKeys;
+import io.koubei.dashboard.alerting.AlertService;
+import io.koubei.dashboard.platform.KoubeiProperties;
+import io.koubei.dashboard.query.QueryService;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/** Response speed: event and service-day stores in the data dir, the service, and the minutely breach check. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SpeedProperties.class)
+public class SpeedConfiguration {
+
+    @Bean
+    LifecycleEventStore lifecycleEventStore(KoubeiProperties koubei) {
+        return new LifecycleEventStore(koubei.getDataDir());
+    }
+
+    @Bean
+    ServiceDayStore serviceDayStore(KoubeiProperties koubei) {
+        return new ServiceDayStore(koubei.getDataDir());
+    }
+
+    @Bean
+    SpeedService speedService(QueryService queries, LifecycleEventStore events, ServiceDayStore days,
+            SpeedProperties props, CalendarKeys calendar, AlertService alerts, Clock clock) {
+        return new SpeedService(queries, events, days, props, calendar, alerts, clock);
+    }
+
+    @Bean
+    LoopService loopService(SpeedProperties props, KoubeiProperties koubei, QueryService queries,
+            Clock clock, io.koubei.dashboard.alerting.AlertProperties alerts) {
+        return new LoopService(props, new LoopLedger(koubei.getDataDir()), new IssueTracker(), queries, clock,
+                alerts.getBaseUrl());
+    }
+
+    /** The weekly report's speed section. If another ReportNotes source appears, combine them in one bean. */
+    @Bean
+    io.koubei.dashboard.report.WeeklyReportBuilder.ReportNotes speedReportNotes(SpeedService speed) {
+        return new SpeedReportNotes(speed);
+    }
+
+    @Bean
+    BreachCheck speedBreachCheck(SpeedService speed) {
+        return new BreachCheck(speed);
+    }
+
+    /** Raises breach-risk alerts for the live queue; {@code koubei.speed.check-interval} (default PT1M, 0 = off). */
+    static final class BreachCheck {
+        private static final Logger log = LoggerFactory.getLogger(BreachCheck.class);
+        private final SpeedService speed;
+
+        BreachCheck(SpeedService speed) {
+            this.speed = speed;
+        }
+
+        @Scheduled(fixedDelayString = "${koubei.speed.check-interval:PT1M}", initialDelayString = "${koubei.speed.check-interval:PT1M}")
+        void run() {
+            try {
+                speed.checkQueue();
+            } catch (RuntimeException e) {
+                log.warn("Response-speed check failed: {}", e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,272 @@
+package io.koubei.dashboard.speed;
+
+import io.koubei.analysis.signals.Evidence;
+import io.koubei.analysis.signals.Severity;
+import io.koubei.analysis.signals.Signal;
+import io.koubei.analysis.signals.SignalType;
+import io.koubei.analysis.speed.CaseAssembler;
+import io.koubei.analysis.speed.LifecycleLog;
+import io.koubei.analysis.speed.LiveQueue;
+import io.koubei.analysis.speed.Router;
+import io.koubei.analysis.speed.ServiceDay;
+import io.koubei.analysis.speed.SpeedCase;
+import io.koubei.analysis.speed.SpeedMetrics;
+import io.koubei.analysis.speed.SpeedSummary;
+import io.koubei.core.feedback.AnalyzedFeedback;
+import io.koubei.core.feedback.Channel;
+import io.koubei.core.store.FeedbackFilter;
+import io.koubei.core.time.CalendarKeys;
+import io.koubei.dashboard.alerting.Alert;
+import io.koubei.dashboard.alerting.AlertService;
+import io.koubei.dashboard.query.FilterParams;
+import io.koubei.dashboard.query.QueryService;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Response speed over the store: builds cases from user items, official replies and lifecycle events, then
+ * computes the figures, the live queue and the breach-risk alerts. Items are visited with {@code scan}, never
+ * loaded all at once.
+ */
+public class SpeedService {
+    /** Drill-down links list ids; beyond this many the link shows the first ones and says so. */
+    static final int MAX_LINK_IDS = 200;
+
+    private final QueryService queries;
+    private final LifecycleEventStore events;
+    private final ServiceDayStore serviceDays;
+    private final SpeedProperties props;
+    private final CalendarKeys calendar;
+    private final SpeedMetrics metrics;
+    private final Router router;
+    private final AlertService alerts;
+    private final Clock clock;
+
+    public SpeedService(QueryService queries, LifecycleEventStore events, ServiceDayStore serviceDays,
+            SpeedProperties props, CalendarKeys calendar, AlertService alerts, Clock clock) {
+        this.queries = queries;
+        this.events = events;
+        this.serviceDays = serviceDays;
+        this.props = props;
+        this.calendar = calendar;
+        this.metrics = new SpeedMetrics(props.slaPolicy(), props.hours(calendar.zone()));
+        this.router = new Router(props.routingRules());
+        this.alerts = alerts;
+        this.clock = clock;
+    }
+
+    public SpeedMetrics metrics() {
+        return metrics;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** Cases plus what could not be used, so bad data is visible instead of silently missing. */
+    public record CaseSet(List<SpeedCase> cases, int repliesBeforePost, List<String> eventsWithoutItem) {
+    }
+
+    public CaseSet cases(FilterParams params) {
+        FeedbackFilter asked = queries.filter(params);
+        Set<Channel> channels = new HashSet<>(props.getChannels());
+        if (!asked.channels().isEmpty()) {
+            channels.retainAll(asked.channels());
+        }
+        LifecycleLog log = events.log();
+        CaseAssembler assembler = new CaseAssembler(calendar, router, log);
+        synchronized (events) {
+            queries.store().scan(FeedbackFilter.builder().official(true).from(earliest(asked)).build(),
+                    f -> assembler.officialReply(f.item()));
+            List<SpeedCase> cases = new ArrayList<>();
+            if (!channels.isEmpty()) {
+                queries.store().scan(asked.toBuilder().channels(channels).build(),
+                        f -> assembler.fromItem(f).ifPresent(cases::add));
+            }
+            List<String> orphans = new ArrayList<>();
+            Set<String> known = new HashSet<>();
+            queries.store().getAll(log.itemIds()).forEach(f -> known.add(f.id()));
+            for (String id : log.itemIds()) {
+                if (known.contains(id)) {
+                    continue;
+                }
+                assembler.fromEventsOnly(id).ifPresentOrElse(c -> {
+                    if (matches(c, asked)) {
+                        cases.add(c);
+                    }
+                }, () -> orphans.add(id));
+            }
+            return new CaseSet(cases, assembler.repliesBeforePost(), orphans);
+        }
+    }
+
+    /** Replies cannot predate the cases they answer: scan official replies from the filter's first instant on. */
+    private Instant earliest(FeedbackFilter f) {
+        Instant from = f.from();
+        for (String w : f.weeks()) {
+            Instant start = calendar.weekStart(w);
+            from = from == null || start.isBefore(from) ? start : from;
+        }
+        return from;
+    }
+
+    /** Cases opened by events alone (anomalies) count whatever their channel, unless a channel was asked for. */
+    private static boolean matches(SpeedCase c, FeedbackFilter f) {
+        return (f.channels().isEmpty() || f.channels().contains(c.channel()))
+                && (f.products().isEmpty() || f.products().contains(c.product()))
+                && (f.weeks().isEmpty() || f.weeks().contains(c.week()))
+                && (f.from() == null || !c.createdAt().isBefore(f.from()))
+                && (f.to() == null || c.createdAt().isBefore(f.to()))
+                && (f.ids().isEmpty() || f.ids().contains(c.id()));
+    }
+
+    // ---- metrics ----
+
+    public record Links(String all, String withinSla, String breached, String pending, String unanswered,
+            String closedInWindow, String anomalies, String anomaliesOnTime) {
+    }
+
+    /** A summary with its drill-down links; the id lists themselves are in {@code summary}. */
+    public record SummaryView(String key, SpeedSummary summary, Links links) {
+    }
+
+    public record ServiceView(String line, ServiceDay.Rates rates) {
+    }
+
+    public record MetricsResponse(Instant now, Map<String, List<String>> filter, Map<String, Object> settings,
+            SummaryView overall, List<SummaryView> byChannel, List<SummaryView> byDepartment,
+            List<SummaryView> byProduct, List<SummaryView> byWeek, List<ServiceView> service,
+            Map<String, Object> dataQuality) {
+    }
+
+    public MetricsResponse metricsFor(FilterParams params) {
+        Instant now = clock.instant();
+        CaseSet set = cases(params);
+        List<SpeedCase> cases = set.cases();
+        Map<String, Object> quality = new LinkedHashMap<>();
+        quality.put("repliesBeforePost", set.repliesBeforePost());
+        quality.put("eventsWithoutItem", set.eventsWithoutItem().size());
+        quality.put("eventsWithoutItemIds", set.eventsWithoutItem().stream().limit(50).toList());
+        quality.put("events", events.log().size());
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("defaultSlaMinutes", SpeedMetrics.minutes(props.getSla()));
+        settings.put("channelSla", props.getChannelSla());
+        settings.put("riskFraction", props.getRiskFraction());
+        settings.put("anomalyClockMinutes", SpeedMetrics.minutes(props.getAnomalyClock()));
+        settings.put("closeWindowHours", props.getCloseWindow().toMinutes() / 60.0);
+        settings.put("businessHours", props.getBusinessHours().isAlwaysOn() ? "always" : props.getBusinessHours().getOpen()
+                + "-" + props.getBusinessHours().getClose());
+        settings.put("zone", calendar.zone().getId());
+        settings.put("percentileMethod", "nearest-rank");
+        return new MetricsResponse(now, params.values(), settings, view("all", metrics.summarize(cases, now)),
+                group(cases, c -> c.channel().wireName(), now), group(cases, SpeedCase::department, now),
+                group(cases, SpeedCase::product, now), group(cases, SpeedCase::week, now), service(params), quality);
+    }
+
+    private List<SummaryView> group(List<SpeedCase> cases, Function<SpeedCase, String> key, Instant now) {
+        return metrics.summarizeBy(cases, key, now).entrySet().stream().map(e -> view(e.getKey(), e.getValue())).toList();
+    }
+
+    static SummaryView view(String key, SpeedSummary s) {
+        List<String> all = new ArrayList<>(s.withinSlaIds());
+        all.addAll(s.breachedIds());
+        all.addAll(s.pendingIds());
+        return new SummaryView(key, s, new Links(link(all), link(s.withinSlaIds()), link(s.breachedIds()),
+                link(s.pendingIds()), link(s.unansweredIds()), link(s.closedInWindowIds()), link(s.anomalyIds()),
+                link(s.anomalyOnTimeIds())));
+    }
+
+    /** {@code /search?id=a,b,c}; null for an empty list. */
+    static String link(List<String> ids) {
+        if (ids.isEmpty()) {
+            return null;
+        }
+        return "/search?" + FilterParams.empty().with("id", String.join(",", ids.stream().sorted().limit(MAX_LINK_IDS).toList()))
+                .toQueryString();
+    }
+
+    private List<ServiceView> service(FilterParams params) {
+        FeedbackFilter f = queries.filter(params);
+        Map<String, List<ServiceDay>> byLine = new java.util.TreeMap<>();
+        for (ServiceDay d : serviceDays.all()) {
+            Instant start = d.day().atStartOfDay(calendar.zone()).toInstant();
+            boolean in = (f.products().isEmpty() || f.products().contains(d.product()))
+                    && (f.weeks().isEmpty() || f.weeks().contains(calendar.week(start)))
+                    && (f.from() == null || !start.isBefore(f.from())) && (f.to() == null || start.isBefore(f.to()));
+            if (in) {
+                byLine.computeIfAbsent(d.line(), k -> new ArrayList<>()).add(d);
+            }
+        }
+        return byLine.entrySet().stream().map(e -> new ServiceView(e.getKey(), ServiceDay.Rates.of(e.getValue()))).toList();
+    }
+
+    // ---- live queue ----
+
+    public record QueueEntry(String id, String channel, String product, String department, String owner,
+            Instant createdAt, Instant deadline, double slaMinutes, double elapsedMinutes, double minutesLeft,
+            String status, boolean negative, long reach, boolean anomaly, String link) {
+    }
+
+    public List<QueueEntry> queue() {
+        Instant now = clock.instant();
+        FilterParams recent = FilterParams.empty().with("from", now.minus(props.getQueueLookback()).toEpochMilli() + "");
+        return new LiveQueue(metrics).entries(cases(recent).cases(), now).stream().map(e -> new QueueEntry(
+                e.item().id(), e.item().channel().wireName(), e.item().product(), e.item().department(),
+                e.item().owner(), e.item().createdAt(), e.deadline(), e.slaMinutes(), e.elapsedMinutes(),
+                e.minutesLeft(), e.status().name().toLowerCase(java.util.Locale.ROOT), e.item().negative(),
+                e.item().reach(), e.item().anomaly(), "/item/" + java.net.URLEncoder.encode(e.item().id(),
+                        java.nio.charset.StandardCharsets.UTF_8))).toList();
+    }
+
+    /**
+     * Raises a {@code RESPONSE_SLA} signal per at-risk (warning) or breached (critical) queue entry through the
+     * alert channels; the signal key is per item, so a breach upgrades the earlier warning instead of duplicating.
+     */
+    public List<Alert> checkQueue() {
+        List<Signal> signals = new ArrayList<>();
+        for (QueueEntry e : queue()) {
+            if (e.status().equals("ok")) {
+                continue;
+            }
+            boolean breached = e.status().equals("breached");
+            String sla = Math.round(e.slaMinutes()) + " 分钟";
+            signals.add(Signal.builder(SignalType.RESPONSE_SLA)
+                    .severity(breached ? Severity.CRITICAL : Severity.WARNING)
+                    .week(calendar.week(e.createdAt()))
+                    .channel(Channel.fromWire(e.channel()).orElse(null))
+                    .product(e.product())
+                    .subject(e.id())
+                    .title((breached ? "已超过首次响应时限（" : "即将超过首次响应时限（") + sla + "）：" + e.id())
+                    .description(String.format("已等待 %.0f 分钟，时限 %s，%s。负责部门：%s%s。", e.elapsedMinutes(), sla,
+                            breached ? String.format("已超时 %.0f 分钟", -e.minutesLeft())
+                                    : String.format("剩余 %.0f 分钟", e.minutesLeft()),
+                            e.department(), e.owner() == null ? "" : "，负责人：" + e.owner()))
+                    .evidence(Evidence.builder().figure("elapsedMinutes", e.elapsedMinutes())
+                            .figure("slaMinutes", e.slaMinutes()).figure("minutesLeft", e.minutesLeft())
+                            .figure("reach", e.reach()).fact("department", e.department()).fact("owner", e.owner())
+                            .fact("deadline", e.deadline()).drillDown("id", e.id()).itemIds(List.of(e.id())).build())
+                    .build());
+        }
+        return signals.isEmpty() ? List.of() : alerts.receive(signals);
+    }
+
+    public java.util.Optional<AnalyzedFeedback> item(String id) {
+        return queries.store().get(id);
+    }
+
+    public Map<String, Object> routing(AnalyzedFeedback f) {
+        long reach = CaseAssembler.reach(f.item());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", f.id());
+        m.put("department", router.department(f, reach));
+        m.put("rule", router.match(f, reach).map(r -> router.rules().indexOf(r)).orElse(-1));
+        return m;
+    }
+}
