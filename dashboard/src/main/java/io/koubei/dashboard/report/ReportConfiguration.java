@@ -40,8 +40,11 @@ public class ReportConfiguration implements SchedulingConfigurer {
     @Bean
     WeeklyReportBuilder weeklyReportBuilder(FeedbackStore store, CalendarKeys calendar, KoubeiProperties koubei,
             ObjectProvider<WeeklyReportBuilder.ReportNotes> notes, Clock clock) {
-        return new WeeklyReportBuilder(store, calendar, koubei.getMinimumN(),
-                notes.getIfAvailable(() -> WeeklyReportBuilder.ReportNotes.NONE), clock);
+        // every section source (alerts, response speed, …) contributes its notes, in bean order
+        java.util.List<WeeklyReportBuilder.ReportNotes> sources = notes.orderedStream().toList();
+        WeeklyReportBuilder.ReportNotes all = (week, product) -> sources.stream()
+                .flatMap(n -> n.notesFor(week, product).stream()).toList();
+        return new WeeklyReportBuilder(store, calendar, koubei.getMinimumN(), all, clock);
     }
 
     @Bean

@@ -40,7 +40,7 @@ public class SpeedConfiguration {
                 alerts.getBaseUrl());
     }
 
-    /** The weekly report's speed section. If another ReportNotes source appears, combine them in one bean. */
+    /** The weekly report's speed section (the report builder combines every ReportNotes bean). */
     @Bean
     io.koubei.dashboard.report.WeeklyReportBuilder.ReportNotes speedReportNotes(SpeedService speed) {
         return new SpeedReportNotes(speed);

@@ -1,0 +1,48 @@
+package io.koubei.dashboard.alerting;
+
+import io.koubei.analysis.signals.SignalType;
+import io.koubei.dashboard.report.WeeklyReport;
+import io.koubei.dashboard.report.WeeklyReportBuilder;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The weekly report's signal sections: the week's alerts, most urgent first, with cross-channel divergences,
+ * astroturf and concentration (information cocoon) notes named as such.
+ */
+@Component
+@Order(1)
+public class AlertReportNotes implements WeeklyReportBuilder.ReportNotes {
+    private final AlertService alerts;
+
+    public AlertReportNotes(AlertService alerts) {
+        this.alerts = alerts;
+    }
+
+    @Override
+    public List<WeeklyReport.Note> notesFor(String week, String product) {
+        return alerts.list(null).stream()
+                .filter(a -> week.equals(a.week()))
+                .filter(a -> product == null || a.product() == null || product.equals(a.product()))
+                .sorted(Comparator.comparing(Alert::severity).reversed().thenComparing(Alert::type))
+                .map(a -> new WeeklyReport.Note(kind(a.type()), a.title(), a.description()))
+                .toList();
+    }
+
+    static String kind(SignalType t) {
+        return switch (t) {
+            case DIVERGENCE -> "渠道背离";
+            case ASTROTURF -> "水军";
+            case COCOON -> "信息茧房";
+            case SILENCE -> "沉默";
+            case SPIKE -> "突增";
+            case CORE_COMPLAINT -> "核心用户意见";
+            case NPS_DROP, CSAT_DROP -> "满意度";
+            case EVENT_IMPACT -> "事件影响";
+            case COMPETITOR_GAP -> "竞品";
+            default -> "预警";
+        };
+    }
+}
