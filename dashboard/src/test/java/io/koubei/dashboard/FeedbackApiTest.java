@@ -145,6 +145,9 @@ class FeedbackApiTest {
                 .contains("l***@example.com");
         assertThat(hit.get("highlight").asString()).contains("<mark>客服</mark>").contains("&lt;script&gt;")
                 .doesNotContain("<script>");
+        String csv = api.get("/api/v1/export.csv?source=forum").body();
+        assertThat(csv).startsWith("\uFEFFid,createdAt,week,channel").contains("forum:pii-1").contains("138****5678")
+                .doesNotContain("13812345678").doesNotContain("li.lei@");
         String page = api.as(ApiClient.basic("viewer", "viewer-pw")).get("/search?q=客服").body();
         assertThat(page).contains("<mark>客服</mark>").doesNotContain("<script>alert(1)</script>")
                 .doesNotContain("13812345678");

@@ -1,0 +1,72 @@
+package io.koubei.dashboard.api;
+
+import io.koubei.analysis.privacy.PiiMasker;
+import io.koubei.core.feedback.AnalyzedFeedback;
+import io.koubei.core.feedback.OpinionPoint;
+import io.koubei.core.store.FeedbackFilter;
+import io.koubei.dashboard.query.FilterParams;
+import io.koubei.dashboard.query.QueryService;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * CSV export of the items behind any view (same filters as search), personal data masked, UTF-8 with a byte-order
+ * mark so spreadsheet programs read the Chinese correctly. Streams; capped at {@value #MAX_ROWS} rows.
+ */
+@RestController
+public class ExportController {
+    static final int MAX_ROWS = 200_000;
+    private static final String[] HEADER = {"id", "createdAt", "week", "channel", "source", "product", "productVersion",
+        "polarity", "score", "ratingScale", "ratingValue", "npsClass", "segment", "aspects", "flags", "authorId", "text"};
+
+    private final QueryService queries;
+
+    public ExportController(QueryService queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping({"/api/v1/export.csv", "/export.csv"})
+    public void export(@RequestParam MultiValueMap<String, String> params, HttpServletResponse response) throws IOException {
+        FeedbackFilter filter = queries.filter(FilterParams.of(params));
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"koubei-export.csv\"");
+        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        out.write('\uFEFF');
+        CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(HEADER).get());
+        AtomicLong rows = new AtomicLong();
+        queries.store().scan(filter, f -> {
+            if (rows.incrementAndGet() > MAX_ROWS) {
+                return;
+            }
+            try {
+                csv.printRecord(row(f));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        csv.flush();
+    }
+
+    static Object[] row(AnalyzedFeedback f) {
+        var i = f.item();
+        var a = f.analysis();
+        return new Object[] {i.id(), i.createdAt(), f.week(), i.channel().wireName(), i.source(), i.product(),
+            i.productVersion(), a.sentiment().polarity().wireName(), a.sentiment().score(),
+            i.rating() == null ? null : i.rating().scale().wireName(), i.rating() == null ? null : i.rating().value(),
+            a.npsClass() == null ? null : a.npsClass().wireName(), a.segment() == null ? null : a.segment().wireName(),
+            a.opinions().stream().map(OpinionPoint::aspectPolarityKey).distinct().collect(Collectors.joining("|")),
+            String.join("|", a.flags()), i.authorId(), PiiMasker.mask(i.text())};
+    }
+}
