@@ -166,6 +166,30 @@ class FeedbackApiTest {
     }
 
     @Test
+    void surveyMetricsAndTheCrossChannelMatrixAnswerForAWeek() {
+        List<String> lines = new ArrayList<>();
+        int[] scores = new int[40];
+        for (int i = 0; i < 40; i++) {
+            scores[i] = i < 20 ? 10 : i < 30 ? 7 : 2; // 20 promoters, 10 passives, 10 detractors: NPS 25
+            lines.add("{\"source\":\"nps-w40\",\"channel\":\"survey\",\"externalId\":\"s" + i
+                    + "\",\"createdAt\":\"2026-10-01T10:00:00+08:00\",\"text\":\"\",\"rating\":{\"scale\":\"nps\",\"value\":"
+                    + scores[i] + "},\"fields\":{\"firstRecommend\":\"" + (i % 4 == 0 ? "nova-x1" : "other") + "\"}}");
+        }
+        assertThat(api.post("/api/v1/feedback", "application/x-ndjson", String.join("\n", lines)).status()).isEqualTo(200);
+        JsonNode survey = api.get("/api/v1/survey?week=2026-W40&weeks=1&brand=nova-x1").json();
+        JsonNode nps = survey.get("nps").get(0);
+        assertThat(nps.get("week").asString()).isEqualTo("2026-W40");
+        assertThat(nps.get("score").get("nps").asDouble()).isEqualTo(25.0);
+        JsonNode first = survey.get("proportions").get("first_recommendation").get(0);
+        assertThat(first.get("value").get("successes").asLong()).isEqualTo(10);
+        assertThat(first.get("value").get("n").asLong()).isEqualTo(40);
+        JsonNode matrix = api.get("/api/v1/crosscheck?week=2026-W40").json();
+        assertThat(matrix.get("byChannel").toString()).contains("survey");
+        assertThat(api.get("/api/v1/weighted?week=2026-W40").status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/concentration?week=2026-W40").status()).isEqualTo(200);
+    }
+
+    @Test
     void badQueryParametersAreClearErrors() {
         ApiClient.Response r = api.get("/api/v1/search?channel=telepathy");
         assertThat(r.status()).isEqualTo(400);
