@@ -196,4 +196,20 @@ class DashboardBrowserTest {
         driver.get(url("/?lang=zh"));
         assertThat(driver.findElement(By.tagName("body")).getText()).contains("各渠道周声量");
     }
+
+    @Test
+    @Order(7)
+    void crossCheckAndUserGroupPagesDrillDownToItems() {
+        driver.get(url("/crosscheck"));
+        List<WebElement> rows = driver.findElements(By.cssSelector("#matrix-channel tr"));
+        assertThat(rows.size()).isGreaterThan(1);
+        assertThat(driver.findElement(By.id("matrix-channel")).getText()).contains("问卷").contains("社交媒体");
+        Browser.screenshot(driver, "06-crosscheck");
+        driver.findElement(By.cssSelector("#matrix-channel td a")).click();
+        waitUpTo(10).until(d -> d.getCurrentUrl().contains("/search") && d.getCurrentUrl().contains("channel="));
+        assertThat(driver.findElements(By.cssSelector("#results li"))).isNotEmpty();
+        driver.get(url("/users"));
+        assertThat(driver.findElement(By.tagName("body")).getText()).contains("核心用户意见点").contains("大众用户印象");
+        Browser.screenshot(driver, "07-users");
+    }
 }
