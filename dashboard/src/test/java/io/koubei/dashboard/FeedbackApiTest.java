@@ -187,6 +187,9 @@ class FeedbackApiTest {
         assertThat(matrix.get("byChannel").toString()).contains("survey");
         assertThat(api.get("/api/v1/weighted?week=2026-W40").status()).isEqualTo(200);
         assertThat(api.get("/api/v1/concentration?week=2026-W40").status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/competitors?week=2026-W40").status()).isEqualTo(400);
+        JsonNode versus = api.get("/api/v1/competitors?week=2026-W40&ours=nova-x1&competitor=rival-r9&channels=survey").json();
+        assertThat(versus.has("products")).isTrue();
     }
 
     @Test

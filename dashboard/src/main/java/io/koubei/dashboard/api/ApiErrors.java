@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Clear JSON errors: bad parameters are the caller's (400), an unavailable store is ours and temporary (503). */
-@RestControllerAdvice(basePackages = "io.koubei.dashboard.api")
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 public class ApiErrors {
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -111,6 +111,34 @@ public class WordOfMouthController {
         return weighting.compare(items, weighting.plan(items, flagged));
     }
 
+    /**
+     * Our products against competitors (koubei.signals.our-products / competitors, or ?ours=&competitor=) over the
+     * four weeks ending at {@code week}: share of voice and net sentiment overall and per aspect, side by side.
+     * Compared on the channels both sides are present in (social, reviews): our own tickets have no counterpart.
+     */
+    @GetMapping("/competitors")
+    public Object competitors(@RequestParam(required = false) String week, @RequestParam(required = false) List<String> ours,
+            @RequestParam(required = false) List<String> competitor,
+            @RequestParam(defaultValue = "social,review") List<String> channels) {
+        String w = week(week);
+        Set<String> o = ours == null || ours.isEmpty() ? props.getOurProducts() : new HashSet<>(ours);
+        Set<String> c = competitor == null || competitor.isEmpty() ? props.getCompetitors() : new HashSet<>(competitor);
+        if (o.isEmpty() || c.isEmpty()) {
+            throw new IllegalArgumentException("no products to compare: set koubei.signals.our-products and "
+                    + "koubei.signals.competitors, or pass ours= and competitor=");
+        }
+        FeedbackFilter f = FeedbackFilter.builder().weeks(new HashSet<>(Weeks.endingAt(w, 4)))
+                .channels(channels.stream().map(ch -> Channel.fromWire(ch).orElseThrow(() ->
+                        new IllegalArgumentException("channels: unknown channel '" + ch + "'"))).collect(Collectors.toSet()))
+                .excludeFlags(Set.of(AstroturfParams.FLAG)).build();
+        List<Dimension> p = List.of(Dimension.PRODUCT);
+        List<Dimension> pa = List.of(Dimension.PRODUCT, Dimension.ASPECT_POLARITY);
+        return new io.koubei.analysis.signals.competitor.CompetitorComparison(
+                new io.koubei.analysis.signals.competitor.ProductRoster(o, c), minimumN, 0.1)
+                .compare(BucketTable.of(p, store.aggregate(new AggregateQuery(f, p))),
+                        BucketTable.of(pa, store.aggregate(new AggregateQuery(f, pa))), w);
+    }
+
     /** CR10, HHI, effective number of voices and top-20 overlap per channel and per official account. */
     @GetMapping("/concentration")
     public Object concentration(@RequestParam(required = false) String week) {
