@@ -26,10 +26,13 @@ public class ReportConfiguration implements SchedulingConfigurer {
 
     private final ReportProperties props;
     private final ObjectProvider<ReportArchive> archive;
+    private final ObjectProvider<org.springframework.mail.javamail.JavaMailSender> mail;
 
-    public ReportConfiguration(ReportProperties props, ObjectProvider<ReportArchive> archive) {
+    public ReportConfiguration(ReportProperties props, ObjectProvider<ReportArchive> archive,
+            ObjectProvider<org.springframework.mail.javamail.JavaMailSender> mail) {
         this.props = props;
         this.archive = archive;
+        this.mail = mail;
     }
 
     @Bean
@@ -76,6 +79,40 @@ public class ReportConfiguration implements SchedulingConfigurer {
                             a.generate(week, product, ReportFormat.of(format)));
                 } catch (RuntimeException e) {
                     log.error("Weekly report {} {} {} failed: {}", week, product, format, e.getMessage());
+                }
+            }
+            deliver(a, week, product);
+        }
+    }
+
+    /** Sends the Markdown version to the configured webhooks and e-mail recipients; failures are logged, not fatal. */
+    void deliver(ReportArchive a, String week, String product) {
+        if (props.getWebhooks().isEmpty() && props.getEmailTo().isEmpty()) {
+            return;
+        }
+        String title = "口碑周报 " + week + (product == null ? "" : " · " + product);
+        String markdown = new String(a.render(a.builder().build(week, product), ReportFormat.MD).content(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        for (String url : props.getWebhooks()) {
+            String[] parts = url.split("\\|", 2); // "format|url" or a plain URL (generic JSON)
+            String format = parts.length == 2 ? parts[0] : "generic";
+            String target = parts.length == 2 ? parts[1] : parts[0];
+            try {
+                new io.koubei.dashboard.alerting.WebhookNotifier(target, format).sendText(title, markdown);
+            } catch (RuntimeException e) {
+                log.error("Weekly report {} not delivered to a webhook: {}", week, e.getMessage());
+            }
+        }
+        var sender = mail.getIfAvailable();
+        if (!props.getEmailTo().isEmpty()) {
+            if (sender == null) {
+                log.error("Weekly report {}: koubei.report.email-to is set but no SMTP server is configured", week);
+            } else {
+                try {
+                    new io.koubei.dashboard.alerting.EmailNotifier(sender, props.getEmailFrom(), props.getEmailTo())
+                            .sendText(title, markdown);
+                } catch (RuntimeException e) {
+                    log.error("Weekly report {} not e-mailed: {}", week, e.getMessage());
                 }
             }
         }

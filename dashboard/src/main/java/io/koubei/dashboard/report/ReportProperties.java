@@ -18,8 +18,13 @@ public class ReportProperties {
     private String pdfFont;
     /** E-mail recipients of the scheduled report (needs spring.mail.* settings). */
     private List<String> emailTo = new ArrayList<>();
-    /** Webhook URLs that receive the scheduled report (Markdown, in the payload format of each target). */
+    /** Webhooks that receive the scheduled report as Markdown: {@code url} (generic JSON) or {@code format|url}
+     * with format wecom, dingtalk, feishu or slack. */
     private List<String> webhooks = new ArrayList<>();
+    private String emailFrom = "koubei@localhost";
+
+    public String getEmailFrom() { return emailFrom; }
+    public void setEmailFrom(String emailFrom) { this.emailFrom = emailFrom; }
 
     public String getCron() { return cron; }
     public void setCron(String cron) { this.cron = cron; }
