@@ -214,6 +214,9 @@ public class SpeedService {
             String status, boolean negative, long reach, boolean anomaly, String link) {
     }
 
+    /** Items breached longer ago than this go into one backlog alert per channel instead of one alert each. */
+    static final int BACKLOG_AFTER_MINUTES = 60;
+
     public List<QueueEntry> queue() {
         Instant now = clock.instant();
         FilterParams recent = FilterParams.empty().with("from", now.minus(props.getQueueLookback()).toEpochMilli() + "");
@@ -231,11 +234,17 @@ public class SpeedService {
      */
     public List<Alert> checkQueue() {
         List<Signal> signals = new ArrayList<>();
+        Map<String, List<QueueEntry>> backlog = new LinkedHashMap<>();
         for (QueueEntry e : queue()) {
             if (e.status().equals("ok")) {
                 continue;
             }
             boolean breached = e.status().equals("breached");
+            if (breached && -e.minutesLeft() > BACKLOG_AFTER_MINUTES) {
+                // long past its deadline: one backlog alert per channel, not one alert per post
+                backlog.computeIfAbsent(e.channel(), k -> new ArrayList<>()).add(e);
+                continue;
+            }
             String sla = Math.round(e.slaMinutes()) + " 分钟";
             signals.add(Signal.builder(SignalType.RESPONSE_SLA)
                     .severity(breached ? Severity.CRITICAL : Severity.WARNING)
@@ -254,6 +263,20 @@ public class SpeedService {
                             .fact("deadline", e.deadline()).drillDown("id", e.id()).itemIds(List.of(e.id())).build())
                     .build());
         }
+        String today = calendar.day(clock.instant());
+        backlog.forEach((channel, entries) -> signals.add(Signal.builder(SignalType.RESPONSE_SLA)
+                .severity(Severity.CRITICAL)
+                .week(calendar.week(clock.instant()))
+                .day(today)
+                .channel(Channel.fromWire(channel).orElse(null))
+                .subject("backlog")
+                .title("超时未回复积压：" + channel + " 渠道 " + entries.size() + " 条")
+                .description(String.format("%d 条反馈超过首次响应时限 %d 分钟以上仍未回复（最早 %s）。", entries.size(),
+                        BACKLOG_AFTER_MINUTES, entries.stream().map(QueueEntry::createdAt).min(Instant::compareTo).orElse(null)))
+                .evidence(Evidence.builder().figure("unanswered", entries.size())
+                        .itemIds(entries.stream().limit(200).map(QueueEntry::id).toList())
+                        .drillDown("channel", channel).build())
+                .build()));
         return signals.isEmpty() ? List.of() : alerts.receive(signals);
     }
 

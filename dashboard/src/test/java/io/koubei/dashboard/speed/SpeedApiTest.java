@@ -252,7 +252,12 @@ class SpeedApiTest {
         assertThat(q.get(5).get("status").asString()).isEqualTo("ok");
 
         JsonNode alerts = send("POST", "/api/v1/speed/queue/check", null).json();
-        assertThat(alerts.size()).isEqualTo(5);
+        // s4 and s5, breached days ago, are one backlog alert for the channel; the others have one alert each
+        assertThat(alerts.size()).isEqualTo(4);
+        List<String> titles = new ArrayList<>();
+        alerts.forEach(a -> titles.add(a.get("title").asString()));
+        assertThat(titles).filteredOn(t -> t.startsWith("超时未回复积压")).singleElement().asString().endsWith("2 条");
+        assertThat(alerts.toString()).contains("weibo-t:s4").contains("weibo-t:s5");
         assertThat(RECEIVER.bodies.stream().filter(b -> b.contains("q-risk")).count()).isGreaterThanOrEqualTo(1);
 
         CLOCK.now = now.plus(Duration.ofMinutes(20)); // q-risk now at 105 of 100 minutes; q-fresh at 30
