@@ -1,7 +1,6 @@
 package io.koubei.analysis.signals;
 
 import io.koubei.core.feedback.AnalyzedFeedback;
-import io.koubei.core.feedback.OpinionPoint;
 import io.koubei.core.store.Bucket;
 import io.koubei.core.store.BucketStats;
 import io.koubei.core.store.Dimension;
@@ -62,8 +61,8 @@ public final class ItemBuckets {
             case POLARITY -> out.add(a.sentiment().polarity().wireName());
             case NPS_CLASS -> out.add(a.npsClass() == null ? Dimension.NONE : a.npsClass().wireName());
             case SEGMENT -> out.add(a.segment() == null ? Dimension.NONE : a.segment().wireName());
-            case ASPECT -> a.opinions().stream().map(OpinionPoint::aspect).forEach(out::add);
-            case ASPECT_POLARITY -> a.opinions().stream().map(OpinionPoint::aspectPolarityKey).forEach(out::add);
+            case ASPECT -> out.addAll(a.aspectIds());
+            case ASPECT_POLARITY -> out.addAll(a.aspectPolarityKeys());
             case AUTHOR -> out.add(orNone(item.authorId()));
             case FLAG -> out.addAll(new java.util.TreeSet<>(a.flags()));
         }

@@ -32,6 +32,21 @@ public record Analysis(
         flags = flags == null ? Set.of() : Set.copyOf(flags);
     }
 
+    /** Distinct aspect ids of the opinion points, in order: what stores index and group by as ASPECT. */
+    public Set<String> aspectIds() {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        opinions.stream().filter(o -> o.aspect() != null).forEach(o -> out.add(o.aspect()));
+        return out;
+    }
+
+    /** Distinct {@code aspect:polarity} keys of the opinion points, in order (ASPECT_POLARITY). */
+    public Set<String> aspectPolarityKeys() {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        opinions.stream().filter(o -> o.aspect() != null && o.polarity() != null)
+                .forEach(o -> out.add(o.aspectPolarityKey()));
+        return out;
+    }
+
     public Analysis withSegment(Segment s) {
         return new Analysis(tokens, sentiment, opinions, npsClass, s, simhash, flags, analyzerVersion);
     }

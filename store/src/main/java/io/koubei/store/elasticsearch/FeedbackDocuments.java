@@ -4,7 +4,6 @@ import static io.koubei.store.elasticsearch.FeedbackIndexLayout.*;
 
 import io.koubei.core.feedback.AnalyzedFeedback;
 import io.koubei.core.feedback.FeedbackItem;
-import io.koubei.core.feedback.OpinionPoint;
 import io.koubei.core.feedback.RatingScale;
 import io.koubei.store.json.FeedbackJson;
 import java.time.Instant;
@@ -47,16 +46,8 @@ final class FeedbackDocuments {
         d.put(POLARITY, f.analysis().sentiment().polarity().wireName());
         putIfPresent(d, NPS_CLASS, f.analysis().npsClass() == null ? null : f.analysis().npsClass().wireName());
         putIfPresent(d, SEGMENT, f.analysis().segment() == null ? null : f.analysis().segment().wireName());
-        Set<String> aspects = new LinkedHashSet<>();
-        Set<String> aspectPolarities = new LinkedHashSet<>();
-        for (OpinionPoint op : f.analysis().opinions()) {
-            if (op.aspect() != null) {
-                aspects.add(op.aspect());
-                if (op.polarity() != null) {
-                    aspectPolarities.add(op.aspectPolarityKey());
-                }
-            }
-        }
+        Set<String> aspects = f.analysis().aspectIds();
+        Set<String> aspectPolarities = f.analysis().aspectPolarityKeys();
         for (Set<String> values : List.of(aspects, aspectPolarities, f.analysis().flags())) {
             for (String v : values) {
                 requireIndexable(item.id(), "aspect/flag", v);

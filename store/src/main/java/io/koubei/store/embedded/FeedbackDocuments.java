@@ -5,7 +5,6 @@ import static io.koubei.store.embedded.IndexFields.*;
 import io.koubei.core.feedback.AnalyzedFeedback;
 import io.koubei.core.feedback.FeedbackItem;
 import io.koubei.core.feedback.NpsClass;
-import io.koubei.core.feedback.OpinionPoint;
 import io.koubei.core.feedback.Polarity;
 import io.koubei.core.feedback.RatingScale;
 import io.koubei.store.json.FeedbackJson;
@@ -73,16 +72,8 @@ final class FeedbackDocuments {
         }
         doc.add(new StringField(OFFICIAL, Boolean.toString(item.fromOfficialAccount()), Field.Store.NO));
 
-        Set<String> aspects = new LinkedHashSet<>();
-        Set<String> aspectPolarities = new LinkedHashSet<>();
-        for (OpinionPoint op : f.analysis().opinions()) {
-            if (op.aspect() != null) {
-                aspects.add(op.aspect());
-                if (op.polarity() != null) {
-                    aspectPolarities.add(op.aspectPolarityKey());
-                }
-            }
-        }
+        Set<String> aspects = f.analysis().aspectIds();
+        Set<String> aspectPolarities = f.analysis().aspectPolarityKeys();
         for (Set<String> values : List.of(aspects, aspectPolarities, f.analysis().flags())) {
             for (String v : values) {
                 requireIndexable(item.id(), "aspect/flag", v);
