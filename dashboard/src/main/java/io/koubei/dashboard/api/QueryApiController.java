@@ -1,6 +1,5 @@
 package io.koubei.dashboard.api;
 
-import io.koubei.core.feedback.AnalyzedFeedback;
 import io.koubei.core.store.Dimension;
 import io.koubei.core.store.FeedbackFilter;
 import io.koubei.core.store.SearchQuery;
@@ -69,9 +68,5 @@ public class QueryApiController {
             throw new IllegalArgumentException("groupBy: unknown dimension '" + s + "' (expected one of "
                     + Arrays.stream(Dimension.values()).map(Dimension::wireName).toList() + ")");
         }
-    }
-
-    static List<ItemView> views(List<AnalyzedFeedback> items) {
-        return items.stream().map(f -> ItemView.of(f, null)).toList();
     }
 }

@@ -73,10 +73,7 @@ public class DemoLoader {
             status.start("demo.jsonl", 0);
             DemoDataGenerator.writeJsonl(file, options);
             DemoDataGenerator.writeEvents(dir.resolve("demo-events.json"), options);
-            ImportSummary s = importer.importFile(file, ImportOptions.defaults(), (read, total) -> {
-                status.start("demo.jsonl", total);
-                status.progress(read);
-            });
+            ImportSummary s = importer.importFile(file, ImportOptions.defaults(), status::progress);
             log.info("Demo data loaded: {}", s.describe());
             events.record(DemoDataGenerator.defaults().events().stream().map(DemoLoader::event).toList());
             status.start("signals", 0);

@@ -18,8 +18,10 @@ public class ImportStatus {
         total.set(expected);
     }
 
-    public void progress(long rows) {
+    /** An {@code ImportProgress}: rows read so far, of the estimated total (-1 when unknown). */
+    public void progress(long rows, long expected) {
         done.set(rows);
+        total.set(Math.max(0, expected));
     }
 
     public void finish() {
