@@ -2,6 +2,8 @@ package io.koubei.analysis.sentiment;
 
 import io.koubei.analysis.text.ResourceFiles;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -126,8 +128,10 @@ public final class SentimentLexicon {
         private final Map<String, Integer> attributes = new HashMap<>();
 
         public Builder loadBuiltIn() {
-            for (String[] r : ResourceFiles.classpathRows("sentiment-lexicon.tsv")) {
-                word(r[0], ResourceFiles.number(r, 1, "sentiment-lexicon.tsv"));
+            for (String file : builtInLexiconFiles()) {
+                for (String[] r : ResourceFiles.classpathRows(file)) {
+                    word(r[0], ResourceFiles.number(r, 1, file));
+                }
             }
             ResourceFiles.classpathRows("negators.txt").forEach(r -> negators.add(r[0]));
             for (String[] r : ResourceFiles.classpathRows("degree.tsv")) {
@@ -144,6 +148,16 @@ public final class SentimentLexicon {
                 emoticons.put(r[0].toLowerCase(), ResourceFiles.number(r, 1, "emoticons.tsv"));
             }
             return this;
+        }
+
+        /** The core lexicon, then the domain files listed in lexicon/index.txt, in order (later entries override). */
+        static List<String> builtInLexiconFiles() {
+            List<String> files = new ArrayList<>();
+            files.add("sentiment-lexicon.tsv");
+            for (String[] r : ResourceFiles.classpathRows("lexicon/index.txt")) {
+                files.add("lexicon/" + r[0]);
+            }
+            return files;
         }
 
         /** A deployment lexicon: word&lt;TAB&gt;weight lines, overriding built-in weights. */
