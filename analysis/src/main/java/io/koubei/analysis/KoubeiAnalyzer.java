@@ -19,7 +19,6 @@ import io.koubei.core.feedback.Sentiment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -106,7 +105,7 @@ public final class KoubeiAnalyzer implements FeedbackAnalyzer {
             return new Sentiment(r.polarity(), clamp(r.score()), r.explanation());
         }
         FeatureExtractor fx = model.features();
-        Map<String, Integer> names = fx.names(r, TextNormalizer.normalizeToString(text), resources.lexicon()::isNegator);
+        Set<String> names = fx.names(r, TextNormalizer.normalizeToString(text));
         double[] p = model.probabilities(fx.vectorize(r, names));
         double score = clamp(model.score(p));
         Polarity polarity = model.labels().size() == 3
@@ -116,7 +115,7 @@ public final class KoubeiAnalyzer implements FeedbackAnalyzer {
         why.add(String.format(Locale.ROOT, "model %s: P(positive)−P(negative) = %.2f", model.version(), score));
         String[] top = new String[3];
         double[] topWeight = new double[3];
-        for (String n : names.keySet()) {
+        for (String n : names) {
             double w = Math.abs(model.towardPositive(n));
             for (int k = 0; k < 3; k++) {
                 if (top[k] == null || w > topWeight[k]) {
@@ -142,7 +141,7 @@ public final class KoubeiAnalyzer implements FeedbackAnalyzer {
     public SparseVector features(String text, FeatureExtractor fx) {
         String t = text == null ? "" : text;
         RuleResult r = rules(t);
-        return fx.vectorize(r, fx.names(r, TextNormalizer.normalizeToString(t), resources.lexicon()::isNegator));
+        return fx.vectorize(r, fx.names(r, TextNormalizer.normalizeToString(t)));
     }
 
     @Override

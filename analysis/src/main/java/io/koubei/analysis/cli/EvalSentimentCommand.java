@@ -53,7 +53,7 @@ public final class EvalSentimentCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42")
     long seed;
 
-    @Option(names = "--epochs", defaultValue = "8")
+    @Option(names = "--epochs", defaultValue = "10")
     int epochs;
 
     @Override

@@ -42,7 +42,7 @@ public final class TrainSentimentCommand implements Callable<Integer> {
     @Option(names = "--no-activate", description = "Save without making it the active model.")
     boolean noActivate;
 
-    @Option(names = "--epochs", defaultValue = "8")
+    @Option(names = "--epochs", defaultValue = "10")
     int epochs;
 
     @Option(names = "--seed", defaultValue = "42")

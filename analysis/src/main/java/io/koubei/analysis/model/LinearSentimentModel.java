@@ -22,7 +22,7 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class LinearSentimentModel {
     private static final int MAGIC = 0x4B42534D; // "KBSM"
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
     /** Default logit margin toward positive per unit of the rules' score (feature 0): the lexicon is the starting point. */
     public static final double LEXICON_MARGIN = 2.0;
 
@@ -204,7 +204,8 @@ public final class LinearSentimentModel {
         }
         int format = in.readInt();
         if (format != FORMAT) {
-            throw new IOException("unsupported model format " + format + " (this build reads " + FORMAT + ")");
+            throw new IOException("unsupported model format " + format + " (this build reads " + FORMAT
+                    + "; models of older builds use other features: train a new one with `koubei train sentiment`)");
         }
         Info info = new Info(in.readUTF(), Instant.ofEpochMilli(in.readLong()), in.readUTF(), in.readInt());
         FeatureExtractor fx = new FeatureExtractor(in.readInt());

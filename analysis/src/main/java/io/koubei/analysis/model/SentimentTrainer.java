@@ -84,7 +84,8 @@ public final class SentimentTrainer {
                     z[c] = s + LinearSentimentModel.margin(labels.get(c), x, LinearSentimentModel.LEXICON_MARGIN);
                 }
                 double[] p = LinearSentimentModel.softmax(z);
-                for (int c = 0; c < k; c++) {
+                // two classes: plain logistic regression (the first class's row stays 0, its logit is the reference)
+                for (int c = k == 2 ? 1 : 0; c < k; c++) {
                     double g = p[c] - (y[i] == c ? 1 : 0);
                     gb[c] += g * g;
                     b[c] -= lr * g / (Math.sqrt(gb[c]) + 1e-8);

@@ -10,7 +10,7 @@ package io.koubei.analysis.model;
  */
 public record TrainingOptions(int epochs, double learningRate, double l2, int hashBits, long seed, boolean naiveBayes) {
     public static TrainingOptions defaults() {
-        return new TrainingOptions(8, 0.3, 1e-6, 20, 42L, true);
+        return new TrainingOptions(10, 0.2, 1e-5, 21, 42L, true);
     }
 
     public TrainingOptions(int epochs, double learningRate, double l2, int hashBits, long seed) {
