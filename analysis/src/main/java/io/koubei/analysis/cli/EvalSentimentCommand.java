@@ -5,6 +5,7 @@ import io.koubei.analysis.eval.Json;
 import io.koubei.analysis.eval.LabelType;
 import io.koubei.analysis.eval.LabelledCsv;
 import io.koubei.analysis.eval.SentimentEvaluation;
+import io.koubei.analysis.model.CorpusAdaptation;
 import io.koubei.analysis.model.LabelledText;
 import io.koubei.analysis.model.TrainingOptions;
 import java.nio.file.Path;
@@ -50,6 +51,10 @@ public final class EvalSentimentCommand implements Callable<Integer> {
     @Option(names = "--show-errors", defaultValue = "0", description = "Print a sample of this many misclassified rows to stderr.")
     int showErrors;
 
+    @Option(names = "--adapt", defaultValue = "auto", description = "Adapt to the input's own texts (never its labels) by self-training, "
+            + "as the platform adapts to its store: auto (when labels are binary and there are at least 1000 rows), on, off.")
+    String adapt;
+
     @Option(names = "--seed", defaultValue = "42")
     long seed;
 
@@ -68,6 +73,14 @@ public final class EvalSentimentCommand implements Callable<Integer> {
             TrainingOptions options = new TrainingOptions(epochs, TrainingOptions.defaults().learningRate(), TrainingOptions.defaults().l2(),
                     TrainingOptions.defaults().hashBits(), seed);
             SentimentEvaluation eval = new SentimentEvaluation(analyzer, type, excludeNeutral).showErrors(showErrors);
+            boolean binary = type == LabelType.BINARY || excludeNeutral;
+            CorpusAdaptation.Options adaptation = switch (adapt) {
+                case "off" -> null;
+                case "on" -> CorpusAdaptation.Options.defaults().withMinTexts(1);
+                case "auto" -> binary ? CorpusAdaptation.Options.defaults() : null;
+                default -> throw new IllegalArgumentException("--adapt must be auto, on or off: " + adapt);
+            };
+            eval.adaptTo(adaptation);
             Map<String, Object> out;
             if (training != null && training.train != null) {
                 List<LabelledText> train = LabelledCsv.read(training.train, textColumn, labelColumn, type, excludeNeutral);
@@ -75,7 +88,7 @@ public final class EvalSentimentCommand implements Callable<Integer> {
             } else if (training != null && training.folds != null) {
                 out = eval.crossValidate(data, training.folds, options);
             } else {
-                out = eval.evaluate(data);
+                out = eval.evaluate(data, options);
             }
             out.put("input", input.toString());
             System.out.println(Json.write(out));

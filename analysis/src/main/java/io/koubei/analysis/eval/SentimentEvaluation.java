@@ -1,6 +1,7 @@
 package io.koubei.analysis.eval;
 
 import io.koubei.analysis.KoubeiAnalyzer;
+import io.koubei.analysis.model.CorpusAdaptation;
 import io.koubei.analysis.model.FeatureExtractor;
 import io.koubei.analysis.model.LabelledText;
 import io.koubei.analysis.model.LinearSentimentModel;
@@ -20,11 +21,21 @@ public final class SentimentEvaluation {
     private final LabelType labelType;
     private final boolean excludeNeutral;
     private int showErrors;
+    private CorpusAdaptation.Options adaptation;
     private final java.util.Random errorSample = new java.util.Random(1);
 
     /** Print up to n misclassified rows (text, label, explanation) to stderr: for checking the rules on your own data. */
     public SentimentEvaluation showErrors(int n) {
         this.showErrors = n;
+        return this;
+    }
+
+    /**
+     * Adapt to the input's own (unlabelled) texts before predicting them, as the platform adapts to its store:
+     * null = never. Labels of the input are never used for it.
+     */
+    public SentimentEvaluation adaptTo(CorpusAdaptation.Options options) {
+        this.adaptation = options;
         return this;
     }
 
@@ -36,16 +47,55 @@ public final class SentimentEvaluation {
 
     /** The analyzer as it is (built-in rules, or its active model). */
     public Map<String, Object> evaluate(List<LabelledText> test) {
-        Result r = run(analyzer, test);
-        return output(r, "zero-shot", analyzer.version(), test.size());
+        return evaluate(test, TrainingOptions.defaults());
+    }
+
+    public Map<String, Object> evaluate(List<LabelledText> test, TrainingOptions options) {
+        Adapted a = adapted(test, List.of(), analyzer.model().orElse(null), options, "zero-shot");
+        KoubeiAnalyzer used = a == null ? analyzer : analyzer.withModel(a.model);
+        Result r = run(used, test);
+        Map<String, Object> out = output(r, "zero-shot", used.version(), test.size());
+        out.put("adaptation", a == null ? adaptationSkipped(test.size()) : a.report);
+        return out;
     }
 
     public Map<String, Object> trainThenEvaluate(List<LabelledText> train, List<LabelledText> test, TrainingOptions options, String trainedOn) {
         LinearSentimentModel model = train(train, options, trainedOn);
-        Result r = run(analyzer.withModel(model), test);
-        Map<String, Object> out = output(r, "trained", analyzer.withModel(model).version(), test.size());
+        Adapted a = adapted(test, train, model, options, trainedOn);
+        KoubeiAnalyzer used = analyzer.withModel(a == null ? model : a.model);
+        Result r = run(used, test);
+        Map<String, Object> out = output(r, "trained", used.version(), test.size());
         out.put("trainN", train.size());
+        out.put("adaptation", a == null ? adaptationSkipped(test.size()) : a.report);
         return out;
+    }
+
+    private record Adapted(LinearSentimentModel model, Map<String, Object> report) {
+    }
+
+    /** Adapts to the test texts (never their labels) when asked and worth it; null otherwise. */
+    private Adapted adapted(List<LabelledText> test, List<LabelledText> labelled, LinearSentimentModel teacher, TrainingOptions options, String trainedOn) {
+        if (adaptation == null) {
+            return null;
+        }
+        CorpusAdaptation ca = new CorpusAdaptation(analyzer, options, adaptation);
+        if (!ca.isWorthIt(test.size())) {
+            return null;
+        }
+        CorpusAdaptation.Result r = ca.adapt(test.stream().map(LabelledText::text).toList(), labelled, teacher, trainedOn);
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("unlabelledTexts", r.report().corpusTexts());
+        report.put("rounds", r.report().rounds());
+        report.put("pseudoPositive", r.report().pseudoPositive());
+        report.put("pseudoNegative", r.report().pseudoNegative());
+        return new Adapted(r.model(), report);
+    }
+
+    private Object adaptationSkipped(int n) {
+        if (adaptation == null) {
+            return "off";
+        }
+        return "skipped: " + n + " texts, fewer than " + adaptation.minTexts();
     }
 
     public Map<String, Object> crossValidate(List<LabelledText> data, int k, TrainingOptions options) {
@@ -54,6 +104,7 @@ public final class SentimentEvaluation {
         List<SparseVector> xs = data.parallelStream().map(e -> analyzer.features(e.text(), fx)).toList();
         Result total = new Result(newReport(), 0);
         List<Double> foldAccuracy = new ArrayList<>();
+        int adaptedFolds = 0;
         for (int f = 0; f < k; f++) {
             List<SparseVector> trainX = new ArrayList<>();
             List<Polarity> trainY = new ArrayList<>();
@@ -67,6 +118,17 @@ public final class SentimentEvaluation {
                 }
             }
             LinearSentimentModel model = new SentimentTrainer(options).train(trainX, trainY, "fold " + (f + 1) + "/" + k);
+            List<LabelledText> trainExamples = new ArrayList<>();
+            for (int i = 0; i < data.size(); i++) {
+                if (fold[i] != f) {
+                    trainExamples.add(data.get(i));
+                }
+            }
+            Adapted a = adapted(test, trainExamples, model, options, "fold " + (f + 1) + "/" + k);
+            if (a != null) {
+                model = a.model;
+                adaptedFolds++;
+            }
             Result r = run(analyzer.withModel(model), test);
             foldAccuracy.add(ClassificationReport.round(r.report.accuracy()));
             total.report.addAll(r.report);
@@ -74,6 +136,7 @@ public final class SentimentEvaluation {
         }
         Map<String, Object> out = output(total, k + "-fold", analyzer.version() + "+trained", data.size());
         out.put("foldAccuracy", foldAccuracy);
+        out.put("adaptation", adaptation == null ? "off" : adaptedFolds == k ? "each fold adapted to its unlabelled test texts" : adaptedFolds + " of " + k + " folds adapted (test folds smaller than " + adaptation.minTexts() + " are not)");
         return out;
     }
 

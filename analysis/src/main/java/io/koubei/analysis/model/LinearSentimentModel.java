@@ -54,6 +54,12 @@ public final class LinearSentimentModel {
         return info;
     }
 
+    /** The same model with another description of what it was trained on. */
+    public LinearSentimentModel describedAs(String trainedOn) {
+        return new LinearSentimentModel(new Info(info.version(), info.createdAt(), trainedOn, info.examples()), labels, features, weights, bias, nb,
+                lexiconMargin);
+    }
+
     public String version() {
         return info.version();
     }

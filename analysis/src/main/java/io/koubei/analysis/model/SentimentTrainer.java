@@ -37,6 +37,11 @@ public final class SentimentTrainer {
     }
 
     public LinearSentimentModel train(List<SparseVector> xs, List<Polarity> ys, String trainedOn) {
+        return train(xs, ys, null, trainedOn);
+    }
+
+    /** @param weights per-example weight (null = all 1): scales the example's gradient and naive-Bayes counts */
+    public LinearSentimentModel train(List<SparseVector> xs, List<Polarity> ys, double[] weights, String trainedOn) {
         if (xs.isEmpty()) {
             throw new IllegalArgumentException("no training examples");
         }
@@ -52,7 +57,7 @@ public final class SentimentTrainer {
         float[] b = new float[k];
         float[] gb = new float[k];
         int[] y = ys.stream().mapToInt(labels::indexOf).toArray();
-        float[] nb = k == 2 && options.naiveBayes() ? logCountRatio(xs, y, d) : null;
+        float[] nb = k == 2 && options.naiveBayes() ? logCountRatio(xs, y, weights, d) : null;
         if (nb != null) {
             List<SparseVector> scaled = new ArrayList<>(xs.size());
             for (SparseVector x : xs) {
@@ -81,12 +86,12 @@ public final class SentimentTrainer {
                     for (int j = 0; j < x.size(); j++) {
                         s += w[c][x.index()[j]] * x.value()[j];
                     }
-                    z[c] = s + LinearSentimentModel.margin(labels.get(c), x, LinearSentimentModel.LEXICON_MARGIN);
+                    z[c] = s + LinearSentimentModel.margin(labels.get(c), x, options.lexiconMargin());
                 }
                 double[] p = LinearSentimentModel.softmax(z);
                 // two classes: plain logistic regression (the first class's row stays 0, its logit is the reference)
                 for (int c = k == 2 ? 1 : 0; c < k; c++) {
-                    double g = p[c] - (y[i] == c ? 1 : 0);
+                    double g = (p[c] - (y[i] == c ? 1 : 0)) * (weights == null ? 1 : weights[i]);
                     gb[c] += g * g;
                     b[c] -= lr * g / (Math.sqrt(gb[c]) + 1e-8);
                     float[] wc = w[c];
@@ -102,14 +107,14 @@ public final class SentimentTrainer {
         }
         Instant now = Instant.now();
         String version = "sentiment-" + VERSION.format(now);
-        return new LinearSentimentModel(new LinearSentimentModel.Info(version, now, trainedOn, xs.size()), labels, fx, w, b, nb, LinearSentimentModel.LEXICON_MARGIN);
+        return new LinearSentimentModel(new LinearSentimentModel.Info(version, now, trainedOn, xs.size()), labels, fx, w, b, nb, options.lexiconMargin());
     }
 
     /**
      * NB-LR (Wang &amp; Manning 2012): r_j = log of (positive share of feature j) / (negative share), smoothed;
      * the dense rule features keep scale 1.
      */
-    static float[] logCountRatio(List<SparseVector> xs, int[] y, int d) {
+    static float[] logCountRatio(List<SparseVector> xs, int[] y, double[] weights, int d) {
         double alpha = 1.0;
         double[] p = new double[d];
         double[] q = new double[d];
@@ -117,7 +122,7 @@ public final class SentimentTrainer {
             double[] t = y[i] == 1 ? p : q;
             SparseVector x = xs.get(i);
             for (int j = 0; j < x.size(); j++) {
-                t[x.index()[j]] += Math.abs(x.value()[j]) > 0 ? 1 : 0;
+                t[x.index()[j]] += Math.abs(x.value()[j]) > 0 ? (weights == null ? 1 : weights[i]) : 0;
             }
         }
         double sp = 0;

@@ -7,14 +7,21 @@ package io.koubei.analysis.model;
  * @param hashBits     log2 of the feature space
  * @param seed         shuffling seed: same data + same seed = same model
  * @param naiveBayes   scale features by their naive-Bayes log-count ratio (binary models; NB-LR)
+ * @param lexiconMargin fixed logit margin toward positive per unit of the rules' score: how much the model
+ *                     starts from the lexicon (0 = the rules' score is only a learned feature)
  */
-public record TrainingOptions(int epochs, double learningRate, double l2, int hashBits, long seed, boolean naiveBayes) {
+public record TrainingOptions(int epochs, double learningRate, double l2, int hashBits, long seed, boolean naiveBayes,
+        double lexiconMargin) {
     public static TrainingOptions defaults() {
-        return new TrainingOptions(10, 0.2, 1e-5, 21, 42L, true);
+        return new TrainingOptions(10, 0.2, 1e-5, 21, 42L, true, LinearSentimentModel.LEXICON_MARGIN);
     }
 
     public TrainingOptions(int epochs, double learningRate, double l2, int hashBits, long seed) {
-        this(epochs, learningRate, l2, hashBits, seed, defaults().naiveBayes());
+        this(epochs, learningRate, l2, hashBits, seed, defaults().naiveBayes(), defaults().lexiconMargin());
+    }
+
+    public TrainingOptions withLexiconMargin(double margin) {
+        return new TrainingOptions(epochs, learningRate, l2, hashBits, seed, naiveBayes, margin);
     }
 
     public TrainingOptions {

@@ -17,6 +17,12 @@ public final class RuleSentiment {
     /** A negated action with no evaluative word after it (没送, 不能吃, 没有配醋) is usually a complaint. */
     private static final double NEGATED_EVENT = -0.5;
     private static final double QUESTION_WEIGHT = 0.3;
+    /** 太油了, 太咸了: "too much" of something the lexicon does not know is a complaint. */
+    private static final double EXCESS = -0.8;
+    /** 快点就更好了: praise inside a wish says what is missing. */
+    private static final double WISH_FLIP = -0.4;
+    /** 超“丰富”: praise in quotes is usually ironic. */
+    private static final double QUOTED_PRAISE = -0.6;
     private static final double EXCLAMATION_WEIGHT = 1.2;
 
     private final SentimentLexicon lexicon;
@@ -53,6 +59,7 @@ public final class RuleSentiment {
         boolean negatorConsumed;
         boolean negatedEventSeen;
         int attributeAt = -1;
+        int excessAt = -1;
         int attributeSign;
         String attributeWord = "";
 
@@ -104,6 +111,7 @@ public final class RuleSentiment {
 
         void closeClause(int end, String marks) {
             negatedEvent();
+            wish(end);
             if (end > clauseFrom) {
                 double w = clauseWeight;
                 boolean question = marks.contains("?") || endsWithQuestionParticle(end);
@@ -123,6 +131,50 @@ public final class RuleSentiment {
             clauseWeight = 1.0;
             resetModifiers();
             attributeAt = -1;
+            excessAt = -1;
+        }
+
+        /** 就好了 / 就更好了 / 就完美了 closing a clause: its praise is a wish, read as a mild complaint. */
+        void wish(int end) {
+            boolean found = false;
+            for (int k = clauseFrom; k < end - 1 && !found; k++) {
+                if (tokens.get(k).term().equals("就")) {
+                    int j = k + 1;
+                    if (tokens.get(j).term().equals("更") && j + 1 < end) {
+                        j++;
+                    }
+                    String w = tokens.get(j).term();
+                    found = (w.equals("好") || w.equals("好了") || w.equals("完美") || w.equals("更好"))
+                            && (j + 1 >= end || isParticle(tokens.get(j + 1).term()) || w.endsWith("了"));
+                }
+            }
+            if (!found) {
+                return;
+            }
+            int clause = clauses.size();
+            boolean flipped = false;
+            for (int c = 0; c < cues.size(); c++) {
+                RuleResult.Cue cue = cues.get(c);
+                if (cue.clause() == clause && cue.value() > 0) {
+                    cues.set(c, new RuleResult.Cue(cue.token(), clause, cue.words() + " (wish)", WISH_FLIP * cue.value(), "wish"));
+                    flipped = true;
+                }
+            }
+            if (flipped) {
+                rules.add("就…好了: wish, praise read as what is missing ×" + WISH_FLIP);
+            }
+        }
+
+        boolean isParticle(String term) {
+            return term.equals("了") || term.equals("啦") || term.equals("呀") || term.equals("哦") || term.equals("啊");
+        }
+
+        /** 太 + a word the lexicon does not know + 了 (太油了): a complaint about too much of it. */
+        void excess(int i, String term) {
+            if (excessAt >= 0 && i - excessAt <= 3 && (term.equals("了") || term.equals("啦") || term.startsWith("了"))) {
+                cues.add(new RuleResult.Cue(i, clauses.size(), "太…了 (too much)", EXCESS, "excess"));
+                excessAt = -1;
+            }
         }
 
         boolean endsWithQuestionParticle(int end) {
@@ -185,6 +237,7 @@ public final class RuleSentiment {
             }
             SentimentLexicon.Entry e = lexicon.entry(term);
             if (e == null) {
+                excess(i, term);
                 if (!quantityOfAttribute(i, term)) {
                     decomposed(i, term);
                 }
@@ -262,6 +315,9 @@ public final class RuleSentiment {
             if (len < 2 || len > 4) {
                 return;
             }
+            if (term.charAt(0) == '太' && lexicon.weight(term.substring(1)) == null) {
+                excessAt = i; // 太油 + 了
+            }
             for (int k = 1; k < len; k++) {
                 String head = term.substring(0, k);
                 String rest = term.substring(k);
@@ -314,6 +370,9 @@ public final class RuleSentiment {
         }
 
         void degree(int i, String term, double value) {
+            if (term.equals("太") || term.equals("过于") || term.equals("太过")) {
+                excessAt = negatorAt >= 0 && i - negatorAt <= NEGATION_REACH ? -1 : i; // 不太 is a softener, not excess
+            }
             degreeAfterNegator = negatorAt >= 0 && i - negatorAt <= NEGATION_REACH;
             if (degreeAt >= 0 && i - degreeAt <= DEGREE_REACH) {
                 degree *= value;
@@ -326,6 +385,12 @@ public final class RuleSentiment {
         }
 
         void sentimentWord(int i, String term, double w) {
+            excessAt = -1;
+            if (w > 0 && quoted(i)) {
+                cue(i, "“" + term + "” (quoted praise)", QUOTED_PRAISE * w, "quoted");
+                resetModifiers();
+                return;
+            }
             double v = w;
             StringBuilder words = new StringBuilder();
             boolean negated = negatorAt >= 0 && i - negatorAt <= NEGATION_REACH && negations % 2 == 1;
@@ -350,6 +415,17 @@ public final class RuleSentiment {
             negatorConsumed = negatorAt >= 0;
             resetModifiers();
             negatorConsumed = false;
+        }
+
+        /** The word stands alone between quotes: “丰富”. */
+        boolean quoted(int i) {
+            if (i == 0 || i + 1 >= tokens.size()) {
+                return false;
+            }
+            String before = tokens.get(i - 1).term();
+            String after = tokens.get(i + 1).term();
+            return (before.equals("“") && after.equals("”")) || (before.equals("\"") && after.equals("\""))
+                    || (before.equals("「") && after.equals("」"));
         }
 
         void cue(int i, String words, double value, String rule) {

@@ -47,6 +47,7 @@ public final class DictionarySegmenter {
             return out;
         }
         char[] t = TextNormalizer.normalize(text);
+        String folded = new String(t); // SmartCN reads the folded text too: one script, same offsets
         int n = t.length;
         int cjkStart = -1;
         int i = 0;
@@ -56,7 +57,7 @@ public final class DictionarySegmenter {
             if (c == '[') {
                 int close = emoticonEnd(t, i);
                 if (close > 0) {
-                    cjkStart = flush(text, cjkStart, i, out, pass);
+                    cjkStart = flush(folded, cjkStart, i, out, pass);
                     out.add(new Token(new String(t, i, close + 1 - i), Token.Kind.EMOTICON, i, close + 1));
                     i = close + 1;
                     continue;
@@ -64,7 +65,7 @@ public final class DictionarySegmenter {
             }
             int cp = Character.codePointAt(t, i);
             if (isEmoji(cp)) {
-                cjkStart = flush(text, cjkStart, i, out, pass);
+                cjkStart = flush(folded, cjkStart, i, out, pass);
                 int end = emojiEnd(t, i);
                 out.add(new Token(new String(t, i, end - i), Token.Kind.EMOJI, i, end));
                 i = end;
@@ -72,7 +73,7 @@ public final class DictionarySegmenter {
             }
             DomainDictionary.Match m = dictionary.longestMatch(t, i);
             if (m != null) {
-                cjkStart = flush(text, cjkStart, i, out, pass);
+                cjkStart = flush(folded, cjkStart, i, out, pass);
                 out.add(new Token(m.word(), Token.Kind.WORD, m.start(), m.end()));
                 i = m.end();
                 continue;
@@ -84,7 +85,7 @@ public final class DictionarySegmenter {
                 i += Character.charCount(cp);
                 continue;
             }
-            cjkStart = flush(text, cjkStart, i, out, pass);
+            cjkStart = flush(folded, cjkStart, i, out, pass);
             if (Character.isLetterOrDigit(cp)) {
                 int end = latinEnd(t, i);
                 out.add(new Token(new String(t, i, end - i), Token.Kind.LATIN, i, end));
@@ -97,7 +98,7 @@ public final class DictionarySegmenter {
                 i += len;
             }
         }
-        flush(text, cjkStart, n, out, pass);
+        flush(folded, cjkStart, n, out, pass);
         return out;
     }
 

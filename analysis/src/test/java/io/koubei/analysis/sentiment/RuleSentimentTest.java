@@ -29,6 +29,26 @@ class RuleSentimentTest {
     }
 
     @Test
+    void tooMuchOfAnUnknownThingIsAComplaint() {
+        assertThat(s("手机壳太厚了").polarity()).isEqualTo(Polarity.NEGATIVE);
+        assertThat(s("手机壳太厚了").explanation()).anyMatch(e -> e.contains("too much"));
+        assertThat(s("手机壳太漂亮了").polarity()).isEqualTo(Polarity.POSITIVE);
+        assertThat(s("手机壳不太厚").explanation()).noneMatch(e -> e.contains("too much"));
+    }
+
+    @Test
+    void praiseInsideAWishIsWhatIsMissing() {
+        assertThat(s("续航再长一点就更好了").polarity()).isEqualTo(Polarity.NEGATIVE);
+        assertThat(s("拍照很好").polarity()).isEqualTo(Polarity.POSITIVE);
+    }
+
+    @Test
+    void quotedPraiseReadsAsIrony() {
+        assertThat(s("这就是所谓的“流畅”").score()).isLessThan(0);
+        assertThat(s("这手机很流畅").score()).isGreaterThan(0);
+    }
+
+    @Test
     void degreeScales() {
         double very = s("非常满意").score();
         double plain = s("满意").score();
