@@ -47,7 +47,9 @@ public final class DictionarySegmenter {
             return out;
         }
         char[] t = TextNormalizer.normalize(text);
-        String folded = new String(t); // SmartCN reads the folded text too: one script, same offsets
+        // SmartCN reads simplified characters too (one script, same offsets) but keeps the original punctuation:
+        // full-width marks are its sentence breaks, and longer "sentences" cost it far more
+        String folded = TextNormalizer.simplified(text);
         int n = t.length;
         int cjkStart = -1;
         int i = 0;

@@ -36,6 +36,22 @@ public final class TextNormalizer {
         return s == 0 ? c : s;
     }
 
+    /** Only traditional → simplified, same length; the same instance when nothing changes. */
+    public static String simplified(String text) {
+        char[] out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            char s = c < 0x80 ? 0 : SIMPLIFIED[c];
+            if (s != 0) {
+                if (out == null) {
+                    out = text.toCharArray();
+                }
+                out[i] = s;
+            }
+        }
+        return out == null ? text : new String(out);
+    }
+
     public static String normalizeToString(String text) {
         return new String(normalize(text));
     }
