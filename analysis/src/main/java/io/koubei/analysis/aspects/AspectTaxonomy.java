@@ -83,6 +83,10 @@ public final class AspectTaxonomy {
         for (int i = 1; a == null && i < term.length() - 1; i++) {
             a = termToAspect.get(term.substring(i));
         }
+        // a compound that starts with an aspect term and ends in an opinion (拍照清晰, 续航给力)
+        for (int i = term.length() - 1; a == null && i >= 2; i--) {
+            a = termToAspect.get(term.substring(0, i));
+        }
         return a;
     }
 

@@ -61,6 +61,8 @@ public final class RuleSentiment {
         int attributeAt = -1;
         int excessAt = -1;
         int attributeSign;
+        /** An attribute that is also a sentiment word on its own (耗电, 噪音): its weight counts unless a quantity follows. */
+        Double attributeWeight;
         String attributeWord = "";
 
         Pass(List<Token> tokens) {
@@ -111,6 +113,7 @@ public final class RuleSentiment {
 
         void closeClause(int end, String marks) {
             negatedEvent();
+            pendingAttributeWeight();
             wish(end);
             if (end > clauseFrom) {
                 double w = clauseWeight;
@@ -188,8 +191,21 @@ public final class RuleSentiment {
             return false;
         }
 
+        /** A Latin run, or a dictionary word that is one ("not good", "highly recommend"): spaces between them are not breaks. */
         boolean latinAt(int k) {
-            return k >= 0 && k < tokens.size() && tokens.get(k).kind() == Token.Kind.LATIN;
+            if (k < 0 || k >= tokens.size()) {
+                return false;
+            }
+            Token t = tokens.get(k);
+            if (t.kind() == Token.Kind.LATIN) {
+                return true;
+            }
+            String term = t.term();
+            return t.kind() == Token.Kind.WORD && !term.isEmpty() && isAsciiAlnum(term.charAt(0)) && isAsciiAlnum(term.charAt(term.length() - 1));
+        }
+
+        boolean isAsciiAlnum(char c) {
+            return c < 0x80 && Character.isLetterOrDigit(c);
         }
 
         boolean hasCueSince(int from) {
@@ -257,9 +273,11 @@ public final class RuleSentiment {
                     cue(i, tokens.get(i - 1).term() + "+" + term, 1.2 * before * e.attribute(), "attribute");
                     return;
                 }
+                pendingAttributeWeight();
                 attributeAt = i;
                 attributeSign = e.attribute();
                 attributeWord = term;
+                attributeWeight = e.weight();
                 return;
             }
             if (quantityOfAttribute(i, term)) {
@@ -275,9 +293,25 @@ public final class RuleSentiment {
             }
             if (e.weight() != null) {
                 sentimentWord(i, term, e.weight());
-                return;
             }
-            decomposed(i, term);
+            // a known word without weight (a protective entry such as 还没用) is whole: no decomposition
+        }
+
+        void pendingAttributeWeight() {
+            if (attributeAt >= 0 && attributeWeight != null) {
+                cues.add(new RuleResult.Cue(attributeAt, clauseIndexOf(attributeAt), attributeWord, attributeWeight, "word"));
+            }
+            attributeWeight = null;
+        }
+
+        /** 三百多, 两个多: a quantity word right after a number is an approximation, not "high". */
+        boolean afterNumber(int i) {
+            if (i == 0) {
+                return false;
+            }
+            String prev = tokens.get(i - 1).term();
+            char last = prev.isEmpty() ? ' ' : prev.charAt(prev.length() - 1);
+            return Character.isDigit(last) || "一二两三四五六七八九十百千万几个".indexOf(last) >= 0;
         }
 
         /** 油耗高 is bad and 性价比高 good: a quantity adjective takes its sign from the attribute before it. */
@@ -301,11 +335,12 @@ public final class RuleSentiment {
                 }
                 term = last;
             }
-            if (q == null) {
+            if (q == null || afterNumber(i)) {
                 return false;
             }
             sentimentWord(i, attributeWord + "+" + term, 1.2 * q * attributeSign);
             attributeAt = -1;
+            attributeWeight = null;
             return true;
         }
 
