@@ -125,8 +125,9 @@ public final class AspectExtractor {
                 }
             }
         }
-        Polarity whole = r.polarity();
-        return whole == Polarity.NEUTRAL ? Optional.empty() : Optional.of(whole);
+        // last resort: the text's overall lean, even a slight one (a target named in a text with any opinion)
+        double raw = r.raw();
+        return raw > 0 ? Optional.of(Polarity.POSITIVE) : raw < 0 ? Optional.of(Polarity.NEGATIVE) : Optional.empty();
     }
 
     private static double clauseSum(RuleResult r, int clause) {

@@ -37,6 +37,9 @@ public final class EvalAspectsCommand implements Callable<Integer> {
     @Option(names = "--data-dir")
     Path dataDir;
 
+    @Option(names = "--show-uncovered", defaultValue = "0", description = "Print this many rows Koubei gave no polarity to stderr (with tokens).")
+    int showUncovered;
+
     @Override
     public Integer call() throws Exception {
         try {
@@ -44,12 +47,18 @@ public final class EvalAspectsCommand implements Callable<Integer> {
             if (split != null) {
                 required.add(splitColumn);
             }
-            AspectEvaluation eval = new AspectEvaluation(Analyzers.of(dataDir));
+            var analyzer = Analyzers.of(dataDir);
+            AspectEvaluation eval = new AspectEvaluation(analyzer);
+            int shown = 0;
             for (CSVRecord r : LabelledCsv.records(input, required)) {
                 if (split != null && !split.equals(r.get(splitColumn))) {
                     continue;
                 }
-                eval.add(r.get(textColumn), r.get(targetColumn), LabelType.THREE.parse(r.get(polarityColumn), false));
+                boolean covered = eval.add(r.get(textColumn), r.get(targetColumn), LabelType.THREE.parse(r.get(polarityColumn), false));
+                if (!covered && shown < showUncovered && r.getRecordNumber() % 3 == 0) {
+                    shown++;
+                    System.err.println(r.get(targetColumn) + "\t" + r.get(polarityColumn) + "\t" + String.join("/", analyzer.segment(r.get(textColumn))));
+                }
             }
             Map<String, Object> out = eval.result();
             out.put("input", input.toString());

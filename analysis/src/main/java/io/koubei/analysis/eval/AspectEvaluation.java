@@ -20,7 +20,8 @@ public final class AspectEvaluation {
         this.analyzer = analyzer;
     }
 
-    public void add(String text, String target, Polarity truth) {
+    /** @return whether Koubei gave the target a polarity */
+    public boolean add(String text, String target, Polarity truth) {
         long start = System.nanoTime();
         Optional<Polarity> p = analyzer.polarityToward(text, target);
         nanos += System.nanoTime() - start;
@@ -35,6 +36,7 @@ public final class AspectEvaluation {
             }
         }
         report.add(truth, p.orElse(Polarity.NEUTRAL));
+        return p.isPresent();
     }
 
     public Map<String, Object> result() {

@@ -253,8 +253,13 @@ public final class RuleSentiment {
             }
             SentimentLexicon.Entry e = lexicon.entry(term);
             if (e == null) {
+                if (term.equals("过")) {
+                    // 时间过长: too long; but after a one-character verb it is an aspect particle (去过大城市)
+                    excessAt = i > 0 && tokens.get(i - 1).term().length() >= 2 ? i : -1;
+                    return;
+                }
                 excess(i, term);
-                if (!quantityOfAttribute(i, term)) {
+                if (!quantityOfAttribute(i, term) && !excessiveQuantity(i, term)) {
                     decomposed(i, term);
                 }
                 return;
@@ -302,6 +307,21 @@ public final class RuleSentiment {
                 cues.add(new RuleResult.Cue(attributeAt, clauseIndexOf(attributeAt), attributeWord, attributeWeight, "word"));
             }
             attributeWeight = null;
+        }
+
+        /** 太大, 过长, 过于复杂 without an attribute before it: too much of something is a complaint. */
+        boolean excessiveQuantity(int i, String term) {
+            if (term.length() == 2 && term.charAt(0) == '过' && lexicon.quantity(term.substring(1)) != null) {
+                cues.add(new RuleResult.Cue(i, clauses.size(), term + " (too much)", EXCESS, "excess"));
+                return true;
+            }
+            if (excessAt >= 0 && i - excessAt == 1 && lexicon.quantity(term) != null) {
+                cues.add(new RuleResult.Cue(i, clauses.size(), tokens.get(excessAt).term() + "+" + term + " (too much)", EXCESS, "excess"));
+                excessAt = -1;
+                resetModifiers();
+                return true;
+            }
+            return false;
         }
 
         /** 三百多, 两个多: a quantity word right after a number is an approximation, not "high". */
@@ -405,7 +425,7 @@ public final class RuleSentiment {
         }
 
         void degree(int i, String term, double value) {
-            if (term.equals("太") || term.equals("过于") || term.equals("太过")) {
+            if (term.equals("太") || term.equals("过于") || term.equals("太过") || term.equals("过")) {
                 excessAt = negatorAt >= 0 && i - negatorAt <= NEGATION_REACH ? -1 : i; // 不太 is a softener, not excess
             }
             degreeAfterNegator = negatorAt >= 0 && i - negatorAt <= NEGATION_REACH;

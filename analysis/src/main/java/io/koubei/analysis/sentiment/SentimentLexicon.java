@@ -37,7 +37,13 @@ public final class SentimentLexicon {
             Map.entry("高", 1), Map.entry("大", 1), Map.entry("多", 1), Map.entry("长", 1), Map.entry("强", 1),
             Map.entry("足", 1), Map.entry("快", 1), Map.entry("重", 1), Map.entry("低", -1), Map.entry("小", -1),
             Map.entry("少", -1), Map.entry("短", -1), Map.entry("弱", -1), Map.entry("慢", -1), Map.entry("轻", -1),
-            Map.entry("偏高", 1), Map.entry("偏低", -1), Map.entry("偏大", 1), Map.entry("偏小", -1));
+            Map.entry("偏高", 1), Map.entry("偏低", -1), Map.entry("偏大", 1), Map.entry("偏小", -1),
+            // change verbs act on attributes the same way (功耗降低 good, 噪点增加 bad), and 明显 means "much of it"
+            Map.entry("提升", 1), Map.entry("提高", 1), Map.entry("增加", 1), Map.entry("增大", 1), Map.entry("增强", 1),
+            Map.entry("加大", 1), Map.entry("上升", 1), Map.entry("升高", 1), Map.entry("变大", 1), Map.entry("变多", 1),
+            Map.entry("降低", -1), Map.entry("减少", -1), Map.entry("缩短", -1), Map.entry("下降", -1), Map.entry("减小", -1),
+            Map.entry("减轻", -1), Map.entry("缩小", -1), Map.entry("变小", -1), Map.entry("变少", -1), Map.entry("减慢", -1),
+            Map.entry("明显", 1));
 
     private SentimentLexicon(Builder b) {
         this.words = Map.copyOf(b.words);
