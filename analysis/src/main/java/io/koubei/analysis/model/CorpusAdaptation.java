@@ -3,6 +3,7 @@ package io.koubei.analysis.model;
 import io.koubei.analysis.KoubeiAnalyzer;
 import io.koubei.core.feedback.Polarity;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -15,33 +16,43 @@ import java.util.List;
  *
  * <p>Binary: pseudo-labels are positive or negative (neutral is not learnt from confidence). Needs a corpus
  * of a reasonable size; below {@link Options#minTexts()} it is not worth it and {@link #isWorthIt} says no.
+ * Deterministic: the same corpus, examples and options give the same model.
  */
 public final class CorpusAdaptation {
     /**
-     * @param share    share of each predicted side taken as pseudo-labelled examples per round (most confident first)
-     * @param rounds   relabelling rounds
-     * @param minTexts smallest corpus worth adapting to
-     * @param pseudoWeight total weight of the pseudo-labelled examples relative to the labelled ones
-     * @param studentLexiconMargin the students' fixed margin from the rules' score: 0, since their labels
-     *                 already come from the rules and counting the lexicon twice makes them timid
+     * @param shareFromRules  share of each side kept per round when the rules are the teacher: small, since
+     *                        the lexicon is right mostly where it is confident
+     * @param shareFromModel  share kept in the first round when a trained model is the teacher (there only
+     *                        texts where model and rules agree count); it grows by {@code growthFromModel} per round
+     * @param growthFromModel growth of that share per round
+     * @param rounds          relabelling rounds
+     * @param minTexts        smallest corpus worth adapting to
+     * @param pseudoWeight    total weight of the pseudo-labelled examples relative to the labelled ones (each at
+     *                        least 1), so a large labelled set from another domain does not drown the corpus
+     * @param studentLexiconMargin the students' fixed margin from the rules' score: 0, since their labels already
+     *                        come from the rules and counting the lexicon twice makes them timid
      */
-    public record Options(double share, int rounds, int minTexts, double studentLexiconMargin, double pseudoWeight) {
+    public record Options(double shareFromRules, double shareFromModel, double growthFromModel, int rounds, int minTexts,
+            double pseudoWeight, double studentLexiconMargin) {
         public static Options defaults() {
-            return new Options(Double.parseDouble(System.getProperty("koubei.adapt.share", "0.3")), Integer.getInteger("koubei.adapt.rounds", 4), 1000,
-                    Double.parseDouble(System.getProperty("koubei.adapt.margin", "0")), Double.parseDouble(System.getProperty("koubei.adapt.pw", "0.5")));
+            return new Options(0.3, 0.6, 0.1, 4, 1000, 0.5, 0);
         }
 
         public Options withMinTexts(int n) {
-            return new Options(share, rounds, n, studentLexiconMargin, pseudoWeight);
+            return new Options(shareFromRules, shareFromModel, growthFromModel, rounds, n, pseudoWeight, studentLexiconMargin);
         }
 
         public Options {
-            if (share <= 0 || share > 1) {
-                throw new IllegalArgumentException("share must be in (0, 1]: " + share);
+            if (shareFromRules <= 0 || shareFromRules > 1 || shareFromModel <= 0 || shareFromModel > 1) {
+                throw new IllegalArgumentException("shares must be in (0, 1]");
             }
             if (rounds < 1) {
                 throw new IllegalArgumentException("rounds must be >= 1");
             }
+        }
+
+        double share(boolean modelTeacher, int round) {
+            return modelTeacher ? Math.min(1, shareFromModel + growthFromModel * round) : shareFromRules;
         }
     }
 
@@ -62,7 +73,7 @@ public final class CorpusAdaptation {
 
     /**
      * @param analyzer whose rules and segmentation give the features (its own trained model is ignored)
-     * @param training options for each student (its lexicon margin is the student's)
+     * @param training options for each student (its lexicon margin is replaced by the students')
      */
     public CorpusAdaptation(KoubeiAnalyzer analyzer, TrainingOptions training, Options options) {
         this.rulesOnly = analyzer.withModel(null);
@@ -79,18 +90,6 @@ public final class CorpusAdaptation {
      * @param labelled labelled examples kept in every round (may be empty: zero-shot adaptation)
      * @param teacher  first labeller; null = the built-in rules (texts they score exactly 0 are left out)
      */
-    /**
-     * Labelled examples weigh 1; pseudo-labelled ones together weigh {@link Options#pseudoWeight()} × the
-     * labelled total (at least 1 each), so a large labelled set from another domain does not drown the corpus.
-     */
-    double[] weights(int labelled, int pseudo) {
-        double w = labelled == 0 ? 1 : Math.max(1, options.pseudoWeight() * labelled / pseudo);
-        double[] out = new double[labelled + pseudo];
-        java.util.Arrays.fill(out, 0, labelled, 1);
-        java.util.Arrays.fill(out, labelled, out.length, w);
-        return out;
-    }
-
     public Result adapt(List<String> corpus, List<LabelledText> labelled, LinearSentimentModel teacher, String trainedOn) {
         FeatureExtractor fx = new FeatureExtractor(training.hashBits());
         List<SparseVector> xs = corpus.parallelStream().map(t -> rulesOnly.features(t, fx)).toList();
@@ -123,8 +122,9 @@ public final class CorpusAdaptation {
             double[] s = score;
             positives.sort(Comparator.comparingDouble(i -> -s[i]));
             negatives.sort(Comparator.comparingDouble(i -> s[i]));
-            pos = (int) Math.ceil(positives.size() * options.share());
-            neg = (int) Math.ceil(negatives.size() * options.share());
+            double share = options.share(teacher != null, round);
+            pos = (int) Math.ceil(positives.size() * share);
+            neg = (int) Math.ceil(negatives.size() * share);
             List<SparseVector> trainX = new ArrayList<>(labelledX);
             List<Polarity> trainY = new ArrayList<>(labelledY);
             for (int k = 0; k < pos; k++) {
@@ -147,5 +147,14 @@ public final class CorpusAdaptation {
         }
         Report report = new Report(corpus.size(), labelled.size(), pos, neg, options.rounds());
         return new Result(student.describedAs(trainedOn + "; " + report.describe()), report);
+    }
+
+    /** Labelled examples weigh 1; the pseudo-labelled ones together {@link Options#pseudoWeight()} × the labelled total. */
+    double[] weights(int labelled, int pseudo) {
+        double w = labelled == 0 ? 1 : Math.max(1, options.pseudoWeight() * labelled / pseudo);
+        double[] out = new double[labelled + pseudo];
+        Arrays.fill(out, 0, labelled, 1);
+        Arrays.fill(out, labelled, out.length, w);
+        return out;
     }
 }
