@@ -17,6 +17,10 @@ public class KoubeiProperties {
     private String zone = "Asia/Shanghai";
     /** Below this sample size a metric is shown as "insufficient data". */
     private int minimumN = 30;
+    /** Overviews and facet values kept per filter until the next write (0 disables). */
+    private int queryCache = 256;
+    /** … and at most this old (writes by other processes sharing Elasticsearch are not seen otherwise). */
+    private java.time.Duration queryCacheMaxAge = java.time.Duration.ofSeconds(30);
     private final Elasticsearch elasticsearch = new Elasticsearch();
     private final Kafka kafka = new Kafka();
 
@@ -72,6 +76,10 @@ public class KoubeiProperties {
     public void setZone(String zone) { this.zone = zone; }
     public int getMinimumN() { return minimumN; }
     public void setMinimumN(int minimumN) { this.minimumN = minimumN; }
+    public int getQueryCache() { return queryCache; }
+    public void setQueryCache(int queryCache) { this.queryCache = queryCache; }
+    public java.time.Duration getQueryCacheMaxAge() { return queryCacheMaxAge; }
+    public void setQueryCacheMaxAge(java.time.Duration v) { this.queryCacheMaxAge = v; }
     public Elasticsearch getElasticsearch() { return elasticsearch; }
     public Kafka getKafka() { return kafka; }
 }

@@ -1,12 +1,12 @@
 package io.koubei.dashboard.platform;
 
 import io.koubei.analysis.AnalysisPipeline;
-import io.koubei.analysis.FeedbackAnalyzers;
 import io.koubei.analysis.FeedbackAnalyzer;
 import io.koubei.core.bus.FeedbackBus;
 import io.koubei.core.store.FeedbackStore;
 import io.koubei.core.time.CalendarKeys;
 import io.koubei.dashboard.query.QueryService;
+import io.koubei.dashboard.query.ReadCache;
 import io.koubei.ingest.bus.InProcessBus;
 import io.koubei.ingest.importing.FeedbackImporter;
 
@@ -34,8 +34,8 @@ public class PlatformConfiguration {
 
     /** Built-in lexicon and rules, plus the deployment's dictionaries, taxonomy and active model from the data dir. */
     @Bean
-    FeedbackAnalyzer feedbackAnalyzer(KoubeiProperties props) {
-        return FeedbackAnalyzers.fromDataDir(props.getDataDir());
+    ReloadableAnalyzer feedbackAnalyzer(KoubeiProperties props) {
+        return new ReloadableAnalyzer(props.getDataDir());
     }
 
     @Bean
@@ -45,16 +45,16 @@ public class PlatformConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "koubei.store", havingValue = "embedded", matchIfMissing = true)
-    FeedbackStore embeddedStore(KoubeiProperties props) {
-        return new LuceneFeedbackStore(props.getDataDir().resolve("index"));
+    WriteCountingStore embeddedStore(KoubeiProperties props) {
+        return new WriteCountingStore(new LuceneFeedbackStore(props.getDataDir().resolve("index")));
     }
 
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "koubei.store", havingValue = "elasticsearch")
-    FeedbackStore elasticsearchStore(KoubeiProperties props) {
+    WriteCountingStore elasticsearchStore(KoubeiProperties props) {
         KoubeiProperties.Elasticsearch es = props.getElasticsearch();
-        return new ElasticsearchFeedbackStore(new ElasticsearchStoreConfig(es.getUrl(), blankToNull(es.getUsername()),
-                blankToNull(es.getPassword()), es.getIndexPrefix()));
+        return new WriteCountingStore(new ElasticsearchFeedbackStore(new ElasticsearchStoreConfig(es.getUrl(),
+                blankToNull(es.getUsername()), blankToNull(es.getPassword()), es.getIndexPrefix())));
     }
 
     @Bean(destroyMethod = "close")
@@ -86,8 +86,9 @@ public class PlatformConfiguration {
     }
 
     @Bean
-    QueryService queryService(FeedbackStore store, FeedbackAnalyzer analyzer, CalendarKeys calendar,
+    QueryService queryService(WriteCountingStore store, FeedbackAnalyzer analyzer, CalendarKeys calendar,
             KoubeiProperties props) {
-        return new QueryService(store, analyzer, calendar, props.getMinimumN());
+        return new QueryService(store, analyzer, calendar, props.getMinimumN(),
+                new ReadCache(props.getQueryCache(), props.getQueryCacheMaxAge(), store::generation));
     }
 }
