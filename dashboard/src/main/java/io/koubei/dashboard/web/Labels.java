@@ -30,16 +30,17 @@ public class Labels {
         return LocaleContextHolder.getLocale();
     }
 
-    private static boolean english() {
-        return "en".equals(locale().getLanguage());
+    public String aspect(String id) {
+        return aspect(id, locale());
     }
 
-    public String aspect(String id) {
+    /** The taxonomy's (Chinese) name, or the English message; the id when neither knows it. */
+    public String aspect(String id, Locale locale) {
         if (id == null) {
             return "";
         }
-        if (english()) {
-            return messages.getMessage("aspect." + id, null, id, locale());
+        if ("en".equals(locale.getLanguage())) {
+            return messages.getMessage("aspect." + id, null, id, locale);
         }
         AspectTaxonomy.Aspect a = analyzer.current().resources().taxonomy().aspect(id);
         return a == null ? id : a.name();
@@ -76,7 +77,11 @@ public class Labels {
     }
 
     public String segment(String s) {
-        return s == null ? "" : messages.getMessage("segment." + s, null, s, locale());
+        return segment(s, locale());
+    }
+
+    public String segment(String s, Locale locale) {
+        return s == null ? "" : messages.getMessage("segment." + s, null, s, locale);
     }
 
     /** User text shortened for a list, never inside a character (see {@link TextCuts}). */
