@@ -64,6 +64,8 @@ public final class HtmlReportRenderer {
                         s -> ReportText.isNone(s) ? ReportText.none(s, en) : segmentLabel.apply(s, l)))
                 .stream().filter(s -> !s.rows().isEmpty()).toList());
         ctx.setVariable("npsText", (Function<NpsScore, String>) s -> ReportText.nps(s, en));
+        ctx.setVariable("npsValue", (Function<NpsScore, String>) s -> s.n() > 0 && s.sufficient() ? ReportText.fmt(s.nps())
+                : ReportText.nps(s, en));
         ctx.setVariable("netText", (Function<NetSentiment, String>) s -> ReportText.net(s, en));
         ctx.setVariable("change", (Function<WeeklyReport.Change, String>) c -> en ? c.textEn() : c.textZh());
         ctx.setVariable("aspect", (Function<String, String>) a -> aspectLabel.apply(a, l));

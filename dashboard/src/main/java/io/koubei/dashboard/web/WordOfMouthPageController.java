@@ -136,7 +136,7 @@ public class WordOfMouthPageController {
         String w = week(params);
         FilterParams links = common(model, params, w).without("segment");
         List<String> window = Weeks.endingAt(w, WEEKS);
-        model.addAttribute("windowWeeks", String.join(",", window));
+        model.addAttribute("windowWeeks", window.get(0) + " – " + window.get(window.size() - 1));
         model.addAttribute("links", links.with("week", String.join(",", window)));
         List<AnalyzedFeedback> core = new ArrayList<>();
         store.scan(scope(params, window, "segment").segments(Set.of(Segment.CORE)).build(), core::add);
