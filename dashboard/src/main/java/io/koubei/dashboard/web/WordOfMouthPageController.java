@@ -3,7 +3,8 @@ package io.koubei.dashboard.web;
 import io.koubei.analysis.FeedbackAnalyzer;
 import io.koubei.analysis.signals.BucketTable;
 import io.koubei.analysis.signals.Signal;
-import io.koubei.analysis.signals.SignalType;
+import io.koubei.analysis.signals.alert.ScanConfig;
+import io.koubei.analysis.signals.crosscheck.DivergenceDetector;
 import io.koubei.analysis.signals.Weeks;
 import io.koubei.analysis.signals.astroturf.AstroturfParams;
 import io.koubei.analysis.signals.crosscheck.ChannelMatrix;
@@ -11,7 +12,6 @@ import io.koubei.analysis.signals.crosscheck.ChannelRow;
 import io.koubei.analysis.signals.segment.MassImpression;
 import io.koubei.analysis.signals.segment.OpinionPointRanking;
 import io.koubei.core.feedback.AnalyzedFeedback;
-import io.koubei.core.feedback.Channel;
 import io.koubei.core.feedback.Segment;
 import io.koubei.core.store.AggregateQuery;
 import io.koubei.core.store.Dimension;
@@ -114,20 +114,12 @@ public class WordOfMouthPageController {
         model.addAttribute("byChannel", byChannel);
         model.addAttribute("byDepartment", byDepartment);
         model.addAttribute("departmentChannels", departmentChannels);
-        model.addAttribute("divergences", divergences(w, params));
+        // the divergence detector on the same tables (and thresholds) the weekly scan uses: what the page shows is
+        // what the detectors would say for these filters, also after a restart and for weeks not scanned yet
+        List<Signal> divergences = new DivergenceDetector(settings.scanConfig(ScanConfig.defaults()).divergence())
+                .detect(overall, aspects, w, params.first("product"));
+        model.addAttribute("divergences", divergences);
         return "crosscheck";
-    }
-
-    /** The week's divergence signals from the last scan, narrowed to the filter's products and channels. */
-    private List<Signal> divergences(String week, FilterParams params) {
-        List<String> products = params.values().getOrDefault("product", List.of());
-        List<String> channels = params.values().getOrDefault("channel", List.of());
-        return signals.lastScan(week).map(s -> s.signals().stream()
-                .filter(x -> x.type() == SignalType.DIVERGENCE)
-                .filter(x -> products.isEmpty() || x.product() == null || products.contains(x.product()))
-                .filter(x -> channels.isEmpty() || x.channels() == null || x.channels().isEmpty()
-                        || x.channels().stream().map(Channel::wireName).anyMatch(channels::contains))
-                .toList()).orElse(List.of());
     }
 
     @GetMapping("/users")
