@@ -33,6 +33,11 @@ public final class FilterBar {
         this.path = path;
     }
 
+    /** The same bar over the filters a page actually applied (a page may add a default, e.g. the speed page's dates). */
+    public FilterBar forParams(FilterParams applied) {
+        return applied == null || applied == params ? this : new FilterBar(applied, options, path);
+    }
+
     private FilterOptions.Values values() {
         if (values == null) {
             values = options.values();

@@ -69,6 +69,16 @@ final class Browser {
         }
     }
 
+    /** Clicks something that loads a new page (a submit button, a link) and waits until the new page has loaded. */
+    static void clickAndWait(ChromeDriver driver, org.openqa.selenium.WebElement element) {
+        org.openqa.selenium.WebElement old = driver.findElement(org.openqa.selenium.By.tagName("html"));
+        element.click();
+        org.openqa.selenium.support.ui.WebDriverWait wait = new org.openqa.selenium.support.ui.WebDriverWait(driver,
+                java.time.Duration.ofSeconds(30));
+        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(old));
+        wait.until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
     static Path screenshot(ChromeDriver driver, String name) {
         try {
             Files.createDirectories(SCREENSHOTS);

@@ -227,7 +227,7 @@ class DashboardBrowserTest {
         new Select(driver.findElement(By.id("f-aspect"))).selectByValue("service");
         new Select(driver.findElement(By.id("f-polarity"))).selectByValue("negative");
         new Select(driver.findElement(By.id("f-source"))).selectByValue("weibo");
-        driver.findElement(By.id("filter-apply")).click();
+        Browser.clickAndWait(driver, driver.findElement(By.id("filter-apply")));
         waitUpTo(10).until(d -> d.getCurrentUrl().contains("aspect=service"));
         assertThat(driver.getCurrentUrl()).contains("polarity=negative").contains("source=weibo");
         long expected = apiCount("aspect=service&polarity=negative&source=weibo");
@@ -237,23 +237,23 @@ class DashboardBrowserTest {
         Browser.screenshot(driver, "08-new-selectors");
 
         // the navigation carries the view to the search page, whose result count agrees
-        driver.findElement(By.cssSelector("header nav a[href^='/search']")).click();
+        Browser.clickAndWait(driver, driver.findElement(By.cssSelector("header nav a[href^='/search']")));
         assertThat(driver.getCurrentUrl()).contains("aspect=service").contains("source=weibo");
         assertThat(driver.findElement(By.id("result-count")).getText()).isEqualTo("共 " + expected + " 条结果");
         // a drill-down from an item's analysis keeps the other filters
-        driver.findElement(By.cssSelector("#results li a.open")).click();
+        Browser.clickAndWait(driver, driver.findElement(By.cssSelector("#results li a.open")));
         assertThat(driver.getCurrentUrl()).contains("source=weibo");
-        driver.findElement(By.id("back-to-search")).click();
+        Browser.clickAndWait(driver, driver.findElement(By.id("back-to-search")));
         assertThat(driver.getCurrentUrl()).contains("aspect=service").contains("polarity=negative");
 
         // the cross-check page honours the source and sentiment, and its links say so
-        driver.findElement(By.cssSelector("header nav a[href^='/crosscheck']")).click();
+        Browser.clickAndWait(driver, driver.findElement(By.cssSelector("header nav a[href^='/crosscheck']")));
         List<WebElement> rows = driver.findElements(By.cssSelector("#matrix-channel tr td:first-child a"));
         assertThat(rows).extracting(WebElement::getText).containsExactly("社交媒体");
         String link = rows.get(0).getAttribute("href");
         assertThat(link).contains("source=weibo").contains("polarity=negative").contains("aspect=service")
                 .contains("excludeFlag=astroturf");
-        rows.get(0).click();
+        Browser.clickAndWait(driver, rows.get(0));
         String count = driver.findElement(By.id("result-count")).getText().replaceAll("\\D", "");
         String volume = driver.getCurrentUrl();
         driver.navigate().back();
@@ -264,11 +264,11 @@ class DashboardBrowserTest {
         assertThat(driver.findElement(By.id("filter-chips")).getText()).contains("aspectPolarity = service:negative")
                 .contains("nps = detractor");
         new Select(driver.findElement(By.id("f-product"))).selectByValue("nova-x1");
-        driver.findElement(By.id("filter-apply")).click();
+        Browser.clickAndWait(driver, driver.findElement(By.id("filter-apply")));
         assertThat(driver.getCurrentUrl()).contains("aspectPolarity=service").contains("nps=detractor").contains("product=nova-x1");
         assertThat(driver.findElement(By.id("result-count")).getText())
                 .isEqualTo("共 " + apiCount("aspectPolarity=service:negative&nps=detractor&channel=survey&product=nova-x1") + " 条结果");
-        driver.findElement(By.cssSelector("#filter-chips a.chip")).click();
+        Browser.clickAndWait(driver, driver.findElement(By.cssSelector("#filter-chips a.chip")));
         assertThat(driver.getCurrentUrl()).doesNotContain("aspectPolarity").contains("nps=detractor");
         assertThat(volume).contains("/search");
     }

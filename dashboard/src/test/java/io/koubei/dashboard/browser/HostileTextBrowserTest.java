@@ -157,7 +157,7 @@ class HostileTextBrowserTest {
         driver.get(url("/login"));
         driver.findElement(By.id("username")).sendKeys("root");
         driver.findElement(By.id("password")).sendKeys("pw-root-123");
-        driver.findElement(By.id("login-submit")).click();
+        Browser.clickAndWait(driver, driver.findElement(By.id("login-submit")));
     }
 
     private static Map<String, Object> hostile(String ext, String channel, String createdAt, String text,

@@ -93,7 +93,7 @@ class SettingsBrowserTest {
         driver.get(url("/login"));
         driver.findElement(By.id("username")).sendKeys("root");
         driver.findElement(By.id("password")).sendKeys("pw-root-123");
-        driver.findElement(By.id("login-submit")).click();
+        Browser.clickAndWait(driver, driver.findElement(By.id("login-submit")));
     }
 
     @AfterAll
@@ -144,13 +144,13 @@ class SettingsBrowserTest {
         assertThat(item(before).get("polarity").asString()).isEqualTo("neutral");
         driver.get(url("/settings/lexicon"));
         replace(driver.findElement(By.id("lexicon-text")), "给力 1.5\n呱唧呱 9");
-        driver.findElement(By.id("save-lexicon")).click();
+        Browser.clickAndWait(driver, driver.findElement(By.id("save-lexicon")));
         assertThat(driver.findElement(By.id("settings-problems")).getText()).contains("第 2 行").contains("权重“9”");
         assertThat(driver.findElement(By.id("lexicon-text")).getAttribute("value")).isEqualTo("给力 1.5\n呱唧呱 9");
         Browser.screenshot(driver, "settings-01-lexicon-error");
 
         replace(driver.findElement(By.id("lexicon-text")), "给力 1.5\n呱唧呱 -2.5");
-        driver.findElement(By.id("save-lexicon")).click();
+        Browser.clickAndWait(driver, driver.findElement(By.id("save-lexicon")));
         assertThat(driver.findElement(By.id("settings-notice")).getText()).contains("已保存");
         assertThat(driver.findElement(By.id("lexicon-entries")).getText()).contains("呱唧呱").contains("-2.5");
         assertThat(driver.findElement(By.id("reanalysis")).getText()).contains("已有反馈保留原来的分析");
@@ -163,7 +163,7 @@ class SettingsBrowserTest {
         assertThat(item(before).get("polarity").asString()).isEqualTo("neutral");
 
         // re-analysis brings the stored item up to date, keeping what the detectors wrote
-        driver.findElement(By.id("start-reanalysis")).click();
+        Browser.clickAndWait(driver, driver.findElement(By.id("start-reanalysis")));
         assertThat(driver.findElement(By.id("settings-notice")).getText()).contains("重新分析");
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
             try {
@@ -192,12 +192,12 @@ class SettingsBrowserTest {
         driver.findElements(By.cssSelector("#taxonomy-form input[name=terms]")).get(blank + 1).sendKeys("电池");
         driver.findElements(By.cssSelector("#taxonomy-form input[name=id]")).get(blank + 1).sendKeys("power");
         driver.findElements(By.cssSelector("#taxonomy-form input[name=name]")).get(blank + 1).sendKeys("电源");
-        driver.findElement(By.id("save-taxonomy")).click();
+        Browser.clickAndWait(driver, driver.findElement(By.id("save-taxonomy")));
         assertThat(driver.findElement(By.id("settings-problems")).getText()).contains("电池").contains("battery");
         driver.findElements(By.cssSelector("#taxonomy-form input[name=id]")).get(blank + 1).clear();
         driver.findElements(By.cssSelector("#taxonomy-form input[name=name]")).get(blank + 1).clear();
         driver.findElements(By.cssSelector("#taxonomy-form input[name=terms]")).get(blank + 1).clear();
-        driver.findElement(By.id("save-taxonomy")).click();
+        Browser.clickAndWait(driver, driver.findElement(By.id("save-taxonomy")));
         assertThat(driver.findElement(By.id("settings-notice")).getText()).contains("已保存");
         assertThat(dataDir.resolve("analysis/aspects.tsv")).content().contains("nfc\tNFC 刷卡\tnfc,刷卡,门禁卡");
 
@@ -206,7 +206,7 @@ class SettingsBrowserTest {
         driver.get(url("/"));
         assertThat(driver.findElements(By.cssSelector("#f-aspect option[value=nfc]"))).hasSize(1);
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("f-aspect"))).selectByValue("nfc");
-        driver.findElement(By.id("filter-apply")).click();
+        Browser.clickAndWait(driver, driver.findElement(By.id("filter-apply")));
         assertThat(driver.getCurrentUrl()).contains("aspect=nfc");
         assertThat(driver.findElement(By.id("kpi-total")).getText()).isEqualTo("1");
     }
@@ -219,14 +219,14 @@ class SettingsBrowserTest {
         replace(driver.findElement(By.id("quietFrom")), "23:00");
         replace(driver.findElement(By.id("quietTo")), "");
         replace(driver.findElement(By.id("spikeMinCount")), "x");
-        driver.findElement(By.id("save-alerts")).click();
+        Browser.clickAndWait(driver, driver.findElement(By.id("save-alerts")));
         String problems = driver.findElement(By.id("settings-problems")).getText();
         assertThat(problems).contains("未知的方面 ID“batery”").contains("同时填写").contains("spikeMinCount");
         assertThat(driver.findElement(By.id("mutedAspects")).getAttribute("value")).isEqualTo("batery");
         replace(driver.findElement(By.id("mutedAspects")), "logistics");
         replace(driver.findElement(By.id("quietTo")), "08:00");
         replace(driver.findElement(By.id("spikeMinCount")), "25");
-        driver.findElement(By.id("save-alerts")).click();
+        Browser.clickAndWait(driver, driver.findElement(By.id("save-alerts")));
         assertThat(driver.findElement(By.id("settings-notice")).getText()).contains("下次检测时生效");
         assertThat(settings.alertProperties().getQuietFrom()).isEqualTo("23:00");
         assertThat(settings.alertProperties().getMutedAspects()).containsExactly("logistics");
@@ -279,14 +279,14 @@ class SettingsBrowserTest {
         driver.get(url("/settings/users"));
         driver.findElement(By.id("new-user")).sendKeys("wang");
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("new-role"))).selectByValue("ANALYST");
-        driver.findElement(By.id("create-user-submit")).click();
+        Browser.clickAndWait(driver, driver.findElement(By.id("create-user-submit")));
         String password = driver.findElement(By.id("new-password")).getText().replaceAll(".*：(\\S+)（.*", "$1");
         assertThat(password).hasSizeGreaterThanOrEqualTo(12);
         HttpClient client = HttpClient.newHttpClient();
         assertThat(http(HttpRequest.newBuilder(URI.create(url("/api/v1/count"))).header("Authorization", basic("wang", password)),
                 client).statusCode()).isEqualTo(200);
         Browser.screenshot(driver, "settings-02-users");
-        driver.findElement(By.cssSelector("tr[data-user=wang] form[action$='/enabled'] button")).click();
+        Browser.clickAndWait(driver, driver.findElement(By.cssSelector("tr[data-user=wang] form[action$='/enabled'] button")));
         assertThat(driver.findElement(By.cssSelector("tr[data-user=wang]")).getText()).contains("已停用");
         assertThat(http(HttpRequest.newBuilder(URI.create(url("/api/v1/count"))).header("Authorization", basic("wang", password)),
                 client).statusCode()).isEqualTo(401);
