@@ -126,9 +126,16 @@ final class TopicSetup {
 
     /** Members of the consumer group now (0 when the group is empty or unknown). */
     int activeConsumers() {
-        var groups = await(admin.describeConsumerGroups(List.of(config.groupId())).all());
-        var group = groups.get(config.groupId());
-        return group == null ? 0 : group.members().size();
+        try {
+            var groups = await(admin.describeConsumerGroups(List.of(config.groupId())).all());
+            var group = groups.get(config.groupId());
+            return group == null ? 0 : group.members().size();
+        } catch (KafkaException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.GroupIdNotFoundException) {
+                return 0; // no worker ever joined
+            }
+            throw e;
+        }
     }
 
     /** Records held by the dead-letter topic (all partitions, all writers). */
