@@ -2,7 +2,7 @@
 # Side-by-side scale-out benchmark (not a test): starts a fresh Elasticsearch node (the build's test distribution)
 # and a standalone Kafka broker, runs io.koubei.bench.ScaleOutBench against them, prints the table and stops both.
 #
-#   scripts/bench-scaleout.sh [--items 56715] [--query-items 1000000 | 0] [--workers 2] [--partitions 4] [--batch 500]
+#   scripts/bench-scaleout.sh [--items 56715] [--query-items 1000000 | 0] [--workers 2] [--partitions 4] [--batch 1000]
 #
 # Environment: ES_PORT (9200), ES_HEAP (1g), KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), BENCH_HEAP (4g),
 # MVN_FLAGS (e.g. -o). Output also goes to target/bench-scaleout.log.

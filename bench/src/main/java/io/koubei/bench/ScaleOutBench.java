@@ -21,7 +21,7 @@ import java.util.Map;
  *
  * <pre>
  * ScaleOutBench --es http://127.0.0.1:9251 --kafka 127.0.0.1:9192 [--es-pid P] [--broker-pid P]
- *               [--items 56715] [--query-items 1000000 (0: skip)] [--workers 2] [--partitions 4] [--batch 500]
+ *               [--items 56715] [--query-items 1000000 (0: skip)] [--workers 2] [--partitions 4] [--batch 1000]
  *               [--analysis-threads cores (embedded import and its baseline)] [--rounds 3]
  *               [--work target/bench-work] [--phases embedded,es,reads]
  * </pre>
@@ -40,7 +40,7 @@ public final class ScaleOutBench {
         int queryItems = Integer.parseInt(a.getOrDefault("query-items", "1000000"));
         int workers = Integer.parseInt(a.getOrDefault("workers", "2"));
         int partitions = Integer.parseInt(a.getOrDefault("partitions", "4"));
-        int batch = Integer.parseInt(a.getOrDefault("batch", "500"));
+        int batch = Integer.parseInt(a.getOrDefault("batch", String.valueOf(io.koubei.ingest.kafka.KafkaBusConfig.DEFAULT_BATCH_SIZE)));
         int rounds = Integer.parseInt(a.getOrDefault("rounds", "3"));
         int threads = Integer.parseInt(a.getOrDefault("analysis-threads",
                 String.valueOf(Runtime.getRuntime().availableProcessors())));
@@ -66,8 +66,10 @@ public final class ScaleOutBench {
         DemoOptions small = DemoOptions.defaults().withScale(0.1);
         Path smallFile = BenchCorpus.writeJsonl(work.resolve("warmup.jsonl"), small);
         List<FeedbackItem> warm = BenchCorpus.items(small);
-        EmbeddedImportBench.koubeiImport(smallFile, warm.size(), work.resolve("warm-import"), threads);
-        EmbeddedImportBench.bareLucene(warm, work.resolve("warm-bare"), threads);
+        if (phases.contains("embedded")) { // the whole corpus once per side: the import's code paths take longer to compile
+            EmbeddedImportBench.koubeiImport(file, corpus.size(), work.resolve("warm-import"), threads);
+            EmbeddedImportBench.bareLucene(corpus, work.resolve("warm-bare"), threads);
+        }
         ElasticsearchIngestBench ingest = new ElasticsearchIngestBench(es, esPid, brokerPid);
         if (phases.contains("es")) {
             ingest.rawBulk(BenchCorpus.analyse(warm, 2), 1000, workers, "bench-warm-raw-");

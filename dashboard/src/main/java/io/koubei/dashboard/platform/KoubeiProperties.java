@@ -53,7 +53,7 @@ public class KoubeiProperties {
         private short replicationFactor = 1;
         /** Whether this process runs analysis workers; {@code koubei import} only publishes. */
         private boolean consume = true;
-        private int batchSize = 500;
+        private int batchSize = 1000;
         private java.time.Duration initialBackoff = java.time.Duration.ofMillis(200);
         private java.time.Duration maxBackoff = java.time.Duration.ofSeconds(10);
         /** Kafka client settings (security, timeouts…): koubei.kafka.client.sasl.mechanism=… */

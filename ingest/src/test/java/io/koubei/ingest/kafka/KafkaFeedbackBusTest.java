@@ -281,7 +281,7 @@ class KafkaFeedbackBusTest {
         assertThat(c.groupId()).isEqualTo("koubei-analysis");
         assertThat(c.workers()).isEqualTo(2);
         assertThat(c.partitions()).isEqualTo(4);
-        assertThat(c.batchSize()).isEqualTo(500);
+        assertThat(c.batchSize()).isEqualTo(1000);
         assertThat(c.initialBackoff()).isEqualTo(Duration.ofMillis(200));
         assertThat(c.maxBackoff()).isEqualTo(Duration.ofSeconds(10));
         assertThatThrownBy(() -> KafkaBusConfig.defaults(" ")).hasMessageContaining("bootstrapServers");
