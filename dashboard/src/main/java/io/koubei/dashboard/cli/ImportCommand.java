@@ -80,7 +80,9 @@ public class ImportCommand implements Callable<Integer> {
         }
         ImportOptions options = options();
         // a producer only: on Kafka the workers of `koubei serve` analyse and store; this process must not join them
-        Map<String, Object> props = Map.of("koubei.report.cron", "", "koubei.kafka.consume", false);
+        // the Kafka clients' own reconnect warnings would bury the one line the preflight prints
+        Map<String, Object> props = Map.of("koubei.report.cron", "", "koubei.kafka.consume", false,
+                "logging.level.org.apache.kafka", "ERROR");
         try (ConfigurableApplicationContext ctx = SpringLauncher.start(false, dataDir, props)) {
             FeedbackBus bus = ctx.getBean(FeedbackBus.class);
             String unreachable = preflight(bus, ctx.getBean(FeedbackStore.class));
