@@ -245,12 +245,16 @@ public final class KafkaFeedbackBus implements FeedbackBus {
         for (ConsumerWorker w : workers) {
             if (w.stopped() && !closed) {
                 notes.add(w.name() + " stopped: " + w.lastError());
+            } else if (!w.subscribed()) {
+                notes.add(w.name() + " waiting for the brokers" + (w.lastError() == null ? "" : " (" + w.lastError() + ")"));
             } else if (w.paused()) {
                 notes.add(w.name() + " paused since " + w.pausedSince() + " (" + w.lastError() + ")");
             }
         }
         long paused = workers.stream().filter(ConsumerWorker::paused).count();
-        String head = workers.size() + " worker(s), " + (paused == 0 ? "consuming" : paused + " paused");
+        long waiting = workers.stream().filter(w -> !w.subscribed() && !w.stopped()).count();
+        String head = workers.size() + " worker(s), " + (waiting > 0 ? waiting + " waiting for the brokers"
+                : paused == 0 ? "consuming" : paused + " paused");
         return notes.isEmpty() ? head : head + ": " + String.join("; ", notes);
     }
 
