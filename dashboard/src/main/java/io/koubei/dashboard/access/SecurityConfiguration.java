@@ -1,6 +1,7 @@
 package io.koubei.dashboard.access;
 
 import io.koubei.dashboard.platform.KoubeiProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +22,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * the pages use a login form and a session, with CSRF protection on.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication // `koubei import`, `report`… run without a web server: no HttpSecurity, no users to create
 @EnableConfigurationProperties(AccessProperties.class)
 public class SecurityConfiguration {
 

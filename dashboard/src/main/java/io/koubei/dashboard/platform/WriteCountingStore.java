@@ -9,6 +9,7 @@ import io.koubei.core.store.SearchPage;
 import io.koubei.core.store.SearchQuery;
 import io.koubei.core.store.StoreHealth;
 import io.koubei.core.store.UpsertResult;
+import io.koubei.core.store.WriteVisibility;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +38,15 @@ public final class WriteCountingStore implements FeedbackStore {
     public UpsertResult upsert(List<AnalyzedFeedback> batch) {
         try {
             return delegate.upsert(batch);
+        } finally {
+            generation.incrementAndGet();
+        }
+    }
+
+    @Override
+    public UpsertResult upsert(List<AnalyzedFeedback> batch, WriteVisibility visibility) {
+        try {
+            return delegate.upsert(batch, visibility);
         } finally {
             generation.incrementAndGet();
         }

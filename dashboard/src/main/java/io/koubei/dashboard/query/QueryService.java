@@ -4,6 +4,7 @@ import io.koubei.analysis.FeedbackAnalyzer;
 import io.koubei.core.feedback.Polarity;
 import io.koubei.core.store.AggregateQuery;
 import io.koubei.core.store.Bucket;
+import io.koubei.core.store.BucketStats;
 import io.koubei.core.store.Dimension;
 import io.koubei.core.store.FeedbackFilter;
 import io.koubei.core.store.FeedbackStore;
