@@ -1,7 +1,12 @@
 // Overview charts. Every point drills down to the search page with the same filters plus the clicked bucket.
 (function () {
   const weeks = overview.byWeek.map(b => b.key[0]);
-  const drill = extra => { window.location.href = '/search?' + [baseQuery, extra].filter(Boolean).join('&'); };
+  // the page's filters, narrowed to the clicked bucket (a clicked value replaces the filter's, never ORs with it)
+  const drill = extra => {
+    const u = new URLSearchParams(baseQuery);
+    new URLSearchParams(extra).forEach((v, k) => u.set(k, v));
+    window.location.href = '/search?' + u.toString();
+  };
   const channels = [...new Set(overview.byWeekAndChannel.map(b => b.key[1]))];
   const cell = (week, ch) => overview.byWeekAndChannel.find(b => b.key[0] === week && b.key[1] === ch);
   const name = ch => channelNames[ch] || ch;

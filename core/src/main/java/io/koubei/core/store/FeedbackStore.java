@@ -21,6 +21,14 @@ public interface FeedbackStore extends AutoCloseable {
      */
     UpsertResult upsert(List<AnalyzedFeedback> batch);
 
+    /**
+     * {@link #upsert(List)} with a choice of when reads see the batch; durable on return either way. A store that
+     * makes writes visible at once anyway (the embedded one) needs not override this.
+     */
+    default UpsertResult upsert(List<AnalyzedFeedback> batch, WriteVisibility visibility) {
+        return upsert(batch);
+    }
+
     Optional<AnalyzedFeedback> get(String id);
 
     /** Items by id, in no particular order; missing ids are skipped. */

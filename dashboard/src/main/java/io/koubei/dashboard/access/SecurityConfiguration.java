@@ -1,6 +1,7 @@
 package io.koubei.dashboard.access;
 
 import io.koubei.dashboard.platform.KoubeiProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,9 +12,8 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
@@ -22,6 +22,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * the pages use a login form and a session, with CSRF protection on.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication // `koubei import`, `report`… run without a web server: no HttpSecurity, no users to create
 @EnableConfigurationProperties(AccessProperties.class)
 public class SecurityConfiguration {
 
@@ -30,9 +31,10 @@ public class SecurityConfiguration {
         return UserAccounts.encoder();
     }
 
+    /** Accounts from configuration plus those created on the users settings page. */
     @Bean
-    UserDetailsService users(AccessProperties access, KoubeiProperties koubei, PasswordEncoder encoder) {
-        return new InMemoryUserDetailsManager(UserAccounts.from(access, koubei, encoder));
+    UserDirectory users(AccessProperties access, KoubeiProperties koubei, PasswordEncoder encoder) {
+        return new UserDirectory(UserAccounts.from(access, koubei, encoder), koubei.getDataDir(), encoder);
     }
 
     @Bean
@@ -59,11 +61,14 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, UserDirectory users) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/koubei.css", "/*.js", "/webjars/**", "/favicon.ico", "/error").permitAll()
-                        .requestMatchers("/settings/**").hasRole("ADMIN")
+                        // everyone signed in may read the settings; only admins change them
+                        .requestMatchers(HttpMethod.GET, "/settings", "/settings/**").hasRole("VIEWER")
+                        .requestMatchers("/settings", "/settings/**").hasRole("ADMIN")
                         .anyRequest().hasRole("VIEWER"))
+                .addFilterBefore(new CurrentAccountFilter(users), AuthorizationFilter.class)
                 .formLogin(f -> f.loginPage("/login").permitAll())
                 .httpBasic(Customizer.withDefaults())
                 .logout(l -> l.logoutSuccessUrl("/login?logout"));

@@ -24,7 +24,7 @@ public class AlertConfiguration {
 
     @Bean
     AlertService alertService(AlertRepository repository, AlertProperties props, ObjectProvider<JavaMailSender> mail,
-            Clock clock, CalendarKeys calendar) {
+            Clock clock, CalendarKeys calendar, io.koubei.dashboard.settings.SettingsService settings) {
         List<AlertNotifier> notifiers = new ArrayList<>();
         for (AlertProperties.Webhook w : props.getWebhooks()) {
             notifiers.add(new WebhookNotifier(w.getUrl(), w.getFormat()));
@@ -36,7 +36,8 @@ public class AlertConfiguration {
             }
             notifiers.add(new EmailNotifier(sender, props.getEmailFrom(), props.getEmailTo()));
         }
-        return new AlertService(repository, props, notifiers, clock, calendar.zone());
+        // rules as edited on the settings page (data-dir override of koubei.alerts.*), targets from configuration
+        return new AlertService(repository, settings.alertProperties(), notifiers, clock, calendar.zone());
     }
 
     @Bean

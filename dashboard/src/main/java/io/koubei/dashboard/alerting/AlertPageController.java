@@ -18,15 +18,18 @@ public class AlertPageController {
     }
 
     @GetMapping("/alerts")
-    public String list(@RequestParam(required = false) String status, Model model) {
+    public String list(@RequestParam(required = false) String status,
+            @RequestParam org.springframework.util.MultiValueMap<String, String> raw, Model model) {
         Alert.Status s = status == null || status.isBlank() ? null : Alert.Status.valueOf(status.toUpperCase(java.util.Locale.ROOT));
-        model.addAttribute("alerts", alerts.list(s).stream()
+        // the global filter bar's product, channel, aspect and week narrow the list
+        var filter = io.koubei.dashboard.web.AlertFilter.of(io.koubei.dashboard.query.FilterParams.of(raw));
+        model.addAttribute("alerts", filter.apply(alerts.list(s)).stream()
                 .sorted(java.util.Comparator.comparing((Alert a) -> a.status() != Alert.Status.OPEN)
                         .thenComparing(Alert::severity, java.util.Comparator.reverseOrder())
                         .thenComparing(a -> a.week() == null ? "" : a.week(), java.util.Comparator.reverseOrder()))
                 .toList());
         model.addAttribute("status", status);
-        model.addAttribute("query", "");
+        model.addAttribute("extraHidden", status == null ? java.util.Map.of() : java.util.Map.of("status", status));
         return "alerts";
     }
 

@@ -20,6 +20,8 @@ public class AlertProperties {
     private String quietTo;
     /** At most this many deliveries per hour per target; the rest wait (never dropped). */
     private int maxPerHour = 20;
+    /** Aspects whose signals stay signals and raise no alert (e.g. logistics for a brand without its own delivery). */
+    private Set<String> mutedAspects = new java.util.LinkedHashSet<>();
     /** Base URL for links in messages. */
     private String baseUrl = "http://localhost:8080";
     private List<Webhook> webhooks = new ArrayList<>();
@@ -47,6 +49,8 @@ public class AlertProperties {
     public void setQuietTo(String quietTo) { this.quietTo = quietTo; }
     public int getMaxPerHour() { return maxPerHour; }
     public void setMaxPerHour(int maxPerHour) { this.maxPerHour = maxPerHour; }
+    public Set<String> getMutedAspects() { return mutedAspects; }
+    public void setMutedAspects(Set<String> mutedAspects) { this.mutedAspects = mutedAspects; }
     public String getBaseUrl() { return baseUrl; }
     public void setBaseUrl(String baseUrl) { this.baseUrl = baseUrl; }
     public List<Webhook> getWebhooks() { return webhooks; }

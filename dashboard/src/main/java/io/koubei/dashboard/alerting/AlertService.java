@@ -50,7 +50,8 @@ public class AlertService {
         Instant now = clock.instant();
         List<Alert> changed = new ArrayList<>();
         for (Signal s : signals) {
-            if (!props.getTypes().contains(s.type()) || s.severity().compareTo(props.getMinSeverity()) < 0) {
+            if (!props.getTypes().contains(s.type()) || s.severity().compareTo(props.getMinSeverity()) < 0
+                    || (s.aspect() != null && props.getMutedAspects().contains(s.aspect()))) {
                 continue;
             }
             String link = link(s);

@@ -62,11 +62,24 @@ public class ExportController {
     static Object[] row(AnalyzedFeedback f) {
         var i = f.item();
         var a = f.analysis();
-        return new Object[] {i.id(), i.createdAt(), f.week(), i.channel().wireName(), i.source(), i.product(),
-            i.productVersion(), a.sentiment().polarity().wireName(), a.sentiment().score(),
+        return new Object[] {cell(i.id()), i.createdAt(), f.week(), i.channel().wireName(), cell(i.source()),
+            cell(i.product()), cell(i.productVersion()), a.sentiment().polarity().wireName(), a.sentiment().score(),
             i.rating() == null ? null : i.rating().scale().wireName(), i.rating() == null ? null : i.rating().value(),
             a.npsClass() == null ? null : a.npsClass().wireName(), a.segment() == null ? null : a.segment().wireName(),
             a.opinions().stream().map(OpinionPoint::aspectPolarityKey).distinct().collect(Collectors.joining("|")),
-            String.join("|", a.flags()), i.authorId(), PiiMasker.mask(i.text())};
+            String.join("|", a.flags()), cell(i.authorId()), cell(PiiMasker.mask(i.text()))};
+    }
+
+    /**
+     * User text that a spreadsheet would run as a formula (=, +, -, @, tab, carriage return first) gets a leading
+     * apostrophe (OWASP "CSV injection"): the cell shows the text, never computes it.
+     */
+    static String cell(String s) {
+        if (s == null || s.isEmpty()) {
+            return s;
+        }
+        char c = s.charAt(0);
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '＝' || c == '＋' || c == '－' || c == '＠'
+                ? "'" + s : s;
     }
 }

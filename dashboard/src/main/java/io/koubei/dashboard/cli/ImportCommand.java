@@ -1,13 +1,20 @@
 package io.koubei.dashboard.cli;
 
+import io.koubei.core.bus.BusHealth;
+import io.koubei.core.bus.FeedbackBus;
+import io.koubei.core.store.FeedbackStore;
+import io.koubei.core.store.StoreHealth;
 import io.koubei.ingest.format.ColumnMapping;
 import io.koubei.ingest.format.InputFormat;
 import io.koubei.ingest.importing.ConsoleProgressBar;
 import io.koubei.ingest.importing.FeedbackImporter;
 import io.koubei.ingest.importing.ImportOptions;
 import io.koubei.ingest.importing.ImportSummary;
+import io.koubei.ingest.kafka.KafkaFeedbackBus;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -18,11 +25,24 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code koubei import FILE}: format v1 (JSONL, CSV, XLSX) or any CSV/XLSX export with {@code --mapping}. Prints a
  * progress bar on long files, then the summary and every rejected row as {@code file:line: field: reason}.
- * Exit code 0 when every row landed, 1 when some were rejected, 2 when the import could not finish.
+ *
+ * <p>On the in-process bus the import analyses and stores the items itself: "accepted" means stored. With
+ * {@code KOUBEI_BUS=kafka} it only publishes: "accepted" means the Kafka brokers acknowledged the records (acks=all);
+ * the analysis workers of {@code koubei serve} store them, and the import waits for that (unless {@code --no-wait}),
+ * reporting progress from the consumer group's commits.
+ *
+ * <p>Exit code 0 when every row landed, 1 when some were rejected, 2 when the import could not finish, 3 when the
+ * items are safe in Kafka but were not stored within {@code --wait-timeout} (or no worker is running).
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Import a feedback file (JSONL, CSV or XLSX; format v1 or with a column mapping).")
+        description = {"Import a feedback file (JSONL, CSV or XLSX; format v1 or with a column mapping).",
+                "With KOUBEI_BUS=kafka the items are published to Kafka and stored by the workers of `koubei serve`;"
+                        + " the import waits until they are stored (see --no-wait)."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:every row landed", "1:some rows were rejected (listed)", "2:the import could not finish",
+                "3:accepted by Kafka but not yet stored by the workers"})
 public class ImportCommand implements Callable<Integer> {
+    static final int NOT_YET_STORED = 3;
     @Parameters(index = "0", description = "The file to import.")
     Path file;
 
@@ -44,6 +64,14 @@ public class ImportCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    @Option(names = "--no-wait", description = "With the Kafka bus: return once the brokers acknowledged the items,"
+            + " without waiting for the workers to store them.")
+    boolean noWait;
+
+    @Option(names = "--wait-timeout", defaultValue = "PT30M",
+            description = "With the Kafka bus: how long to wait for the workers to store the items (ISO-8601, default PT30M).")
+    Duration waitTimeout;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isReadable(file)) {
@@ -51,12 +79,35 @@ public class ImportCommand implements Callable<Integer> {
             return 2;
         }
         ImportOptions options = options();
-        try (ConfigurableApplicationContext ctx = SpringLauncher.start(false, dataDir, Map.of("koubei.report.cron", ""))) {
+        // a producer only: on Kafka the workers of `koubei serve` analyse and store; this process must not join them
+        // the Kafka clients' own reconnect warnings would bury the one line the preflight prints
+        Map<String, Object> props = Map.of("koubei.report.cron", "", "koubei.kafka.consume", false,
+                "logging.level.org.apache.kafka", "ERROR");
+        try (ConfigurableApplicationContext ctx = SpringLauncher.start(false, dataDir, props)) {
+            FeedbackBus bus = ctx.getBean(FeedbackBus.class);
+            String unreachable = preflight(bus, ctx.getBean(FeedbackStore.class));
+            if (unreachable != null) {
+                System.err.println("koubei import: " + unreachable);
+                return 2;
+            }
             FeedbackImporter importer = ctx.getBean(FeedbackImporter.class);
             ConsoleProgressBar bar = new ConsoleProgressBar(System.err, quiet ? Long.MAX_VALUE : 5_000);
-            ImportSummary summary = importer.importFile(file, options, bar);
+            ImportSummary summary;
+            try (BusWatch watch = new BusWatch(bus, System.err)) {
+                summary = importer.importFile(file, options, bar);
+            }
             bar.done();
-            return report(summary);
+            int code = report(summary);
+            if (bus instanceof KafkaFeedbackBus kafka && summary.accepted() > 0 && code < 2) {
+                System.out.printf(Locale.ROOT, "accepted = acknowledged by the Kafka brokers (topic %s at %s, acks=all):"
+                        + " the items are safe there; the Koubei workers (consumer group %s) analyse and store them.%n",
+                        kafka.config().topic(), kafka.config().bootstrapServers(), kafka.config().groupId());
+                if (!noWait) {
+                    int waited = new StorageWait(kafka, ctx.getBean(FeedbackStore.class), System.out, waitTimeout).await();
+                    code = waited != 0 ? waited : code;
+                }
+            }
+            return code;
         } catch (IllegalStateException e) {
             if (String.valueOf(e.getMessage()).contains("lock")) {
                 System.err.println("koubei import: the data directory is in use by a running Koubei. Send the file to it"
@@ -65,6 +116,26 @@ public class ImportCommand implements Callable<Integer> {
             }
             throw e;
         }
+    }
+
+    /**
+     * Checks, before reading a row, that the import can land anywhere: the Kafka brokers (bus kafka), else the store
+     * (the in-process bus writes to it from here). Returns what is wrong, or null.
+     */
+    static String preflight(FeedbackBus bus, FeedbackStore store) {
+        BusHealth b = bus.health();
+        if (!b.up()) {
+            return "the bus is not available: " + b.detail()
+                    + (bus instanceof KafkaFeedbackBus ? " (check KAFKA_BOOTSTRAP_SERVERS)" : "");
+        }
+        if (!(bus instanceof KafkaFeedbackBus)) {
+            StoreHealth s = store.check();
+            if (!s.up()) {
+                return "the store is not available: " + s.detail()
+                        + ("elasticsearch".equals(s.backend()) ? " (check ES_URL, ES_USERNAME, ES_PASSWORD)" : "");
+            }
+        }
+        return null;
     }
 
     ImportOptions options() throws java.io.IOException {

@@ -17,6 +17,12 @@ public class KoubeiProperties {
     private String zone = "Asia/Shanghai";
     /** Below this sample size a metric is shown as "insufficient data". */
     private int minimumN = 30;
+    /** Overviews and facet values kept per filter until the next write (0 disables). */
+    private int queryCache = 256;
+    /** … and at most this old (writes by other processes sharing Elasticsearch are not seen otherwise). */
+    private java.time.Duration queryCacheMaxAge = java.time.Duration.ofSeconds(30);
+    /** Threads that analyse an import's batches (in-process bus); 0 = one per core. */
+    private int analysisThreads = 0;
     private final Elasticsearch elasticsearch = new Elasticsearch();
     private final Kafka kafka = new Kafka();
 
@@ -25,6 +31,11 @@ public class KoubeiProperties {
         private String username;
         private String password;
         private String indexPrefix = "koubei-";
+        /** How often new writes become searchable; Kafka workers do not wait for it, imports on the in-process bus do. */
+        private java.time.Duration refreshInterval = java.time.Duration.ofSeconds(1);
+
+        public java.time.Duration getRefreshInterval() { return refreshInterval; }
+        public void setRefreshInterval(java.time.Duration v) { this.refreshInterval = v; }
 
         public String getUrl() { return url; }
         public void setUrl(String url) { this.url = url; }
@@ -44,6 +55,23 @@ public class KoubeiProperties {
         private int workers = 2;
         private int partitions = 4;
         private short replicationFactor = 1;
+        /** Whether this process runs analysis workers; {@code koubei import} only publishes. */
+        private boolean consume = true;
+        private int batchSize = 1000;
+        private java.time.Duration initialBackoff = java.time.Duration.ofMillis(200);
+        private java.time.Duration maxBackoff = java.time.Duration.ofSeconds(10);
+        /** Kafka client settings (security, timeouts…): koubei.kafka.client.sasl.mechanism=… */
+        private final java.util.Map<String, String> client = new java.util.LinkedHashMap<>();
+
+        public boolean isConsume() { return consume; }
+        public void setConsume(boolean v) { this.consume = v; }
+        public int getBatchSize() { return batchSize; }
+        public void setBatchSize(int v) { this.batchSize = v; }
+        public java.time.Duration getInitialBackoff() { return initialBackoff; }
+        public void setInitialBackoff(java.time.Duration v) { this.initialBackoff = v; }
+        public java.time.Duration getMaxBackoff() { return maxBackoff; }
+        public void setMaxBackoff(java.time.Duration v) { this.maxBackoff = v; }
+        public java.util.Map<String, String> getClient() { return client; }
 
         public short getReplicationFactor() { return replicationFactor; }
         public void setReplicationFactor(short v) { this.replicationFactor = v; }
@@ -71,7 +99,18 @@ public class KoubeiProperties {
     public String getZone() { return zone; }
     public void setZone(String zone) { this.zone = zone; }
     public int getMinimumN() { return minimumN; }
+    public int getAnalysisThreads() { return analysisThreads; }
+    public void setAnalysisThreads(int v) { this.analysisThreads = v; }
+
+    /** The configured analysis threads, or one per core. */
+    public int analysisThreads() {
+        return analysisThreads > 0 ? analysisThreads : Runtime.getRuntime().availableProcessors();
+    }
     public void setMinimumN(int minimumN) { this.minimumN = minimumN; }
+    public int getQueryCache() { return queryCache; }
+    public void setQueryCache(int queryCache) { this.queryCache = queryCache; }
+    public java.time.Duration getQueryCacheMaxAge() { return queryCacheMaxAge; }
+    public void setQueryCacheMaxAge(java.time.Duration v) { this.queryCacheMaxAge = v; }
     public Elasticsearch getElasticsearch() { return elasticsearch; }
     public Kafka getKafka() { return kafka; }
 }

@@ -1,12 +1,15 @@
 package io.koubei.dashboard.platform;
 
 import io.koubei.analysis.AnalysisPipeline;
+import io.koubei.analysis.AnalyzeAndStoreHandler;
 import io.koubei.analysis.FeedbackAnalyzers;
 import io.koubei.analysis.FeedbackAnalyzer;
 import io.koubei.core.bus.FeedbackBus;
 import io.koubei.core.store.FeedbackStore;
+import io.koubei.core.store.WriteVisibility;
 import io.koubei.core.time.CalendarKeys;
 import io.koubei.dashboard.query.QueryService;
+import io.koubei.dashboard.query.ReadCache;
 import io.koubei.ingest.bus.InProcessBus;
 import io.koubei.ingest.importing.FeedbackImporter;
 
@@ -16,6 +19,9 @@ import io.koubei.store.elasticsearch.ElasticsearchFeedbackStore;
 import io.koubei.store.elasticsearch.ElasticsearchStoreConfig;
 import io.koubei.store.embedded.LuceneFeedbackStore;
 import java.time.ZoneId;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,8 +40,8 @@ public class PlatformConfiguration {
 
     /** Built-in lexicon and rules, plus the deployment's dictionaries, taxonomy and active model from the data dir. */
     @Bean
-    FeedbackAnalyzer feedbackAnalyzer(KoubeiProperties props) {
-        return FeedbackAnalyzers.fromDataDir(props.getDataDir());
+    ReloadableAnalyzer feedbackAnalyzer(KoubeiProperties props) {
+        return new ReloadableAnalyzer(props.getDataDir());
     }
 
     @Bean
@@ -45,16 +51,16 @@ public class PlatformConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "koubei.store", havingValue = "embedded", matchIfMissing = true)
-    FeedbackStore embeddedStore(KoubeiProperties props) {
-        return new LuceneFeedbackStore(props.getDataDir().resolve("index"));
+    WriteCountingStore embeddedStore(KoubeiProperties props) {
+        return new WriteCountingStore(new LuceneFeedbackStore(props.getDataDir().resolve("index")));
     }
 
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "koubei.store", havingValue = "elasticsearch")
-    FeedbackStore elasticsearchStore(KoubeiProperties props) {
+    WriteCountingStore elasticsearchStore(KoubeiProperties props) {
         KoubeiProperties.Elasticsearch es = props.getElasticsearch();
-        return new ElasticsearchFeedbackStore(new ElasticsearchStoreConfig(es.getUrl(), blankToNull(es.getUsername()),
-                blankToNull(es.getPassword()), es.getIndexPrefix()));
+        return new WriteCountingStore(new ElasticsearchFeedbackStore(new ElasticsearchStoreConfig(es.getUrl(), blankToNull(es.getUsername()),
+                blankToNull(es.getPassword()), es.getIndexPrefix()).withRefreshInterval(es.getRefreshInterval())));
     }
 
     @Bean(destroyMethod = "close")
@@ -63,8 +69,13 @@ public class PlatformConfiguration {
         KoubeiProperties.Kafka k = props.getKafka();
         KafkaFeedbackBus bus = new KafkaFeedbackBus(KafkaBusConfig.defaults(k.getBootstrapServers())
                 .withTopics(k.getTopic(), k.getDeadLetterTopic()).withGroupId(k.getGroupId())
-                .withWorkers(k.getWorkers()).withPartitions(k.getPartitions(), k.getReplicationFactor()));
-        bus.start(new AnalyzeAndStoreHandler(pipeline, store));
+                .withWorkers(k.getWorkers()).withPartitions(k.getPartitions(), k.getReplicationFactor())
+                .withBatchSize(k.getBatchSize()).withBackoff(k.getInitialBackoff(), k.getMaxBackoff())
+                .withClientProperties(k.getClient()));
+        if (k.isConsume()) {
+            // publishers were acknowledged by the brokers and read nothing back: no need to wait for the store's refresh
+            bus.start(new AnalyzeAndStoreHandler(pipeline, store, WriteVisibility.EVENTUAL));
+        }
         return bus;
     }
 
@@ -72,11 +83,26 @@ public class PlatformConfiguration {
         return s == null || s.isBlank() ? null : s;
     }
 
+    /** The in-process bus's single worker analyses each batch on these threads (koubei.analysis-threads). */
+    @Bean(destroyMethod = "shutdownNow")
+    @ConditionalOnProperty(name = "koubei.bus", havingValue = "inprocess", matchIfMissing = true)
+    ExecutorService analysisExecutor(KoubeiProperties props) {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newFixedThreadPool(props.analysisThreads(), r -> {
+            Thread t = new Thread(r, "koubei-analysis-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "koubei.bus", havingValue = "inprocess", matchIfMissing = true)
-    FeedbackBus inProcessBus(KoubeiProperties props, AnalysisPipeline pipeline, FeedbackStore store) {
+    FeedbackBus inProcessBus(KoubeiProperties props, AnalysisPipeline pipeline, FeedbackStore store,
+            ExecutorService analysisExecutor) {
         InProcessBus bus = new InProcessBus(props.getDataDir().resolve("dead-letters"));
-        bus.start(new AnalyzeAndStoreHandler(pipeline, store));
+        // readable when the bus acknowledges: the importer and the API report "stored"
+        bus.start(new AnalyzeAndStoreHandler(pipeline, store, WriteVisibility.IMMEDIATE, analysisExecutor,
+                props.analysisThreads()));
         return bus;
     }
 
@@ -86,8 +112,9 @@ public class PlatformConfiguration {
     }
 
     @Bean
-    QueryService queryService(FeedbackStore store, FeedbackAnalyzer analyzer, CalendarKeys calendar,
+    QueryService queryService(WriteCountingStore store, FeedbackAnalyzer analyzer, CalendarKeys calendar,
             KoubeiProperties props) {
-        return new QueryService(store, analyzer, calendar, props.getMinimumN());
+        return new QueryService(store, analyzer, calendar, props.getMinimumN(),
+                new ReadCache(props.getQueryCache(), props.getQueryCacheMaxAge(), store::generation));
     }
 }

@@ -122,6 +122,35 @@ public final class FilterParams {
         return new FilterParams(v);
     }
 
+    /**
+     * A link to {@code path} with these filters, narrowed by name/value pairs (a null or blank value removes the
+     * filter): the drill-down from any number on a page to the items behind it.
+     */
+    public String href(String path, String... nameValues) {
+        if (nameValues.length % 2 != 0) {
+            throw new IllegalArgumentException("href: name/value pairs expected");
+        }
+        FilterParams p = this;
+        for (int i = 0; i < nameValues.length; i += 2) {
+            p = p.with(nameValues[i], nameValues[i + 1]);
+        }
+        String q = p.toQueryString();
+        return q.isEmpty() ? path : path + "?" + q;
+    }
+
+    /** A copy without the named filters. */
+    public FilterParams without(String... names) {
+        Map<String, List<String>> v = new LinkedHashMap<>(values);
+        for (String n : names) {
+            v.remove(n);
+        }
+        return new FilterParams(v);
+    }
+
+    public boolean has(String name) {
+        return values.containsKey(name);
+    }
+
     public String toQueryString() {
         return values.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(String.join(",", e.getValue()), StandardCharsets.UTF_8))

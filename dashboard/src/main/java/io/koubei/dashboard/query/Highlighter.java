@@ -3,7 +3,6 @@ package io.koubei.dashboard.query;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -20,13 +19,13 @@ public final class Highlighter {
         if (text == null) {
             return "";
         }
-        String lower = text.toLowerCase(Locale.ROOT);
+        String lower = foldCase(text);
         List<int[]> spans = new ArrayList<>();
         for (String term : terms) {
             if (term.isBlank()) {
                 continue;
             }
-            String t = term.toLowerCase(Locale.ROOT);
+            String t = foldCase(term);
             for (int i = lower.indexOf(t); i >= 0; i = lower.indexOf(t, i + t.length())) {
                 spans.add(new int[] {i, i + t.length()});
             }
@@ -36,8 +35,8 @@ public final class Highlighter {
         int end = text.length();
         if (text.length() > WINDOW) {
             int anchor = spans.isEmpty() ? 0 : spans.get(0)[0];
-            start = Math.max(0, anchor - WINDOW / 4);
-            end = Math.min(text.length(), start + WINDOW);
+            start = TextCuts.boundaryAtOrBefore(text, Math.max(0, anchor - WINDOW / 4));
+            end = TextCuts.boundaryAtOrAfter(text, Math.min(text.length(), start + WINDOW));
         }
         StringBuilder out = new StringBuilder();
         if (start > 0) {
@@ -52,10 +51,19 @@ public final class Highlighter {
             out.append("<mark>").append(HtmlUtils.htmlEscape(text.substring(s[0], s[1]))).append("</mark>");
             pos = s[1];
         }
-        out.append(HtmlUtils.htmlEscape(text.substring(pos, end)));
+        out.append(HtmlUtils.htmlEscape(text.substring(Math.min(pos, end), end)));
         if (end < text.length()) {
             out.append('…');
         }
         return out.toString();
+    }
+
+    /** Lower case one UTF-16 unit at a time, so indices in the result are indices in the text (İ stays one unit). */
+    static String foldCase(String s) {
+        char[] c = s.toCharArray();
+        for (int i = 0; i < c.length; i++) {
+            c[i] = Character.toLowerCase(c[i]);
+        }
+        return new String(c);
     }
 }

@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * An item as shown or exported: personal data masked, analysis flattened, optional highlight (HTML, escaped).
- * Never hand out the stored record directly.
+ * Never hand out the stored record directly. {@code excerpt} is what lists show (cut at a character boundary);
+ * {@code truncated} says the full text is longer.
  */
 public record ItemView(
         String id,
@@ -40,7 +41,11 @@ public record ItemView(
         String url,
         int likes,
         int reposts,
-        int replies) {
+        int replies,
+        List<String> tags,
+        String analyzerVersion,
+        String excerpt,
+        boolean truncated) {
 
     public record Opinion(String aspect, String target, String polarity, List<String> words, String snippet) {
         static Opinion of(OpinionPoint p) {
@@ -62,6 +67,18 @@ public record ItemView(
                 a.opinions().stream().map(Opinion::of).toList(),
                 a.npsClass() == null ? null : a.npsClass().wireName(), a.segment() == null ? null : a.segment().wireName(),
                 a.flags(), i.replyTo(), i.url(), i.interactions().likes(), i.interactions().reposts(),
-                i.interactions().replies());
+                i.interactions().replies(), i.tags().stream().map(PiiMasker::mask).toList(), a.analyzerVersion(),
+                TextCuts.abbreviate(text, TextCuts.LIST_CHARS), text.length() > TextCuts.LIST_CHARS);
+    }
+
+    /** One tag per aspect and polarity, for lists (a post may name the same aspect in several clauses). */
+    public List<Opinion> aspectTags() {
+        java.util.Map<String, Opinion> byKey = new java.util.LinkedHashMap<>();
+        for (Opinion o : opinions) {
+            if (o.aspect() != null) {
+                byKey.putIfAbsent(o.aspect() + ":" + o.polarity(), o);
+            }
+        }
+        return List.copyOf(byKey.values());
     }
 }

@@ -4,14 +4,20 @@ import io.koubei.analysis.FeedbackAnalyzer;
 import io.koubei.core.feedback.Polarity;
 import io.koubei.core.store.AggregateQuery;
 import io.koubei.core.store.Bucket;
+import io.koubei.core.store.BucketStats;
 import io.koubei.core.store.Dimension;
 import io.koubei.core.store.FeedbackFilter;
 import io.koubei.core.store.FeedbackStore;
 import io.koubei.core.store.SearchPage;
 import io.koubei.core.store.SearchQuery;
 import io.koubei.core.time.CalendarKeys;
+import io.koubei.core.store.BucketStats;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /** Search, aggregates and the overview, over whichever store is configured. */
 public class QueryService {
@@ -20,11 +26,19 @@ public class QueryService {
     private final CalendarKeys calendar;
     private final int minimumN;
 
+    private final ReadCache cache;
+
     public QueryService(FeedbackStore store, FeedbackAnalyzer analyzer, CalendarKeys calendar, int minimumN) {
+        this(store, analyzer, calendar, minimumN, new ReadCache(0, Duration.ZERO, () -> 0));
+    }
+
+    public QueryService(FeedbackStore store, FeedbackAnalyzer analyzer, CalendarKeys calendar, int minimumN,
+            ReadCache cache) {
         this.store = store;
         this.analyzer = analyzer;
         this.calendar = calendar;
         this.minimumN = minimumN;
+        this.cache = cache;
     }
 
     public record SearchResponse(long total, int offset, int limit, List<String> terms, List<ItemView> items) {
@@ -54,20 +68,57 @@ public class QueryService {
     public AggregateResponse aggregate(FilterParams params, List<Dimension> groupBy) {
         FeedbackFilter filter = filter(params);
         List<Bucket> buckets = store.aggregate(new AggregateQuery(filter, groupBy));
-        List<Bucket> all = store.aggregate(new AggregateQuery(filter, List.of()));
-        return new AggregateResponse(groupBy.stream().map(Dimension::wireName).toList(),
-                MetricsView.of(all.isEmpty() ? io.koubei.core.store.BucketStats.ZERO : all.get(0).stats(), minimumN),
+        // single-valued dimensions put every item in exactly one bucket: the total is their sum, no second query
+        BucketStats total = groupBy.stream().anyMatch(MULTI_VALUED::contains)
+                ? totalOf(store.aggregate(new AggregateQuery(filter, List.of())))
+                : totalOf(buckets);
+        return new AggregateResponse(groupBy.stream().map(Dimension::wireName).toList(), MetricsView.of(total, minimumN),
                 views(params, groupBy, buckets));
     }
 
+    /**
+     * One WEEK × CHANNEL aggregate gives the week, channel and total views (sums of its cells), plus the newest
+     * negative items: two store round trips. Cached per filter until the next write.
+     */
     public Overview overview(FilterParams params) {
-        AggregateResponse weeks = aggregate(params, List.of(Dimension.WEEK));
-        AggregateResponse weekChannel = aggregate(params, List.of(Dimension.WEEK, Dimension.CHANNEL));
-        AggregateResponse channels = aggregate(params, List.of(Dimension.CHANNEL));
+        FeedbackFilter filter = filter(params);
+        return cache.get(List.of("overview", filter, params.toQueryString()), () -> computeOverview(params, filter));
+    }
+
+    private Overview computeOverview(FilterParams params, FeedbackFilter filter) {
+        List<Dimension> weekChannel = List.of(Dimension.WEEK, Dimension.CHANNEL);
+        List<Bucket> cells = store.aggregate(new AggregateQuery(filter, weekChannel));
+        Map<String, BucketStats> weeks = new TreeMap<>();
+        Map<String, BucketStats> channels = new TreeMap<>();
+        for (Bucket b : cells) {
+            weeks.merge(b.key().get(0), b.stats(), BucketStats::plus);
+            channels.merge(b.key().get(1), b.stats(), BucketStats::plus);
+        }
         FilterParams negative = params.with("polarity", Polarity.NEGATIVE.wireName());
         SearchResponse latest = search(negative, 0, 10);
-        return new Overview(weeks.total(), weeks.buckets(), weekChannel.buckets(), channels.buckets(), latest.items(),
+        return new Overview(MetricsView.of(totalOf(cells), minimumN),
+                views(params, List.of(Dimension.WEEK), buckets(weeks)), views(params, weekChannel, cells),
+                views(params, List.of(Dimension.CHANNEL), buckets(channels)), latest.items(),
                 "/api/v1/search?" + negative.toQueryString());
+    }
+
+    private static final Set<Dimension> MULTI_VALUED = Set.of(Dimension.ASPECT, Dimension.ASPECT_POLARITY, Dimension.FLAG);
+
+    private static BucketStats totalOf(List<Bucket> buckets) {
+        BucketStats t = BucketStats.ZERO;
+        for (Bucket b : buckets) {
+            t = t.plus(b.stats());
+        }
+        return t;
+    }
+
+    private static List<Bucket> buckets(Map<String, BucketStats> byKey) {
+        return byKey.entrySet().stream().map(e -> new Bucket(List.of(e.getKey()), e.getValue())).toList();
+    }
+
+    /** Cached reads for other views of this service's store (facet values): same invalidation as the overview. */
+    public <T> T cached(Object key, java.util.function.Supplier<T> compute) {
+        return cache.get(key, compute);
     }
 
     private List<BucketView> views(FilterParams params, List<Dimension> groupBy, List<Bucket> buckets) {

@@ -25,14 +25,20 @@ public class ReportArchive {
     private final Path dir;
     private final WeeklyReportBuilder builder;
     private final HtmlReportRenderer html;
-    private final MarkdownReportRenderer markdown = new MarkdownReportRenderer();
+    private final MarkdownReportRenderer markdown;
     private final PdfReportRenderer pdf;
 
     public ReportArchive(Path dataDir, WeeklyReportBuilder builder, ITemplateEngine templates,
             java.time.ZoneId zone, PdfReportRenderer pdf) {
+        this(dataDir, builder, new HtmlReportRenderer(templates, zone), new MarkdownReportRenderer(), pdf);
+    }
+
+    public ReportArchive(Path dataDir, WeeklyReportBuilder builder, HtmlReportRenderer html, MarkdownReportRenderer markdown,
+            PdfReportRenderer pdf) {
         this.dir = dataDir.resolve("reports");
         this.builder = builder;
-        this.html = new HtmlReportRenderer(templates, zone);
+        this.html = html;
+        this.markdown = markdown;
         this.pdf = pdf;
     }
 
@@ -48,10 +54,15 @@ public class ReportArchive {
     }
 
     public Rendered render(WeeklyReport report, ReportFormat format) {
+        return render(report, format, java.util.Locale.SIMPLIFIED_CHINESE);
+    }
+
+    /** HTML and PDF in Chinese or English; Markdown (chat tools, e-mail) in Chinese. */
+    public Rendered render(WeeklyReport report, ReportFormat format, java.util.Locale locale) {
         byte[] content = switch (format) {
-            case HTML -> html.render(report, null).getBytes(StandardCharsets.UTF_8);
+            case HTML -> html.render(report, null, locale).getBytes(StandardCharsets.UTF_8);
             case MD -> markdown.render(report).getBytes(StandardCharsets.UTF_8);
-            case PDF -> pdf.render(html.render(report, pdf.fontFamily()));
+            case PDF -> pdf.render(html.render(report, pdf.fontFamily(), locale));
         };
         return new Rendered(fileName(report.week(), report.product(), format), format, content);
     }
@@ -92,13 +103,20 @@ public class ReportArchive {
         return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
     }
 
+    private static String hash(String s) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d, 0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String fileName(String week, String product, ReportFormat format) {
         String suffix = "";
         if (product != null) {
-            if (!SAFE.matcher(product).matches()) {
-                throw new IllegalArgumentException("product: only letters, digits, '.', '_' and '-' can name a report file: " + product);
-            }
-            suffix = "--" + product;
+            // names with other characters (Chinese, spaces…) get a stable hash: a file name never carries user text
+            suffix = "--" + (SAFE.matcher(product).matches() && product.length() <= 64 ? product : "p" + hash(product));
         }
         return "weekly-" + week + suffix + "." + format.extension();
     }

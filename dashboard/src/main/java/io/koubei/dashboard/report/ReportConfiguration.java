@@ -42,19 +42,24 @@ public class ReportConfiguration implements SchedulingConfigurer {
 
     @Bean
     WeeklyReportBuilder weeklyReportBuilder(FeedbackStore store, CalendarKeys calendar, KoubeiProperties koubei,
-            ObjectProvider<WeeklyReportBuilder.ReportNotes> notes, Clock clock) {
+            ObjectProvider<WeeklyReportBuilder.ReportNotes> notes, Clock clock,
+            io.koubei.dashboard.settings.SettingsService settings) {
         // every section source (alerts, response speed, …) contributes its notes, in bean order
         java.util.List<WeeklyReportBuilder.ReportNotes> sources = notes.orderedStream().toList();
         WeeklyReportBuilder.ReportNotes all = (week, product) -> sources.stream()
                 .flatMap(n -> n.notesFor(week, product).stream()).toList();
-        return new WeeklyReportBuilder(store, calendar, koubei.getMinimumN(), all, clock);
+        return new WeeklyReportBuilder(store, calendar, koubei.getMinimumN(), all, clock,
+                () -> settings.scanConfig(io.koubei.analysis.signals.alert.ScanConfig.defaults()));
     }
 
     @Bean
     ReportArchive reportArchive(KoubeiProperties koubei, WeeklyReportBuilder builder, ITemplateEngine templates,
-            CalendarKeys calendar) {
-        return new ReportArchive(koubei.getDataDir(), builder, templates, calendar.zone(),
-                new PdfReportRenderer(props.getPdfFont()));
+            CalendarKeys calendar, io.koubei.dashboard.web.Labels labels) {
+        // aspects and user groups by name (taxonomy / messages), not by id
+        HtmlReportRenderer html = new HtmlReportRenderer(templates, calendar.zone(), labels::aspect, labels::segment);
+        MarkdownReportRenderer markdown = new MarkdownReportRenderer(
+                a -> labels.aspect(a, java.util.Locale.SIMPLIFIED_CHINESE));
+        return new ReportArchive(koubei.getDataDir(), builder, html, markdown, new PdfReportRenderer(props.getPdfFont()));
     }
 
     @Override

@@ -33,12 +33,17 @@ public class ReportController {
     /** Renders a week on the fly (not archived). */
     @GetMapping("/reports/weekly")
     public ResponseEntity<byte[]> preview(@RequestParam(required = false) String week,
-            @RequestParam(required = false) String product, @RequestParam(defaultValue = "html") String format) {
+            @RequestParam(required = false) String product, @RequestParam(defaultValue = "html") String format,
+            @RequestParam(defaultValue = "zh") String language) {
         String w = week == null || week.isBlank() ? archive.builder().lastCompleteWeek() : checkWeek(week);
         ReportFormat f = ReportFormat.of(format);
-        ReportArchive.Rendered r = archive.render(archive.builder().build(w, blankToNull(product)), f);
+        ReportArchive.Rendered r = archive.render(archive.builder().build(w, blankToNull(product)), f,
+                "en".equalsIgnoreCase(language) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE);
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, f.contentType())
-                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + r.fileName() + "\"").body(r.content());
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + r.fileName() + "\"")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
+                .body(r.content());
     }
 
     @PostMapping("/reports")
@@ -58,6 +63,7 @@ public class ReportController {
         String ext = file.substring(file.lastIndexOf('.') + 1);
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, ReportFormat.of(ext).contentType())
                 .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
                 .body(Files.readAllBytes(path.get()));
     }
 

@@ -24,6 +24,9 @@ public record WeeklyReport(
         List<Opinion> coreOpinions,
         Impression massImpression,
         List<Note> signals,
+        List<Note> divergences,
+        Integrity integrity,
+        List<Voices> voices,
         List<Verbatim> verbatims,
         List<Coverage> coverage) {
 
@@ -61,6 +64,22 @@ public record WeeklyReport(
     }
 
     public record Note(String kind, String title, String detail) {
+    }
+
+    /**
+     * Astroturf (水军): items flagged this week, and the headline numbers with and without them (raw vs weighted),
+     * so that a campaign cannot move the report unnoticed.
+     */
+    public record Integrity(long items, long flagged, NpsScore rawNps, NpsScore weightedNps, NetSentiment rawNet,
+            NetSentiment weightedNet) {
+    }
+
+    /**
+     * Concentration of one channel's voices this week (信息茧房): CR10 share of the top 10 accounts, HHI and the
+     * effective number of voices; {@code concentrated} when it crosses the detector's thresholds.
+     */
+    public record Voices(String channel, long items, int voices, double cr10, double hhi, double effectiveVoices,
+            boolean concentrated, boolean enoughData) {
     }
 
     public record Verbatim(String id, String channel, String source, String polarity, Double rating, String text) {

@@ -28,7 +28,20 @@ import io.koubei.dashboard.report.WeeklyReport.Opinion;
 import io.koubei.dashboard.report.WeeklyReport.Row;
 import io.koubei.dashboard.report.WeeklyReport.Verbatim;
 import io.koubei.dashboard.report.WeeklyReport.WeekPoint;
+import io.koubei.analysis.signals.BucketTable;
+import io.koubei.analysis.signals.Weeks;
+import io.koubei.analysis.signals.alert.ScanConfig;
+import io.koubei.analysis.signals.astroturf.AstroturfParams;
+import io.koubei.analysis.signals.cocoon.CocoonDetector;
+import io.koubei.analysis.signals.cocoon.CocoonParams;
+import io.koubei.analysis.signals.cocoon.ScopeConcentration;
+import io.koubei.analysis.signals.crosscheck.DivergenceDetector;
+import io.koubei.analysis.signals.crosscheck.DivergenceParams;
+import io.koubei.dashboard.report.WeeklyReport.Integrity;
+import io.koubei.dashboard.report.WeeklyReport.Voices;
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.function.Supplier;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -48,13 +61,21 @@ public class WeeklyReportBuilder {
     private final int minimumN;
     private final ReportNotes notes;
     private final Clock clock;
+    private final Supplier<ScanConfig> detectors;
 
     public WeeklyReportBuilder(FeedbackStore store, CalendarKeys calendar, int minimumN, ReportNotes notes, Clock clock) {
+        this(store, calendar, minimumN, notes, clock, ScanConfig::defaults);
+    }
+
+    /** @param detectors divergence and concentration thresholds, as the detectors use them (settings page) */
+    public WeeklyReportBuilder(FeedbackStore store, CalendarKeys calendar, int minimumN, ReportNotes notes, Clock clock,
+            Supplier<ScanConfig> detectors) {
         this.store = store;
         this.calendar = calendar;
         this.minimumN = minimumN;
         this.notes = notes;
         this.clock = clock;
+        this.detectors = detectors;
     }
 
     /** The last complete ISO week before now, in the team's zone. */
@@ -93,9 +114,49 @@ public class WeeklyReportBuilder {
                         e.getValue().npsResponses() >= minimumN))
                 .toList();
 
+        ScanConfig config = detectors.get();
         return new WeeklyReport(week, product, clock.instant(), minimumN, headline, trend, byChannel, byProduct, bySegment,
                 drivers(thisWeek), coreOpinions(thisWeek), impression(base, week, last),
-                notes.notesFor(week, product), verbatims(thisWeek), coverage);
+                notes.notesFor(week, product), divergences(base, week, product, config), integrity(thisWeek),
+                voices(base, week, config), verbatims(thisWeek), coverage);
+    }
+
+    /** The detector's cross-channel divergences of the week, recomputed here (also those below alerting severity). */
+    private List<Note> divergences(FeedbackFilter base, String week, String product, ScanConfig config) {
+        DivergenceParams p = config.divergence();
+        FeedbackFilter f = base.toBuilder().weeks(new HashSet<>(Weeks.endingAt(week, p.recentWeeks() + p.baselineWeeks())))
+                .excludeFlags(Set.of(AstroturfParams.FLAG)).build();
+        List<Dimension> overallDims = List.of(Dimension.WEEK, Dimension.CHANNEL);
+        List<Dimension> aspectDims = List.of(Dimension.WEEK, Dimension.CHANNEL, Dimension.ASPECT_POLARITY);
+        BucketTable overall = BucketTable.of(overallDims, store.aggregate(new AggregateQuery(f, overallDims)));
+        BucketTable aspects = BucketTable.of(aspectDims, store.aggregate(new AggregateQuery(f, aspectDims)));
+        return new DivergenceDetector(p).detect(overall, aspects, week, product).stream()
+                .map(sig -> new Note("渠道背离", sig.title(), sig.description())).toList();
+    }
+
+    private Integrity integrity(FeedbackFilter thisWeek) {
+        BucketStats all = total(thisWeek);
+        BucketStats flagged = total(thisWeek.toBuilder().flags(Set.of(AstroturfParams.FLAG)).build());
+        BucketStats clean = all.minus(flagged);
+        return new Integrity(all.count(), flagged.count(), NpsScore.of(all, minimumN), NpsScore.of(clean, minimumN),
+                NetSentiment.of(all, minimumN), NetSentiment.of(clean, minimumN));
+    }
+
+    /** Per channel: how few accounts carry the week's voice (the cocoon detector's measure, same thresholds). */
+    private List<Voices> voices(FeedbackFilter base, String week, ScanConfig config) {
+        List<AnalyzedFeedback> items = new ArrayList<>();
+        store.scan(base.toBuilder().weeks(Set.of(week, CalendarKeys.shiftWeek(week, -1))).build(), items::add);
+        CocoonParams p = config.cocoon();
+        return new CocoonDetector(p).detect(items, week).scopes().stream()
+                .filter(sc -> sc.kind() == ScopeConcentration.Kind.CHANNEL)
+                .map(sc -> {
+                    var c = sc.concentration();
+                    boolean enough = sc.items() >= p.minItems() && c.voices() >= p.minVoices();
+                    boolean concentrated = c.cr10() >= p.cr10Alert() || c.effectiveVoices() <= p.maxEffectiveVoices();
+                    return new Voices(sc.scope(), sc.items(), c.voices(), c.cr10(), c.hhi(), c.effectiveVoices(),
+                            enough && concentrated, enough);
+                })
+                .toList();
     }
 
     Change change(NpsScore a, NpsScore b) {

@@ -1,11 +1,11 @@
 package io.koubei.dashboard.signals;
 
 import io.koubei.analysis.signals.alert.ScanConfig;
-import io.koubei.analysis.signals.competitor.ProductRoster;
 import io.koubei.core.store.FeedbackStore;
 import io.koubei.core.time.CalendarKeys;
 import io.koubei.dashboard.alerting.AlertService;
 import io.koubei.dashboard.platform.KoubeiProperties;
+import io.koubei.dashboard.settings.SettingsService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -39,12 +39,10 @@ public class SignalsConfiguration implements SchedulingConfigurer {
     }
 
     @Bean
-    SignalsService signalsService(FeedbackStore store, EventRegistry events, AlertService alerts) {
-        ScanConfig config = ScanConfig.defaults();
-        if (!props.getOurProducts().isEmpty() && !props.getCompetitors().isEmpty()) {
-            config = config.withRoster(new ProductRoster(props.getOurProducts(), props.getCompetitors()));
-        }
-        return new SignalsService(store, calendar, config, events, alerts);
+    SignalsService signalsService(FeedbackStore store, EventRegistry events, AlertService alerts,
+            SettingsService settings) {
+        // thresholds and ours-vs-competitors as the settings page left them (koubei.signals.* until saved there)
+        return new SignalsService(store, calendar, () -> settings.scanConfig(ScanConfig.defaults()), events, alerts);
     }
 
     @Override

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,12 +38,18 @@ public class SignalsService {
 
     private final FeedbackStore store;
     private final CalendarKeys calendar;
-    private final ScanConfig config;
+    private final Supplier<ScanConfig> config;
     private final EventRegistry events;
     private final AlertService alerts;
     private final Map<String, ScanSummary> lastScans = new LinkedHashMap<>();
 
     public SignalsService(FeedbackStore store, CalendarKeys calendar, ScanConfig config, EventRegistry events,
+            AlertService alerts) {
+        this(store, calendar, () -> config, events, alerts);
+    }
+
+    /** {@code config} is read at the start of every scan (settings may change between scans). */
+    public SignalsService(FeedbackStore store, CalendarKeys calendar, Supplier<ScanConfig> config, EventRegistry events,
             AlertService alerts) {
         this.store = store;
         this.calendar = calendar;
@@ -65,6 +72,7 @@ public class SignalsService {
     }
 
     public synchronized ScanSummary scan(String week) {
+        ScanConfig config = this.config.get();
         List<String> weeks = Weeks.endingAt(week, config.historyWeeks() + 1);
         List<AnalyzedFeedback> items = new ArrayList<>();
         store.scan(FeedbackFilter.builder().weeks(new HashSet<>(weeks)).build(), items::add);

@@ -15,6 +15,7 @@ import io.koubei.core.store.Dimension;
 import io.koubei.core.store.FeedbackFilter;
 import io.koubei.core.store.FeedbackStore;
 import io.koubei.dashboard.platform.KoubeiProperties;
+import io.koubei.dashboard.settings.SettingsService;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -38,14 +39,14 @@ public class WordOfMouthController {
 
     private final FeedbackStore store;
     private final SignalsService signals;
-    private final SignalsProperties props;
+    private final SettingsService settings;
     private final int minimumN;
 
-    public WordOfMouthController(FeedbackStore store, SignalsService signals, SignalsProperties props,
+    public WordOfMouthController(FeedbackStore store, SignalsService signals, SettingsService settings,
             KoubeiProperties koubei) {
         this.store = store;
         this.signals = signals;
-        this.props = props;
+        this.settings = settings; // ours vs competitors: settings page, else koubei.signals.*
         this.minimumN = koubei.getMinimumN();
     }
 
@@ -88,7 +89,7 @@ public class WordOfMouthController {
         store.scan(scope(product, withHistory).channel(Channel.SURVEY).build(), items::add);
         SurveyMetrics metrics = new SurveyMetrics();
         var byWeek = SurveyMetrics.byWeek(items);
-        Set<String> brands = brand == null || brand.isEmpty() ? props.getOurProducts() : new HashSet<>(brand);
+        Set<String> brands = brand == null || brand.isEmpty() ? settings.ourProducts() : new HashSet<>(brand);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("weeks", window);
         out.put("nps", metrics.nps(byWeek, window));
@@ -121,8 +122,8 @@ public class WordOfMouthController {
             @RequestParam(required = false) List<String> competitor,
             @RequestParam(defaultValue = "social,review") List<String> channels) {
         String w = week(week);
-        Set<String> o = ours == null || ours.isEmpty() ? props.getOurProducts() : new HashSet<>(ours);
-        Set<String> c = competitor == null || competitor.isEmpty() ? props.getCompetitors() : new HashSet<>(competitor);
+        Set<String> o = ours == null || ours.isEmpty() ? settings.ourProducts() : new HashSet<>(ours);
+        Set<String> c = competitor == null || competitor.isEmpty() ? settings.competitors() : new HashSet<>(competitor);
         if (o.isEmpty() || c.isEmpty()) {
             throw new IllegalArgumentException("no products to compare: set koubei.signals.our-products and "
                     + "koubei.signals.competitors, or pass ours= and competitor=");

@@ -34,7 +34,17 @@ public class ImportStatus {
             return null;
         }
         boolean zh = !"en".equals(locale.getLanguage());
-        return (zh ? "正在导入 " : "Importing ") + what + ": " + done.get() + (total.get() > 0 ? " / " + total.get() : "")
-                + (zh ? "（页面数字会随导入增长，请稍后刷新）" : " (numbers grow as the import runs; refresh later)");
+        String progress = done.get() + (total.get() > 0 ? " / " + total.get() : "");
+        return switch (what) {
+            case "signals" -> zh ? "正在运行口碑检测（水军、核心/大众、预警）…" : "Running the word-of-mouth detectors (astroturf, core/mass, alerts)…";
+            case "re-analysis" -> zh ? "正在用新的词典与设置重新分析：" + progress + " 条（完成前页面混合新旧分析结果）"
+                    : "Re-analysing with the new dictionaries and settings: " + progress + " items (pages mix old and new results until done)";
+            default -> (zh ? "正在导入 " : "Importing ") + what + ": " + progress
+                    + (zh ? "（页面数字会随导入增长，请稍后刷新）" : " (numbers grow as the import runs; refresh later)");
+        };
+    }
+
+    public boolean busy() {
+        return running.get() != null;
     }
 }

@@ -164,4 +164,13 @@ class AlertServiceTest {
         assertThat(alerts.receive(List.of(info))).isEmpty();
         assertThat(alerts.list(null)).isEmpty();
     }
+
+    @Test
+    void mutedAspectsRaiseNoAlert() {
+        props.setMutedAspects(java.util.Set.of("heat"));
+        AlertService alerts = service(List.of("generic"), false);
+        assertThat(alerts.receive(List.of(divergence(Severity.CRITICAL)))).isEmpty();
+        props.setMutedAspects(java.util.Set.of("logistics"));
+        assertThat(alerts.receive(List.of(divergence(Severity.CRITICAL)))).hasSize(1);
+    }
 }

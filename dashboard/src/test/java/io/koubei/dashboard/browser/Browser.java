@@ -46,6 +46,39 @@ final class Browser {
         }
     }
 
+    /** Laptop (1366×768) and projector (1920×1080) viewports: the sizes the dashboard must work at. */
+    static void viewport(ChromeDriver driver, int width, int height) {
+        // the window includes no browser chrome in headless mode, so this is the page's viewport
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    }
+
+    /** The whole page, not only the viewport (Chrome DevTools full-page capture). */
+    static Path fullPage(ChromeDriver driver, String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Number width = (Number) driver.executeScript("return document.documentElement.scrollWidth");
+            Number height = (Number) driver.executeScript("return Math.min(document.documentElement.scrollHeight, 6000)");
+            Object data = driver.executeCdpCommand("Page.captureScreenshot", java.util.Map.of("captureBeyondViewport", true,
+                    "format", "png", "clip", java.util.Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)))
+                    .get("data");
+            Path target = SCREENSHOTS.resolve(name + ".png");
+            Files.write(target, java.util.Base64.getDecoder().decode((String) data));
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Clicks something that loads a new page (a submit button, a link) and waits until the new page has loaded. */
+    static void clickAndWait(ChromeDriver driver, org.openqa.selenium.WebElement element) {
+        org.openqa.selenium.WebElement old = driver.findElement(org.openqa.selenium.By.tagName("html"));
+        element.click();
+        org.openqa.selenium.support.ui.WebDriverWait wait = new org.openqa.selenium.support.ui.WebDriverWait(driver,
+                java.time.Duration.ofSeconds(30));
+        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(old));
+        wait.until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
     static Path screenshot(ChromeDriver driver, String name) {
         try {
             Files.createDirectories(SCREENSHOTS);

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -211,5 +212,92 @@ class DashboardBrowserTest {
         driver.get(url("/users"));
         assertThat(driver.findElement(By.tagName("body")).getText()).contains("核心用户意见点").contains("大众用户印象");
         Browser.screenshot(driver, "07-users");
+    }
+
+    private long apiCount(String query) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/api/v1/count?" + query)))
+                .header("Authorization", "Bearer " + TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return Long.parseLong(r.body().replaceAll("\\D", ""));
+    }
+
+    @Test
+    @Order(8)
+    void aspectSentimentAndSourceSelectorsKeepTheViewAcrossPagesAndDrillDowns() throws Exception {
+        driver.get(url("/?lang=zh"));
+        new Select(driver.findElement(By.id("f-aspect"))).selectByValue("service");
+        new Select(driver.findElement(By.id("f-polarity"))).selectByValue("negative");
+        new Select(driver.findElement(By.id("f-source"))).selectByValue("weibo");
+        Browser.clickAndWait(driver, driver.findElement(By.id("filter-apply")));
+        waitUpTo(10).until(d -> d.getCurrentUrl().contains("aspect=service"));
+        assertThat(driver.getCurrentUrl()).contains("polarity=negative").contains("source=weibo");
+        long expected = apiCount("aspect=service&polarity=negative&source=weibo");
+        assertThat(expected).isPositive();
+        assertThat(driver.findElement(By.id("kpi-total")).getText()).isEqualTo(String.valueOf(expected));
+        assertThat(new Select(driver.findElement(By.id("f-aspect"))).getFirstSelectedOption().getText()).isEqualTo("客服");
+        Browser.screenshot(driver, "08-new-selectors");
+
+        // the navigation carries the view to the search page, whose result count agrees
+        Browser.clickAndWait(driver, driver.findElement(By.cssSelector("header nav a[href^='/search']")));
+        assertThat(driver.getCurrentUrl()).contains("aspect=service").contains("source=weibo");
+        assertThat(driver.findElement(By.id("result-count")).getText()).isEqualTo("共 " + expected + " 条结果");
+        // a drill-down from an item's analysis keeps the other filters
+        Browser.clickAndWait(driver, driver.findElement(By.cssSelector("#results li a.open")));
+        assertThat(driver.getCurrentUrl()).contains("source=weibo");
+        Browser.clickAndWait(driver, driver.findElement(By.id("back-to-search")));
+        assertThat(driver.getCurrentUrl()).contains("aspect=service").contains("polarity=negative");
+
+        // the cross-check page honours the source and sentiment, and its links say so
+        Browser.clickAndWait(driver, driver.findElement(By.cssSelector("header nav a[href^='/crosscheck']")));
+        List<WebElement> rows = driver.findElements(By.cssSelector("#matrix-channel tr td:first-child a"));
+        assertThat(rows).extracting(WebElement::getText).containsExactly("社交媒体");
+        String link = rows.get(0).getAttribute("href");
+        assertThat(link).contains("source=weibo").contains("polarity=negative").contains("aspect=service")
+                .contains("excludeFlag=astroturf");
+        Browser.clickAndWait(driver, rows.get(0));
+        String count = driver.findElement(By.id("result-count")).getText().replaceAll("\\D", "");
+        String volume = driver.getCurrentUrl();
+        driver.navigate().back();
+        assertThat(driver.findElement(By.cssSelector("#matrix-channel tr td:nth-child(3) a")).getText()).isEqualTo(count);
+
+        // filters without a selector stay as removable chips, and applying the bar keeps them
+        driver.get(url("/search?aspectPolarity=service:negative&nps=detractor&channel=survey"));
+        assertThat(driver.findElement(By.id("filter-chips")).getText()).contains("aspectPolarity = service:negative")
+                .contains("nps = detractor");
+        new Select(driver.findElement(By.id("f-product"))).selectByValue("nova-x1");
+        Browser.clickAndWait(driver, driver.findElement(By.id("filter-apply")));
+        assertThat(driver.getCurrentUrl()).contains("aspectPolarity=service").contains("nps=detractor").contains("product=nova-x1");
+        assertThat(driver.findElement(By.id("result-count")).getText())
+                .isEqualTo("共 " + apiCount("aspectPolarity=service:negative&nps=detractor&channel=survey&product=nova-x1") + " 条结果");
+        Browser.clickAndWait(driver, driver.findElement(By.cssSelector("#filter-chips a.chip")));
+        assertThat(driver.getCurrentUrl()).doesNotContain("aspectPolarity").contains("nps=detractor");
+        assertThat(volume).contains("/search");
+    }
+
+    @Test
+    @Order(9)
+    void mainPagesAtLaptopAndProjectorSizes() {
+        String week = "2026-W42";
+        Map<String, String> pages = new java.util.LinkedHashMap<>();
+        pages.put("overview", "/");
+        pages.put("search", "/search?q=%E5%AE%A2%E6%9C%8D");
+        pages.put("crosscheck", "/crosscheck?week=" + week);
+        pages.put("users", "/users?week=" + week);
+        pages.put("alerts", "/alerts");
+        pages.put("reports", "/reports");
+        pages.put("report", "/reports/weekly?week=" + week);
+        pages.put("item", "/item/weibo:b1");
+        for (int[] size : new int[][] {{1366, 768}, {1920, 1080}}) {
+            Browser.viewport(driver, size[0], size[1]);
+            for (Map.Entry<String, String> p : pages.entrySet()) {
+                driver.get(url(p.getValue()));
+                if (p.getKey().equals("overview")) {
+                    waitUpTo(10).until(d -> d.findElements(By.cssSelector("#chart-volume canvas")).size() > 0);
+                }
+                Number overflow = (Number) driver.executeScript("return document.documentElement.scrollWidth - window.innerWidth");
+                assertThat(overflow.intValue()).as(p.getKey() + " at " + size[0]).isLessThanOrEqualTo(1);
+                Browser.fullPage(driver, "size-" + size[0] + "-" + p.getKey());
+            }
+        }
+        Browser.viewport(driver, 1440, 1000);
     }
 }

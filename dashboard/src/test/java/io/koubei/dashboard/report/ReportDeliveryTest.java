@@ -23,7 +23,6 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /** The scheduled weekly report reaches a real SMTP server and a local HTTP receiver in the chosen formats. */
 class ReportDeliveryTest {
@@ -49,12 +48,7 @@ class ReportDeliveryTest {
                     "dingtalk|http://127.0.0.1:" + http.getAddress().getPort() + "/ding"));
             props.setEmailTo(List.of("pm@test.local"));
             props.setFormats(List.of("html", "md"));
-            SpringTemplateEngine engine = new SpringTemplateEngine();
-            ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-            resolver.setPrefix("templates/");
-            resolver.setSuffix(".html");
-            resolver.setCharacterEncoding("UTF-8");
-            engine.setTemplateResolver(resolver);
+            SpringTemplateEngine engine = ReportTemplates.engine();
             WeeklyReportBuilder builder = new WeeklyReportBuilder(store, CalendarKeys.defaultZone(), 30,
                     WeeklyReportBuilder.ReportNotes.NONE, Clock.fixed(Instant.parse("2026-11-23T01:00:00Z"), ZoneOffset.UTC));
             ReportArchive archive = new ReportArchive(dir, builder, engine, CalendarKeys.DEFAULT_ZONE, new PdfReportRenderer(null));

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 class WeeklyReportBuilderTest {
     private static final CalendarKeys CAL = CalendarKeys.defaultZone();
@@ -159,12 +158,7 @@ class WeeklyReportBuilderTest {
         add("2026-W44", 50, 30, 20);
         add(WEEK, 40, 30, 30);
         store.upsert(List.of(response(WEEK, 2, "battery", Polarity.NEGATIVE, Segment.MASS)));
-        org.thymeleaf.spring6.SpringTemplateEngine engine = new org.thymeleaf.spring6.SpringTemplateEngine();
-        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-        resolver.setPrefix("templates/");
-        resolver.setSuffix(".html");
-        resolver.setCharacterEncoding("UTF-8");
-        engine.setTemplateResolver(resolver);
+        var engine = ReportTemplates.engine();
         String html = new HtmlReportRenderer(engine, CAL.zone()).render(builder.build(WEEK, null), null);
         assertThat(html).contains("<svg").contains("口碑周报 · 2026-W45").contains("−21 分，不显著")
                 .doesNotContain("<script").doesNotContain("13812345678").contains("138****5678");

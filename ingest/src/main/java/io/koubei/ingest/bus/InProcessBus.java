@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li><b>Store down</b>: a {@link StoreUnavailableException} retries the same batch with exponential backoff, for as
  *       long as it takes (the queue then fills and publishers wait).</li>
  *   <li><b>Poison items</b>: items the handler reports as failed, or that make it throw anything else (the batch is
- *       then retried item by item to isolate them), become dead letters: kept in memory and appended to
+ *       then retried in halves until they stand alone), become dead letters: kept in memory and appended to
  *       {@code <deadLetterDir>/dead-letters.jsonl}.</li>
  *   <li><b>Close</b> stops new publishes and drains what is queued; batches still unstored after
  *       {@code drainTimeout} (store down) fail their futures, so their publishers know.</li>
@@ -187,17 +187,8 @@ public final class InProcessBus implements FeedbackBus {
             } catch (Abandoned e) {
                 throw e;
             } catch (RuntimeException batchFailure) {
-                // one bad item must not sink the batch: retry item by item to find it
-                for (FeedbackItem item : job.items()) {
-                    try {
-                        tally.add(handleWithRetry(List.of(item)), List.of(item));
-                    } catch (Abandoned e) {
-                        throw e;
-                    } catch (RuntimeException e) {
-                        tally.failed++;
-                        deadLetters.append(new DeadLetter(item.id(), codec.toJson(item), describe(e), Instant.now()));
-                    }
-                }
+                // one bad item must not sink the batch: halve it until the bad items stand alone
+                isolate(job.items(), batchFailure, tally);
             }
             job.done().complete(new PublishReceipt(job.items().size(), true, tally.stored.created(), tally.stored.updated(), tally.failed));
         } catch (Abandoned e) {
@@ -208,6 +199,28 @@ public final class InProcessBus implements FeedbackBus {
             return;
         }
         pendingItems.addAndGet(-job.items().size());
+    }
+
+    /**
+     * A batch failed as a whole: its halves are retried, recursively, so each poisoned item costs about 2·log2(n)
+     * handler calls (each a store commit) instead of the whole batch being retried item by item.
+     */
+    private void isolate(List<FeedbackItem> items, RuntimeException failure, Tally tally) {
+        if (items.size() == 1) {
+            tally.failed++;
+            deadLetters.append(new DeadLetter(items.get(0).id(), codec.toJson(items.get(0)), describe(failure), Instant.now()));
+            return;
+        }
+        int mid = items.size() / 2;
+        for (List<FeedbackItem> half : List.of(items.subList(0, mid), items.subList(mid, items.size()))) {
+            try {
+                tally.add(handleWithRetry(half), half);
+            } catch (Abandoned e) {
+                throw e;
+            } catch (RuntimeException e) {
+                isolate(half, e, tally);
+            }
+        }
     }
 
     private final class Tally {

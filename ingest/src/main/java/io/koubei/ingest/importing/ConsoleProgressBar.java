@@ -15,6 +15,7 @@ public final class ConsoleProgressBar implements ImportProgress {
     private final long minRows;
     private long lastDraw;
     private boolean drawn;
+    private boolean finished;
 
     public ConsoleProgressBar(PrintStream out, long minRows) {
         this.out = out;
@@ -28,6 +29,9 @@ public final class ConsoleProgressBar implements ImportProgress {
         }
         long now = System.nanoTime();
         boolean last = totalRows > 0 && rowsRead >= totalRows;
+        if (last && finished) {
+            return; // the full bar is on screen; later acknowledgements do not redraw it
+        }
         if (drawn && !last && now - lastDraw < 200_000_000L) {
             return;
         }
@@ -38,6 +42,7 @@ public final class ConsoleProgressBar implements ImportProgress {
         if (last) {
             out.println();
             drawn = false;
+            finished = true;
         }
         out.flush();
     }

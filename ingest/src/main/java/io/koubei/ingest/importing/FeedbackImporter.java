@@ -95,6 +95,7 @@ public final class FeedbackImporter {
         private final Deque<Batch> inFlight = new ArrayDeque<>();
         private final List<Rejection> rejections = new ArrayList<>();
         private List<FeedbackItem> batch = new ArrayList<>();
+        private long batchChars;
         private long firstLine = -1;
         private long lastLine;
         private long read;
@@ -127,7 +128,8 @@ public final class FeedbackImporter {
                         firstLine = r.line();
                     }
                     batch.add(v.item());
-                    if (batch.size() >= options.batchSize()) {
+                    batchChars += v.item().text() == null ? 0 : v.item().text().length();
+                    if (batch.size() >= options.batchSize() || batchChars >= options.batchChars()) {
                         publish();
                     }
                 } else {
@@ -161,6 +163,7 @@ public final class FeedbackImporter {
             }
             List<FeedbackItem> items = batch;
             batch = new ArrayList<>();
+            batchChars = 0;
             CompletableFuture<PublishReceipt> f;
             try {
                 f = bus.publish(items);

@@ -13,53 +13,61 @@ import java.util.Map;
  * @param format            null to detect it from the file extension
  * @param mapping           column mapping for foreign CSV/XLSX exports ({@link ColumnMapping#NONE} by default)
  * @param formatOptions     limits, zone, encoding and defaults (the CLI's --source / --channel)
- * @param batchSize         items per publish (default 500)
+ * @param batchSize         items per publish (default 5,000: the embedded store commits once per batch, and a commit
+ *                          per few hundred items costs more than analysing them)
+ * @param batchChars        a batch is also published once its texts reach this many characters (default 4,000,000),
+ *                          which bounds memory when texts are long
  * @param maxInFlight       batches published but not yet acknowledged (default 2: parsing overlaps storing)
  * @param receiptTimeout    how long to wait for one batch's acknowledgement before giving up (default 10 min)
  * @param maxRejectionsKept rejections kept in the summary; the rest are only counted (default 10,000)
  */
 public record ImportOptions(InputFormat format, ColumnMapping mapping, FormatOptions formatOptions, int batchSize,
-                            int maxInFlight, Duration receiptTimeout, int maxRejectionsKept) {
+                            long batchChars, int maxInFlight, Duration receiptTimeout, int maxRejectionsKept) {
 
     public ImportOptions {
         mapping = mapping == null ? ColumnMapping.NONE : mapping;
         formatOptions = formatOptions == null ? FormatOptions.standard() : formatOptions;
-        if (batchSize < 1 || maxInFlight < 1 || maxRejectionsKept < 0) {
-            throw new IllegalArgumentException("batchSize and maxInFlight must be ≥ 1");
+        if (batchSize < 1 || batchChars < 1 || maxInFlight < 1 || maxRejectionsKept < 0) {
+            throw new IllegalArgumentException("batchSize, batchChars and maxInFlight must be ≥ 1");
         }
         receiptTimeout = receiptTimeout == null ? Duration.ofMinutes(10) : receiptTimeout;
     }
 
     public static ImportOptions defaults() {
-        return new ImportOptions(null, ColumnMapping.NONE, FormatOptions.standard(), 500, 2, Duration.ofMinutes(10), 10_000);
+        return new ImportOptions(null, ColumnMapping.NONE, FormatOptions.standard(), 5_000, 4_000_000, 2,
+                Duration.ofMinutes(10), 10_000);
     }
 
     public ImportOptions withFormat(InputFormat v) {
-        return new ImportOptions(v, mapping, formatOptions, batchSize, maxInFlight, receiptTimeout, maxRejectionsKept);
+        return new ImportOptions(v, mapping, formatOptions, batchSize, batchChars, maxInFlight, receiptTimeout, maxRejectionsKept);
     }
 
     public ImportOptions withMapping(ColumnMapping v) {
-        return new ImportOptions(format, v, formatOptions, batchSize, maxInFlight, receiptTimeout, maxRejectionsKept);
+        return new ImportOptions(format, v, formatOptions, batchSize, batchChars, maxInFlight, receiptTimeout, maxRejectionsKept);
     }
 
     public ImportOptions withFormatOptions(FormatOptions v) {
-        return new ImportOptions(format, mapping, v, batchSize, maxInFlight, receiptTimeout, maxRejectionsKept);
+        return new ImportOptions(format, mapping, v, batchSize, batchChars, maxInFlight, receiptTimeout, maxRejectionsKept);
     }
 
     public ImportOptions withBatchSize(int v) {
-        return new ImportOptions(format, mapping, formatOptions, v, maxInFlight, receiptTimeout, maxRejectionsKept);
+        return new ImportOptions(format, mapping, formatOptions, v, batchChars, maxInFlight, receiptTimeout, maxRejectionsKept);
+    }
+
+    public ImportOptions withBatchChars(long v) {
+        return new ImportOptions(format, mapping, formatOptions, batchSize, v, maxInFlight, receiptTimeout, maxRejectionsKept);
     }
 
     public ImportOptions withMaxInFlight(int v) {
-        return new ImportOptions(format, mapping, formatOptions, batchSize, v, receiptTimeout, maxRejectionsKept);
+        return new ImportOptions(format, mapping, formatOptions, batchSize, batchChars, v, receiptTimeout, maxRejectionsKept);
     }
 
     public ImportOptions withReceiptTimeout(Duration v) {
-        return new ImportOptions(format, mapping, formatOptions, batchSize, maxInFlight, v, maxRejectionsKept);
+        return new ImportOptions(format, mapping, formatOptions, batchSize, batchChars, maxInFlight, v, maxRejectionsKept);
     }
 
     public ImportOptions withMaxRejectionsKept(int v) {
-        return new ImportOptions(format, mapping, formatOptions, batchSize, maxInFlight, receiptTimeout, v);
+        return new ImportOptions(format, mapping, formatOptions, batchSize, batchChars, maxInFlight, receiptTimeout, v);
     }
 
     /** A value for rows that lack the field (e.g. {@code --source weibo}); the row's own value always wins. */

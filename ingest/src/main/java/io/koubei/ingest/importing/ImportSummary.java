@@ -37,7 +37,7 @@ public record ImportSummary(String source, long read, long accepted, long create
     public String describe() {
         String counts = stored
                 ? String.format(Locale.ROOT, "%,d created, %,d updated", created, updated)
-                : "queued for processing";
+                : "published to the bus, not yet stored";
         return String.format(Locale.ROOT, "%s: %,d rows read, %,d accepted (%s), %,d rejected%s in %.1f s%s", source, read, accepted,
                 counts, rejected, deadLettered > 0 ? String.format(Locale.ROOT, ", %,d dead-lettered", deadLettered) : "",
                 elapsed.toMillis() / 1000.0, abortedReason == null ? "" : "; STOPPED: " + abortedReason);

@@ -64,6 +64,8 @@ final class ConsumerWorker implements Runnable {
     private volatile Instant pausedSince;
     private volatile String lastError;
     private volatile boolean stopped;
+    /** True once the topics exist and the consumer subscribed; before, the worker waits for the brokers. */
+    private volatile boolean subscribed;
 
     // Touched only on the worker thread (rebalance callbacks run inside poll on this thread).
     private KafkaConsumer<String, String> consumer;
@@ -91,6 +93,7 @@ final class ConsumerWorker implements Runnable {
             }
             consumer = clients.groupConsumer(name);
             consumer.subscribe(List.of(config.topic()), new Rebalance());
+            subscribed = true;
             while (running) {
                 try {
                     step();
@@ -136,6 +139,10 @@ final class ConsumerWorker implements Runnable {
 
     boolean stopped() {
         return stopped;
+    }
+
+    boolean subscribed() {
+        return subscribed;
     }
 
     String name() {

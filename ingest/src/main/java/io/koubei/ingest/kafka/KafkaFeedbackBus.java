@@ -9,6 +9,8 @@ import io.koubei.core.feedback.FeedbackItem;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -48,6 +50,8 @@ public final class KafkaFeedbackBus implements FeedbackBus {
     private final List<ConsumerWorker> workers = new CopyOnWriteArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicBoolean started = new AtomicBoolean();
+    /** Per partition, the offsets of the records this process published: {lowest, highest, count}. */
+    private final Map<Integer, long[]> published = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     /** Creates the clients; nothing connects until the first publish or {@link #start}. */
@@ -94,6 +98,7 @@ public final class KafkaFeedbackBus implements FeedbackBus {
             try {
                 producer.send(r, (metadata, error) -> {
                     if (error == null) {
+                        remember(metadata.partition(), metadata.offset());
                         ack.complete(null);
                     } else {
                         ack.completeExceptionally(error);
@@ -107,6 +112,34 @@ public final class KafkaFeedbackBus implements FeedbackBus {
         int accepted = items.size();
         return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
                 .thenApply(v -> new PublishReceipt(accepted, false, 0, 0, 0));
+    }
+
+    private void remember(int partition, long offset) {
+        published.compute(partition, (p, r) -> r == null ? new long[] {offset, offset, 1}
+                : new long[] {Math.min(r[0], offset), Math.max(r[1], offset), r[2] + 1});
+    }
+
+    /**
+     * How many of the records this process published are stored by now (the consumer group, wherever its workers
+     * run, committed past them). For a producer-only process such as {@code koubei import} to tell its user when the
+     * items are readable.
+     *
+     * @throws KafkaException when the broker cannot be asked
+     */
+    public StorageProgress storageProgress() {
+        Map<Integer, Long> committed = topics.committedOffsets();
+        long total = 0;
+        long pending = 0;
+        for (Map.Entry<Integer, long[]> e : published.entrySet()) {
+            long[] r = e.getValue();
+            total += r[2];
+            long next = committed.getOrDefault(e.getKey(), -1L); // the next offset the group will read
+            if (next <= r[1]) {
+                // ours lie in [r[0], r[1]]; the uncommitted part of that range, at most our own count
+                pending += Math.min(r[2], r[1] - Math.max(r[0], next) + 1);
+            }
+        }
+        return new StorageProgress(total, pending, topics.activeConsumers());
     }
 
     @Override
@@ -212,12 +245,16 @@ public final class KafkaFeedbackBus implements FeedbackBus {
         for (ConsumerWorker w : workers) {
             if (w.stopped() && !closed) {
                 notes.add(w.name() + " stopped: " + w.lastError());
+            } else if (!w.subscribed()) {
+                notes.add(w.name() + " waiting for the brokers" + (w.lastError() == null ? "" : " (" + w.lastError() + ")"));
             } else if (w.paused()) {
                 notes.add(w.name() + " paused since " + w.pausedSince() + " (" + w.lastError() + ")");
             }
         }
         long paused = workers.stream().filter(ConsumerWorker::paused).count();
-        String head = workers.size() + " worker(s), " + (paused == 0 ? "consuming" : paused + " paused");
+        long waiting = workers.stream().filter(w -> !w.subscribed() && !w.stopped()).count();
+        String head = workers.size() + " worker(s), " + (waiting > 0 ? waiting + " waiting for the brokers"
+                : paused == 0 ? "consuming" : paused + " paused");
         return notes.isEmpty() ? head : head + ": " + String.join("; ", notes);
     }
 

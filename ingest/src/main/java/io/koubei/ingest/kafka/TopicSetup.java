@@ -111,6 +111,33 @@ final class TopicSetup {
         return lag;
     }
 
+    /** The group's committed offset per partition of the topic (absent: never committed). */
+    Map<Integer, Long> committedOffsets() {
+        Map<TopicPartition, OffsetAndMetadata> committed =
+                await(admin.listConsumerGroupOffsets(config.groupId()).partitionsToOffsetAndMetadata());
+        Map<Integer, Long> out = new HashMap<>();
+        committed.forEach((tp, om) -> {
+            if (om != null && tp.topic().equals(config.topic())) {
+                out.put(tp.partition(), om.offset());
+            }
+        });
+        return out;
+    }
+
+    /** Members of the consumer group now (0 when the group is empty or unknown). */
+    int activeConsumers() {
+        try {
+            var groups = await(admin.describeConsumerGroups(List.of(config.groupId())).all());
+            var group = groups.get(config.groupId());
+            return group == null ? 0 : group.members().size();
+        } catch (KafkaException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.GroupIdNotFoundException) {
+                return 0; // no worker ever joined
+            }
+            throw e;
+        }
+    }
+
     /** Records held by the dead-letter topic (all partitions, all writers). */
     long deadLetterRecords() {
         Map<TopicPartition, Long> end = offsets(config.deadLetterTopic(), OffsetSpec.latest());

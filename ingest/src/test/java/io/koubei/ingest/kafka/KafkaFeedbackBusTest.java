@@ -281,12 +281,35 @@ class KafkaFeedbackBusTest {
         assertThat(c.groupId()).isEqualTo("koubei-analysis");
         assertThat(c.workers()).isEqualTo(2);
         assertThat(c.partitions()).isEqualTo(4);
-        assertThat(c.batchSize()).isEqualTo(500);
+        assertThat(c.batchSize()).isEqualTo(1000);
         assertThat(c.initialBackoff()).isEqualTo(Duration.ofMillis(200));
         assertThat(c.maxBackoff()).isEqualTo(Duration.ofSeconds(10));
         assertThatThrownBy(() -> KafkaBusConfig.defaults(" ")).hasMessageContaining("bootstrapServers");
         assertThatThrownBy(() -> c.withTopics("a", "a")).hasMessageContaining("dead-letter topic must differ");
         assertThatThrownBy(() -> c.withBackoff(Duration.ofSeconds(5), Duration.ofSeconds(1))).hasMessageContaining("maxBackoff");
+    }
+
+    @Test
+    void aPublishOnlyProcessFollowsItsRecordsUntilAnotherProcessStoredThem() throws Exception {
+        KafkaBusConfig config = EmbeddedBroker.freshConfig("progress").withPartitions(3, (short) 1).withWorkers(2);
+        KafkaFeedbackBus importer = open(config); // like `koubei import`: publishes, never consumes
+        importer.publish(SampleFeedback.items("progress", 0, 300)).get(30, TimeUnit.SECONDS);
+        StorageProgress before = importer.storageProgress();
+        assertThat(before).isEqualTo(new StorageProgress(300, 300, 0));
+        assertThat(importer.health().detail()).contains("not consuming");
+
+        LuceneFeedbackStore store = openStore();
+        KafkaFeedbackBus server = open(config); // like `koubei serve`: the workers of the same group
+        server.start(new AnalyseAndStoreHandler(pipeline, store));
+        Await.until(WAIT, () -> importer.storageProgress().done(), () -> importer.storageProgress().toString());
+        assertThat(store.count(FeedbackFilter.ALL)).isEqualTo(300);
+        StorageProgress after = importer.storageProgress();
+        assertThat(after.stored()).isEqualTo(300);
+        assertThat(after.activeConsumers()).isEqualTo(2);
+
+        // records published by someone else do not count against this process
+        server.publish(SampleFeedback.items("progress", 300, 50)).get(30, TimeUnit.SECONDS);
+        assertThat(importer.storageProgress().published()).isEqualTo(300);
     }
 
     private LuceneFeedbackStore openStore() {

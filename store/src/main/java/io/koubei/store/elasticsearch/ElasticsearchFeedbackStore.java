@@ -27,6 +27,7 @@ import io.koubei.core.store.SearchQuery;
 import io.koubei.core.store.StoreHealth;
 import io.koubei.core.store.StoreUnavailableException;
 import io.koubei.core.store.UpsertResult;
+import io.koubei.core.store.WriteVisibility;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -78,6 +79,16 @@ public final class ElasticsearchFeedbackStore implements FeedbackStore {
         return config;
     }
 
+    /**
+     * The document this store writes for an item (a JSON object as a map), for tools that talk to the index
+     * directly, e.g. the benchmark's raw {@code _bulk} baseline.
+     *
+     * @throws IllegalArgumentException when a keyword value is longer than Elasticsearch can index
+     */
+    public static Map<String, Object> document(AnalyzedFeedback f) {
+        return FeedbackDocuments.toDocument(f);
+    }
+
     /** The low-level client, for tests and admin tasks (e.g. a manual rollover). */
     public ElasticsearchClient client() {
         return client;
@@ -107,6 +118,17 @@ public final class ElasticsearchFeedbackStore implements FeedbackStore {
 
     @Override
     public UpsertResult upsert(List<AnalyzedFeedback> batch) {
+        return upsert(batch, WriteVisibility.IMMEDIATE);
+    }
+
+    /**
+     * Bulk upsert by id, durable on return. {@link WriteVisibility#IMMEDIATE}: a batch of up to {@value #BULK_CHUNK}
+     * items is written with {@code refresh=wait_for}; a larger one in several bulks without refresh and one explicit
+     * refresh of the indices they touched. {@link WriteVisibility#EVENTUAL}: no refresh and no waiting; the index's
+     * own refresh (every {@code refreshInterval}) makes the batch readable.
+     */
+    @Override
+    public UpsertResult upsert(List<AnalyzedFeedback> batch, WriteVisibility visibility) {
         if (batch.isEmpty()) {
             return UpsertResult.EMPTY;
         }
@@ -122,30 +144,32 @@ public final class ElasticsearchFeedbackStore implements FeedbackStore {
             docs.add(Map.entry(f.id(), FeedbackDocuments.toDocument(f)));
         }
         ensureReady();
-        UpsertResult result = UpsertResult.EMPTY;
-        if (docs.size() <= BULK_CHUNK) {
-            return upsertChunk(docs, Refresh.WaitFor, new java.util.HashSet<>());
+        List<String> older = olderIndices();
+        boolean immediate = visibility != WriteVisibility.EVENTUAL;
+        if (immediate && docs.size() <= BULK_CHUNK) {
+            return upsertChunk(docs, older, Refresh.WaitFor, new java.util.HashSet<>());
         }
         // several bulk requests: none waits for its own refresh; one explicit refresh of every index they touched
         // at the end makes the whole batch visible (cheaper than a wait per chunk, whatever the shard count)
+        UpsertResult result = UpsertResult.EMPTY;
         java.util.Set<String> touched = new java.util.HashSet<>();
         for (int i = 0; i < docs.size(); i += BULK_CHUNK) {
-            result = result.plus(upsertChunk(docs.subList(i, Math.min(docs.size(), i + BULK_CHUNK)), Refresh.False,
-                    touched));
+            result = result.plus(upsertChunk(docs.subList(i, Math.min(docs.size(), i + BULK_CHUNK)), older,
+                    Refresh.False, touched));
         }
         List<String> indices = List.copyOf(touched);
-        if (!indices.isEmpty()) {
+        if (immediate && !indices.isEmpty()) {
             call("refresh", () -> client.indices().refresh(r -> r.index(indices)));
         }
         return result;
     }
 
-    private UpsertResult upsertChunk(List<Map.Entry<String, Map<String, Object>>> chunk, Refresh refresh,
-                                     java.util.Set<String> touched) {
+    private UpsertResult upsertChunk(List<Map.Entry<String, Map<String, Object>>> chunk, List<String> older,
+                                     Refresh refresh, java.util.Set<String> touched) {
         Map<String, Map<String, Object>> docs = new LinkedHashMap<>();
         chunk.forEach(e -> docs.put(e.getKey(), e.getValue()));
         // after a rollover an existing item lives in an older index: update it there, never duplicate it
-        Map<String, String> homes = locate(docs.keySet());
+        Map<String, String> homes = locate(docs.keySet(), older);
         int created = 0;
         int updated = 0;
         Map<String, String> rejected = new LinkedHashMap<>();
@@ -191,13 +215,45 @@ public final class ElasticsearchFeedbackStore implements FeedbackStore {
         return new UpsertResult(created, updated);
     }
 
-    /** Concrete index of each id that already exists (visible: every write waited for a refresh). */
-    private Map<String, String> locate(Collection<String> ids) {
-        SearchResponse<Void> r = call("locate ids", () -> client.search(s -> s.index(layout.readAlias())
-                .query(FilterQueries.ids(ids)).size(ids.size()).source(src -> src.fetch(false)), Void.class));
+    /**
+     * The store's indices other than the write index: where items written before a rollover live. Empty (the usual
+     * case, no rollover yet) means every item lives in the write index, and nothing needs locating.
+     */
+    private List<String> olderIndices() {
+        Map<String, co.elastic.clients.elasticsearch.indices.get_alias.IndexAliases> aliases = call("list indices",
+                () -> client.indices().getAlias(a -> a.name(layout.readAlias(), layout.writeAlias())).aliases());
+        List<String> older = new ArrayList<>();
+        aliases.forEach((index, a) -> {
+            var write = a.aliases().get(layout.writeAlias());
+            boolean isWriteIndex = write != null && (write.isWriteIndex() == null || write.isWriteIndex());
+            if (!isWriteIndex) {
+                older.add(index);
+            }
+        });
+        return older;
+    }
+
+    /**
+     * Concrete index of each id that already exists in an older index. A realtime multi-get, so it sees items
+     * written a moment ago and not yet refreshed (writes with {@link WriteVisibility#EVENTUAL} do not wait).
+     */
+    private Map<String, String> locate(Collection<String> ids, List<String> older) {
+        if (older.isEmpty()) {
+            return Map.of();
+        }
+        co.elastic.clients.elasticsearch.core.MgetResponse<Void> r = call("locate ids", () -> client.mget(m -> {
+            for (String index : older) {
+                for (String id : ids) {
+                    m.docs(d -> d.index(index).id(id).source(src -> src.fetch(false)));
+                }
+            }
+            return m;
+        }, Void.class));
         Map<String, String> homes = new HashMap<>();
-        for (Hit<Void> h : r.hits().hits()) {
-            homes.put(h.id(), h.index());
+        for (var item : r.docs()) {
+            if (item.isResult() && item.result().found()) {
+                homes.put(item.result().id(), item.result().index());
+            }
         }
         return homes;
     }

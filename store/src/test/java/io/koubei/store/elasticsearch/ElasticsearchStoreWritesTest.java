@@ -14,6 +14,7 @@ import io.koubei.core.store.FeedbackFilter;
 import io.koubei.core.store.SearchQuery;
 import io.koubei.core.store.StoreHealth;
 import io.koubei.core.store.UpsertResult;
+import io.koubei.core.store.WriteVisibility;
 import io.koubei.store.ReferenceSemantics;
 import io.koubei.store.elasticsearch.testing.ElasticsearchNode;
 import java.time.Duration;
@@ -121,6 +122,32 @@ class ElasticsearchStoreWritesTest {
         store.clear();
         assertThat(store.count(FeedbackFilter.ALL)).isZero();
         assertThat(store.upsert(items.subList(0, 1))).isEqualTo(new UpsertResult(1, 0));
+    }
+
+    @Test
+    void eventualWritesAreDurableWithoutWaitingAndStillUpdateInPlaceAfterARollover() throws Exception {
+        // a refresh interval no test outlasts: nothing becomes searchable unless refreshed explicitly
+        try (var slow = new ElasticsearchFeedbackStore(ElasticsearchStoreConfig.of(ElasticsearchNode.shared().url(),
+                "eventual-test-").withRefreshInterval(Duration.ofHours(1)))) {
+            slow.clear();
+            List<AnalyzedFeedback> items = SampleFeedback.generate(30, 5);
+            assertThat(slow.upsert(items.subList(0, 20), WriteVisibility.EVENTUAL)).isEqualTo(new UpsertResult(20, 0));
+            assertThat(slow.count(FeedbackFilter.ALL)).as("not refreshed yet").isZero();
+
+            slow.rollover();
+            // the 20 live, unrefreshed, in the first index; updating one must find it there (realtime), not
+            // write a second copy into the new write index
+            AnalyzedFeedback changed = withFlags(items.get(4), Set.of("edited"));
+            assertThat(slow.upsert(List.of(changed, items.get(25)), WriteVisibility.EVENTUAL))
+                    .isEqualTo(new UpsertResult(1, 1));
+
+            slow.client().indices().refresh(r -> r.index("eventual-test-feedback-0*"));
+            assertThat(slow.count(FeedbackFilter.ALL)).isEqualTo(21);
+            assertThat(slow.count(FeedbackFilter.builder().ids(Set.of(changed.id())).build())).isEqualTo(1);
+            assertThat(slow.get(changed.id())).contains(changed);
+            assertThat(slow.count(FeedbackFilter.builder().flags(Set.of("edited")).build())).isEqualTo(1);
+            slow.clear();
+        }
     }
 
     @Test

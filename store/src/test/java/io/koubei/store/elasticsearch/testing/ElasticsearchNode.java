@@ -46,6 +46,7 @@ public final class ElasticsearchNode {
     private final int port;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private boolean freshData = true;
+    private String heap = "512m";
 
     private ElasticsearchNode(Path home, Path nodeDir, Path javaHome, int port) {
         this.home = home;
@@ -222,7 +223,7 @@ public final class ElasticsearchNode {
                 "action.destructive_requires_name: false",
                 ""), StandardCharsets.UTF_8);
         Files.writeString(config.resolve("jvm.options.d/koubei.options"), String.join("\n",
-                "-Xms512m", "-Xmx512m", ""), StandardCharsets.UTF_8);
+                "-Xms" + heap, "-Xmx" + heap, ""), StandardCharsets.UTF_8);
     }
 
     private void awaitHealthy() throws InterruptedException {
@@ -373,22 +374,33 @@ public final class ElasticsearchNode {
     }
 
     /**
-     * Manual runs and benchmarks: {@code start [port]} starts a node in {@code es-nodes/manual} and leaves it
-     * running; {@code stop} stops it. See {@code scripts/es-node.sh}.
+     * Manual runs and benchmarks: {@code start [port]} starts a node in {@code es-nodes/<ES_NODE_NAME or manual>}
+     * and leaves it running (heap {@code ES_HEAP}, default 512m); {@code stop} stops it; {@code clean} stops it and
+     * deletes its data; {@code pid} prints its process id. See {@code store/scripts/es-node.sh}.
      */
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         String cmd = args.length > 0 ? args[0] : "start";
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 9200;
-        ElasticsearchNode node = create("manual", port);
+        String name = System.getenv().getOrDefault("ES_NODE_NAME", "manual");
+        ElasticsearchNode node = create(name, port);
         node.freshData = false; // keep data between manual runs
+        String heap = System.getenv("ES_HEAP");
+        if (heap != null && !heap.isBlank()) {
+            node.heap = heap.trim();
+        }
         switch (cmd) {
             case "start" -> {
                 node.start();
                 System.out.println(node.url());
             }
             case "stop" -> node.stop();
-            case "status" -> System.out.println(node.isRunning() ? "running at " + node.url() : "stopped");
-            default -> throw new IllegalArgumentException("usage: start [port] | stop | status");
+            case "clean" -> {
+                node.stop();
+                deleteRecursively(node.nodeDir);
+            }
+            case "pid" -> System.out.println(node.pid().map(String::valueOf).orElse(""));
+            case "status" -> System.out.println(node.isRunning() ? "running (" + node.nodeDir + ")" : "stopped");
+            default -> throw new IllegalArgumentException("usage: start [port] | stop | clean | pid | status");
         }
     }
 }

@@ -1,0 +1,107 @@
+package io.koubei.analysis;
+
+import io.koubei.core.bus.DeadLetter;
+import io.koubei.core.bus.FeedbackHandler;
+import io.koubei.core.bus.HandleResult;
+import io.koubei.core.feedback.AnalyzedFeedback;
+import io.koubei.core.feedback.FeedbackItem;
+import io.koubei.core.store.FeedbackStore;
+import io.koubei.core.store.UpsertResult;
+import io.koubei.core.store.WriteVisibility;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * The worker step behind every bus: analyse each item, then store the batch. An item whose analysis fails is
+ * given up as a dead letter (the rest still land); an unavailable store propagates so the bus retries the batch.
+ * The in-process bus reports "stored" to its publishers, so its batches are readable when the handler returns
+ * ({@link WriteVisibility#IMMEDIATE}); the Kafka workers' publishers were acknowledged by the brokers long before and
+ * read nothing back, so they need not wait for the store's refresh ({@link WriteVisibility#EVENTUAL}).
+ */
+public final class AnalyzeAndStoreHandler implements FeedbackHandler {
+    /** Below this many items a batch is analysed on the calling thread: handing off costs more than it saves. */
+    static final int PARALLEL_THRESHOLD = 256;
+
+    private final AnalysisPipeline pipeline;
+    private final FeedbackStore store;
+    private final WriteVisibility visibility;
+    private final ExecutorService analysisPool;
+    private final int parallelism;
+
+    public AnalyzeAndStoreHandler(AnalysisPipeline pipeline, FeedbackStore store) {
+        this(pipeline, store, WriteVisibility.IMMEDIATE, null, 1);
+    }
+
+    public AnalyzeAndStoreHandler(AnalysisPipeline pipeline, FeedbackStore store, WriteVisibility visibility) {
+        this(pipeline, store, visibility, null, 1);
+    }
+
+    /**
+     * @param analysisPool where a large batch is analysed in {@code parallelism} slices (the pipeline is
+     *                     thread-safe); null to analyse on the calling thread. The in-process bus has one worker, so
+     *                     this is how it uses more than one core; the Kafka bus runs several workers instead.
+     */
+    public AnalyzeAndStoreHandler(AnalysisPipeline pipeline, FeedbackStore store, WriteVisibility visibility,
+                                  ExecutorService analysisPool, int parallelism) {
+        this.pipeline = pipeline;
+        this.store = store;
+        this.visibility = visibility;
+        this.analysisPool = analysisPool;
+        this.parallelism = analysisPool == null ? 1 : Math.max(1, parallelism);
+    }
+
+    @Override
+    public HandleResult handle(List<FeedbackItem> batch) {
+        List<AnalyzedFeedback> analysed = new ArrayList<>(batch.size());
+        List<DeadLetter> failed = new ArrayList<>();
+        if (parallelism == 1 || batch.size() < PARALLEL_THRESHOLD) {
+            analyse(batch, analysed, failed);
+        } else {
+            int slice = (batch.size() + parallelism - 1) / parallelism;
+            List<Future<Slice>> parts = new ArrayList<>(parallelism);
+            for (int i = 0; i < batch.size(); i += slice) {
+                List<FeedbackItem> part = batch.subList(i, Math.min(batch.size(), i + slice));
+                parts.add(analysisPool.submit(() -> {
+                    Slice s = new Slice(new ArrayList<>(part.size()), new ArrayList<>());
+                    analyse(part, s.analysed(), s.failed());
+                    return s;
+                }));
+            }
+            for (Future<Slice> part : parts) {
+                Slice s = join(part);
+                analysed.addAll(s.analysed()); // slices in order: the batch's order (and last-duplicate-wins) holds
+                failed.addAll(s.failed());
+            }
+        }
+        UpsertResult stored = analysed.isEmpty() ? UpsertResult.EMPTY : store.upsert(analysed, visibility);
+        return new HandleResult(stored, failed);
+    }
+
+    private record Slice(List<AnalyzedFeedback> analysed, List<DeadLetter> failed) {
+    }
+
+    private void analyse(List<FeedbackItem> items, List<AnalyzedFeedback> analysed, List<DeadLetter> failed) {
+        for (FeedbackItem item : items) {
+            try {
+                analysed.add(pipeline.process(item));
+            } catch (RuntimeException e) {
+                failed.add(new DeadLetter(item.id(), null, "analysis failed: " + e, Instant.now()));
+            }
+        }
+    }
+
+    private static Slice join(Future<Slice> part) {
+        try {
+            return part.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while analysing", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+}

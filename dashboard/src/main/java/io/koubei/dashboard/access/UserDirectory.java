@@ -1,0 +1,206 @@
+package io.koubei.dashboard.access;
+
+import io.koubei.dashboard.settings.Problem;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every account that may sign in: the ones from configuration (koubei.security.users, the demo user, the first
+ * admin — read-only here) and the ones admins create on the settings page, kept with bcrypt hashes in
+ * {@code <data-dir>/settings/users.json}. Admins change roles, disable accounts and reset passwords; the last
+ * enabled admin cannot be disabled or demoted, and nobody disables or demotes themselves.
+ */
+public final class UserDirectory implements UserDetailsService {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{1,31}");
+    private static final int MIN_PASSWORD = 8;
+
+    /** What the users page lists; {@code configured} accounts come from configuration and cannot be edited. */
+    public record Account(String name, Role role, boolean enabled, boolean configured, Instant changedAt, String changedBy) {
+    }
+
+    /** One account in users.json. */
+    record Stored(String name, Role role, boolean enabled, String password, Instant changedAt, String changedBy) {
+    }
+
+    private final Map<String, UserDetails> configured = new LinkedHashMap<>();
+    private final Map<String, Stored> stored = new LinkedHashMap<>();
+    private final Path file;
+    private final PasswordEncoder encoder;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final SecureRandom random = new SecureRandom();
+
+    public UserDirectory(List<UserDetails> fromConfiguration, Path dataDir, PasswordEncoder encoder) {
+        fromConfiguration.forEach(u -> configured.put(u.getUsername(), u));
+        this.file = dataDir.resolve("settings").resolve("users.json");
+        this.encoder = encoder;
+        if (Files.isRegularFile(file)) {
+            try {
+                for (Stored s : json.readValue(file.toFile(), new TypeReference<List<Stored>>() { })) {
+                    if (!configured.containsKey(s.name())) {
+                        stored.put(s.name(), s);
+                    }
+                }
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("users file " + file + " is not valid: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
+    public synchronized UserDetails loadUserByUsername(String name) {
+        UserDetails c = configured.get(name);
+        if (c != null) {
+            return User.withUserDetails(c).build(); // a copy: the caller may erase its credentials
+        }
+        Stored s = stored.get(name);
+        if (s == null) {
+            throw new UsernameNotFoundException(name);
+        }
+        return User.withUsername(s.name()).password(s.password()).roles(s.role().name()).disabled(!s.enabled()).build();
+    }
+
+    /** The account's current role and status, for sessions opened before a change. */
+    public synchronized Optional<Account> find(String name) {
+        return list().stream().filter(a -> a.name().equals(name)).findFirst();
+    }
+
+    public synchronized List<Account> list() {
+        List<Account> out = new ArrayList<>();
+        configured.values().forEach(u -> out.add(new Account(u.getUsername(), roleOf(u), u.isEnabled(), true, null, null)));
+        stored.values().forEach(s -> out.add(new Account(s.name(), s.role(), s.enabled(), false, s.changedAt(), s.changedBy())));
+        return out;
+    }
+
+    /** Creates an account; returns its password (the given one, or a generated one to hand over once). */
+    public synchronized String create(String name, Role role, String password, String actor) {
+        List<Problem> problems = new ArrayList<>();
+        String n = name == null ? "" : name.strip();
+        if (!NAME.matcher(n).matches()) {
+            problems.add(Problem.of("settings.error.userName", n));
+        } else if (configured.containsKey(n) || stored.containsKey(n)) {
+            problems.add(Problem.of("settings.error.userExists", n));
+        }
+        if (role == null || role == Role.INGEST) {
+            problems.add(Problem.of("settings.error.role", String.valueOf(role)));
+        }
+        String pw = password == null || password.isBlank() ? generatePassword() : password;
+        if (pw.length() < MIN_PASSWORD) {
+            problems.add(Problem.of("settings.error.password", MIN_PASSWORD));
+        }
+        if (!problems.isEmpty()) {
+            throw new Problem.Rejected(problems);
+        }
+        stored.put(n, new Stored(n, role, true, encoder.encode(pw), Instant.now(), actor));
+        save();
+        return pw;
+    }
+
+    public synchronized void setRole(String name, Role role, String actor) {
+        Stored s = editable(name);
+        if (role == null || role == Role.INGEST) {
+            throw new Problem.Rejected(List.of(Problem.of("settings.error.role", String.valueOf(role))));
+        }
+        if (s.role() == Role.ADMIN && role != Role.ADMIN) {
+            guardAdminLoss(name, actor);
+        }
+        stored.put(name, new Stored(name, role, s.enabled(), s.password(), Instant.now(), actor));
+        save();
+    }
+
+    public synchronized void setEnabled(String name, boolean enabled, String actor) {
+        Stored s = editable(name);
+        if (!enabled && s.role() == Role.ADMIN) {
+            guardAdminLoss(name, actor);
+        }
+        if (!enabled && name.equals(actor)) {
+            throw new Problem.Rejected(List.of(Problem.of("settings.error.self", name)));
+        }
+        stored.put(name, new Stored(name, s.role(), enabled, s.password(), Instant.now(), actor));
+        save();
+    }
+
+    /** Sets a new random password and returns it (shown once to the admin). */
+    public synchronized String resetPassword(String name, String actor) {
+        Stored s = editable(name);
+        String pw = generatePassword();
+        stored.put(name, new Stored(name, s.role(), s.enabled(), encoder.encode(pw), Instant.now(), actor));
+        save();
+        return pw;
+    }
+
+    private Stored editable(String name) {
+        if (configured.containsKey(name)) {
+            throw new Problem.Rejected(List.of(Problem.of("settings.error.userConfigured", name)));
+        }
+        Stored s = stored.get(name);
+        if (s == null) {
+            throw new Problem.Rejected(List.of(Problem.of("settings.error.noUser", name)));
+        }
+        return s;
+    }
+
+    private void guardAdminLoss(String name, String actor) {
+        if (name.equals(actor)) {
+            throw new Problem.Rejected(List.of(Problem.of("settings.error.self", name)));
+        }
+        long admins = list().stream().filter(a -> a.enabled() && a.role() == Role.ADMIN && !a.name().equals(name)).count();
+        if (admins == 0) {
+            throw new Problem.Rejected(List.of(Problem.of("settings.error.lastAdmin", name)));
+        }
+    }
+
+    private String generatePassword() {
+        byte[] b = new byte[12];
+        random.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    private static Role roleOf(UserDetails u) {
+        for (Role r : List.of(Role.ADMIN, Role.ANALYST, Role.VIEWER, Role.INGEST)) {
+            for (GrantedAuthority a : u.getAuthorities()) {
+                if (a.getAuthority().equals(r.authority())) {
+                    return r;
+                }
+            }
+        }
+        return Role.VIEWER;
+    }
+
+    private void save() {
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), ".users", ".tmp");
+            try {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system
+            }
+            Files.writeString(tmp, json.writerWithDefaultPrettyPrinter().writeValueAsString(List.copyOf(stored.values())),
+                    StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.koubei.dashboard.settings;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which products are ours and which are competitors' ({@code settings/products.json}); replaces
+ * {@code koubei.signals.our-products} / {@code competitors} once saved. Names are the items' {@code product} values.
+ */
+public record ProductSettings(Set<String> ours, Set<String> competitors) {
+    public ProductSettings {
+        ours = ours == null ? Set.of() : new LinkedHashSet<>(ours);
+        competitors = competitors == null ? Set.of() : new LinkedHashSet<>(competitors);
+    }
+
+    /** One product per line (or comma-separated); a product on both sides or competitors without ours is an error. */
+    public static ProductSettings parse(String oursText, String competitorsText) {
+        Set<String> o = lines(oursText);
+        Set<String> c = lines(competitorsText);
+        List<Problem> problems = new ArrayList<>();
+        for (String p : o) {
+            if (c.contains(p)) {
+                problems.add(Problem.of("settings.error.productBothSides", p));
+            }
+        }
+        for (String p : union(o, c)) {
+            if (p.length() > 80 || AnalysisSettings.hasControl(p)) {
+                problems.add(Problem.of("settings.error.productName", p.length() > 30 ? p.substring(0, 30) + "…" : p));
+            }
+        }
+        if (o.isEmpty() && !c.isEmpty()) {
+            problems.add(Problem.of("settings.error.noOurs"));
+        }
+        Problem.throwIfAny(problems);
+        return new ProductSettings(o, c);
+    }
+
+    public boolean comparable() {
+        return !ours.isEmpty() && !competitors.isEmpty();
+    }
+
+    static Set<String> lines(String text) {
+        Set<String> out = new LinkedHashSet<>();
+        if (text == null) {
+            return out;
+        }
+        for (String s : text.split("[\\n,，]")) {
+            if (!s.strip().isEmpty()) {
+                out.add(s.strip());
+            }
+        }
+        return out;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> u = new LinkedHashSet<>(a);
+        u.addAll(b);
+        return u;
+    }
+}
