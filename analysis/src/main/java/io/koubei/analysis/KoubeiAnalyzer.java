@@ -110,7 +110,7 @@ public final class KoubeiAnalyzer implements FeedbackAnalyzer {
         double score = clamp(model.score(p));
         Polarity polarity = model.labels().size() == 3
                 ? model.labels().get(argmax(p))
-                : RuleResult.polarityOf(score);
+                : binaryPolarity(score, r);
         List<String> why = new ArrayList<>(r.explanation());
         why.add(String.format(Locale.ROOT, "model %s: P(positive)−P(negative) = %.2f", model.version(), score));
         String[] top = new String[3];
@@ -135,6 +135,19 @@ public final class KoubeiAnalyzer implements FeedbackAnalyzer {
             }
         }
         return new Sentiment(polarity, score, why);
+    }
+
+    /**
+     * A two-class model has no neutral class: without a single lexicon cue (an informational post, a question)
+     * it must be fairly sure before it calls a text positive or negative.
+     */
+    static final double NO_CUE_BAND = 0.5;
+
+    private static Polarity binaryPolarity(double score, RuleResult r) {
+        if (r.cues().isEmpty() && Math.abs(score) < NO_CUE_BAND) {
+            return Polarity.NEUTRAL;
+        }
+        return RuleResult.polarityOf(score);
     }
 
     /** Features the trained model sees for a text (training uses exactly this). */

@@ -203,8 +203,16 @@ public final class LinearSentimentModel {
         }
     }
 
-    public static LinearSentimentModel read(InputStream is) throws IOException {
-        DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(is)));
+    /** What a model file says about itself, without reading its weights. */
+    public static Info readInfo(Path file) throws IOException {
+        try (InputStream is = Files.newInputStream(file)) {
+            return header(new DataInputStream(new BufferedInputStream(new GZIPInputStream(is))));
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("cannot read sentiment model " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Info header(DataInputStream in) throws IOException {
         if (in.readInt() != MAGIC) {
             throw new IOException("not a Koubei sentiment model");
         }
@@ -213,7 +221,12 @@ public final class LinearSentimentModel {
             throw new IOException("unsupported model format " + format + " (this build reads " + FORMAT
                     + "; models of older builds use other features: train a new one with `koubei train sentiment`)");
         }
-        Info info = new Info(in.readUTF(), Instant.ofEpochMilli(in.readLong()), in.readUTF(), in.readInt());
+        return new Info(in.readUTF(), Instant.ofEpochMilli(in.readLong()), in.readUTF(), in.readInt());
+    }
+
+    public static LinearSentimentModel read(InputStream is) throws IOException {
+        DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(is)));
+        Info info = header(in);
         FeatureExtractor fx = new FeatureExtractor(in.readInt());
         int k = in.readInt();
         List<Polarity> labels = new ArrayList<>();

@@ -57,10 +57,14 @@ public final class SelfTraining {
         List<RatedText> rated = new ArrayList<>();
         for (FeedbackItem i : items) {
             if (i.rating() != null) {
-                String text = i.title() == null || i.title().isBlank() ? i.text() : i.title() + "\n" + i.text();
-                rated.add(new RatedText(text, i.rating()));
+                rated.add(new RatedText(textOf(i), i.rating()));
             }
         }
         return fromRatings(rated, includeNeutral);
+    }
+
+    /** Title and text joined as the analyzer reads them. */
+    public static String textOf(FeedbackItem i) {
+        return i.title() == null || i.title().isBlank() ? i.text() : i.title() + "\n" + i.text();
     }
 }

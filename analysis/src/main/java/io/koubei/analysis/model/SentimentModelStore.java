@@ -42,6 +42,11 @@ public final class SentimentModelStore {
         Files.writeString(dir.resolve("ACTIVE"), version + "\n", StandardCharsets.UTF_8);
     }
 
+    /** No active model: the built-in rules alone (stored versions are kept). */
+    public void deactivate() throws IOException {
+        Files.deleteIfExists(dir.resolve("ACTIVE"));
+    }
+
     public Optional<String> activeVersion() throws IOException {
         Path active = dir.resolve("ACTIVE");
         if (!Files.exists(active)) {
@@ -57,6 +62,19 @@ public final class SentimentModelStore {
             return Optional.empty();
         }
         return Optional.of(LinearSentimentModel.load(dir.resolve(v.get() + EXTENSION)));
+    }
+
+    /** Every stored model's description, oldest first; unreadable files are skipped (named in the log of the caller). */
+    public List<LinearSentimentModel.Info> infos() throws IOException {
+        List<LinearSentimentModel.Info> out = new ArrayList<>();
+        for (String v : versions()) {
+            try {
+                out.add(LinearSentimentModel.readInfo(dir.resolve(v + EXTENSION)));
+            } catch (IOException e) {
+                // a model of an older format or a partial copy: not offered for activation
+            }
+        }
+        return out;
     }
 
     public List<String> versions() throws IOException {

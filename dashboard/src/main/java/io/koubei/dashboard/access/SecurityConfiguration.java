@@ -50,6 +50,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/v1/health").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/feedback", "/api/v1/import/**", "/api/v1/speed/events",
                                 "/api/v1/speed/service-days", "/api/v1/speed/release-feedback").hasAnyRole("ANALYST", "INGEST")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/models/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**").hasRole("VIEWER")
                         .anyRequest().hasRole("ANALYST"))
                 .addFilterBefore(new ApiTokenFilter(access.getApiTokens()), BasicAuthenticationFilter.class)

@@ -36,8 +36,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/settings")
 public class SettingsController {
-    static final List<String> SECTIONS = List.of("taxonomy", "dictionaries", "lexicon", "products", "alerts", "channels",
-            "users");
+    static final List<String> SECTIONS = List.of("taxonomy", "dictionaries", "lexicon", "sentiment", "products", "alerts",
+            "channels", "users");
     private static final int BLANK_ROWS = 3;
     /** Items per second a re-analysis runs at on one busy core (docs/performance.md), for the estimate shown. */
     private static final int REANALYSIS_RATE = 1000;
@@ -47,9 +47,11 @@ public class SettingsController {
     private final Reanalysis reanalysis;
     private final FeedbackStore store;
     private final FilterOptions options;
+    private final io.koubei.dashboard.sentiment.SentimentModels sentimentModels;
 
     public SettingsController(SettingsService settings, UserDirectory users, Reanalysis reanalysis, FeedbackStore store,
-            FilterOptions options) {
+            FilterOptions options, io.koubei.dashboard.sentiment.SentimentModels sentimentModels) {
+        this.sentimentModels = sentimentModels;
         this.settings = settings;
         this.users = users;
         this.reanalysis = reanalysis;
@@ -103,6 +105,10 @@ public class SettingsController {
                 }
                 model.addAttribute("entries", settings.analysis().lexiconEntries());
                 model.addAttribute("file", settings.analysis().lexiconPath());
+                reanalysisModel(model);
+            }
+            case "sentiment" -> {
+                model.addAttribute("sentiment", sentimentModels.status());
                 reanalysisModel(model);
             }
             case "products" -> {
@@ -245,6 +251,22 @@ public class SettingsController {
         boolean started = reanalysis.start();
         return saved(SECTIONS.contains(back) ? back : "taxonomy", flash,
                 started ? "settings.reanalysis.started" : "settings.reanalysis.busy");
+    }
+
+    @PostMapping("/sentiment/train")
+    public String trainSentiment(RedirectAttributes flash) {
+        boolean started = sentimentModels.trainInBackground();
+        return saved("sentiment", flash, started ? "settings.sentiment.trainingStarted" : "settings.sentiment.trainingBusy");
+    }
+
+    @PostMapping("/sentiment/activate")
+    public String activateSentiment(@RequestParam String version, RedirectAttributes flash) {
+        try {
+            sentimentModels.activate(version);
+            return saved("sentiment", flash, "settings.sentiment.activated");
+        } catch (IllegalArgumentException e) {
+            return saved("sentiment", flash, "settings.sentiment.noSuchModel");
+        }
     }
 
     // ---- products, alert rules, channels
