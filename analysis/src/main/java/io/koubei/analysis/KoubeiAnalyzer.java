@@ -28,7 +28,7 @@ import java.util.Set;
  * Immutable and thread-safe.
  */
 public final class KoubeiAnalyzer implements FeedbackAnalyzer {
-    public static final String BUILT_IN_VERSION = "builtin-1";
+    public static final String BUILT_IN_VERSION = "builtin-2";
 
     private final AnalysisResources resources;
     private final DictionarySegmenter segmenter;

@@ -4,6 +4,7 @@ import io.koubei.analysis.KoubeiAnalyzer;
 import io.koubei.analysis.eval.Json;
 import io.koubei.analysis.eval.LabelType;
 import io.koubei.analysis.eval.LabelledCsv;
+import io.koubei.analysis.model.CorpusAdaptation;
 import io.koubei.analysis.model.LabelledText;
 import io.koubei.analysis.model.LinearSentimentModel;
 import io.koubei.analysis.model.SentimentModelStore;
@@ -48,8 +49,12 @@ public final class TrainSentimentCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42")
     long seed;
 
-    @Option(names = "--hash-bits", defaultValue = "20")
+    @Option(names = "--hash-bits", defaultValue = "21")
     int hashBits;
+
+    @Option(names = "--adapt-to", description = "A CSV of the team's own unlabelled feedback (its text column) to adapt to "
+            + "by self-training after learning from the labelled file (at least 1000 texts).")
+    Path adaptTo;
 
     @Override
     public Integer call() throws Exception {
@@ -58,13 +63,28 @@ public final class TrainSentimentCommand implements Callable<Integer> {
             KoubeiAnalyzer analyzer = Analyzers.of(dataDir).withModel(null);
             TrainingOptions options = new TrainingOptions(epochs, TrainingOptions.defaults().learningRate(), TrainingOptions.defaults().l2(), hashBits, seed);
             long start = System.nanoTime();
-            LinearSentimentModel model = SentimentTraining.train(analyzer, data, options, input.getFileName() + " (" + data.size() + " rows)");
+            String trainedOn = input.getFileName() + " (" + data.size() + " rows)";
+            LinearSentimentModel model = SentimentTraining.train(analyzer, data, options, trainedOn);
+            Object adaptation = "off";
+            if (adaptTo != null) {
+                List<String> corpus = LabelledCsv.records(adaptTo, List.of(textColumn)).stream().map(r -> r.get(textColumn))
+                        .filter(t -> t != null && !t.isBlank()).toList();
+                CorpusAdaptation ca = new CorpusAdaptation(analyzer, options, CorpusAdaptation.Options.defaults());
+                if (!ca.isWorthIt(corpus.size())) {
+                    throw new IllegalArgumentException(adaptTo + ": " + corpus.size() + " texts, adaptation needs at least "
+                            + CorpusAdaptation.Options.defaults().minTexts());
+                }
+                CorpusAdaptation.Result r = ca.adapt(corpus, data, model, trainedOn);
+                model = r.model();
+                adaptation = r.report().describe();
+            }
             Path file = new SentimentModelStore(dataDir).save(model, !noActivate);
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("version", model.version());
             out.put("file", file.toString());
             out.put("active", !noActivate);
             out.put("examples", data.size());
+            out.put("adaptation", adaptation);
             out.put("classes", model.labels().stream().map(p -> p.wireName()).toList());
             out.put("seconds", Math.round((System.nanoTime() - start) / 1e7) / 100.0);
             System.out.println(Json.write(out));

@@ -37,7 +37,7 @@ class LinearModelTest {
         assertThat(analyzer.sentiment("相机中午就丝血").score()).isEqualTo(0.0);
         assertThat(trained.sentiment("相机中午就丝血").polarity()).isEqualTo(Polarity.NEGATIVE);
         assertThat(trained.sentiment("相机到晚上还满血").polarity()).isEqualTo(Polarity.POSITIVE);
-        assertThat(trained.version()).startsWith("builtin-1+sentiment-");
+        assertThat(trained.version()).startsWith(KoubeiAnalyzer.BUILT_IN_VERSION + "+sentiment-");
         assertThat(trained.sentiment("相机中午就丝血").explanation()).anyMatch(e -> e.startsWith("model "));
     }
 
@@ -57,7 +57,7 @@ class LinearModelTest {
         assertThat(loaded.labels()).containsExactly(Polarity.NEGATIVE, Polarity.POSITIVE);
         assertThat(loaded.info().trainedOn()).isEqualTo("test examples");
         assertThat(loaded.probabilities(x)).containsExactly(a.probabilities(x));
-        assertThat(FeedbackAnalyzers.fromDataDir(dataDir).version()).isEqualTo("builtin-1+" + a.version());
+        assertThat(FeedbackAnalyzers.fromDataDir(dataDir).version()).isEqualTo(KoubeiAnalyzer.BUILT_IN_VERSION + "+" + a.version());
     }
 
     @Test
