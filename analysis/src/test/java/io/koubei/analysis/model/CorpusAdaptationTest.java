@@ -40,8 +40,10 @@ class CorpusAdaptationTest {
         assertThat(analyzer.sentiment("新买的键盘丝血").score()).isEqualTo(0.0);
         CorpusAdaptation.Result r = new CorpusAdaptation(analyzer, SMALL, ANY_SIZE).adapt(corpus(), List.of(), null, "test corpus");
         KoubeiAnalyzer adapted = analyzer.withModel(r.model());
-        assertThat(adapted.sentiment("新买的键盘丝血").polarity()).isEqualTo(Polarity.NEGATIVE);
-        assertThat(adapted.sentiment("新买的键盘满血").polarity()).isEqualTo(Polarity.POSITIVE);
+        // binary decisions (the sign); calling a cue-less text positive or negative needs more certainty (see KoubeiAnalyzer)
+        assertThat(adapted.sentiment("新买的键盘丝血").score()).isNegative();
+        assertThat(adapted.sentiment("新买的键盘满血").score()).isPositive();
+        assertThat(adapted.sentiment("新买的键盘丝血了，太失望了").polarity()).isEqualTo(Polarity.NEGATIVE);
         assertThat(r.report().corpusTexts()).isEqualTo(corpus().size());
         assertThat(r.report().pseudoPositive()).isPositive();
         assertThat(r.report().pseudoNegative()).isPositive();
@@ -65,7 +67,7 @@ class CorpusAdaptationTest {
         CorpusAdaptation.Result r = new CorpusAdaptation(analyzer, SMALL, ANY_SIZE).adapt(corpus(), labelled, teacher, "labelled");
         assertThat(r.report().labelledExamples()).isEqualTo(4);
         KoubeiAnalyzer adapted = analyzer.withModel(r.model());
-        assertThat(adapted.sentiment("新买的键盘丝血").polarity()).isEqualTo(Polarity.NEGATIVE);
+        assertThat(adapted.sentiment("新买的键盘丝血").score()).isNegative();
     }
 
     @Test
