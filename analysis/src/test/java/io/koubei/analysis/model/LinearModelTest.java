@@ -42,6 +42,14 @@ class LinearModelTest {
     }
 
     @Test
+    void aTwoClassModelLeavesCuelessInformationalTextsNeutral() {
+        KoubeiAnalyzer trained = analyzer.withModel(SentimentTraining.train(analyzer, examples(), SMALL, "test examples"));
+        assertThat(trained.sentiment("请问这款什么时候发货").polarity()).isEqualTo(Polarity.NEUTRAL);
+        assertThat(trained.sentiment("请问这款什么时候发货").score()).isNotEqualTo(0.0); // the model still leans
+        assertThat(trained.sentiment("这款太差了").polarity()).isEqualTo(Polarity.NEGATIVE);
+    }
+
+    @Test
     void trainingIsDeterministicAndSaveLoadRoundTrips(@TempDir Path dataDir) throws Exception {
         LinearSentimentModel a = SentimentTraining.train(analyzer, examples(), SMALL, "test examples");
         LinearSentimentModel b = SentimentTraining.train(analyzer, examples(), SMALL, "test examples");
