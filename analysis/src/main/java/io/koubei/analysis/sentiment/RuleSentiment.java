@@ -21,6 +21,8 @@ public final class RuleSentiment {
     private static final double EXCESS = -0.8;
     /** 快点就更好了: praise inside a wish says what is missing. */
     private static final double WISH_FLIP = -0.4;
+    /** 更大, 更高 with no attribute named: a mild improvement. */
+    private static final double COMPARISON = 0.5;
     /** 超“丰富”: praise in quotes is usually ironic. */
     private static final double QUOTED_PRAISE = -0.6;
     private static final double EXCLAMATION_WEIGHT = 1.2;
@@ -259,7 +261,7 @@ public final class RuleSentiment {
                     return;
                 }
                 excess(i, term);
-                if (!quantityOfAttribute(i, term) && !excessiveQuantity(i, term)) {
+                if (!quantityOfAttribute(i, term) && !excessiveQuantity(i, term) && !comparativeQuantity(i, term)) {
                     decomposed(i, term);
                 }
                 return;
@@ -267,6 +269,9 @@ public final class RuleSentiment {
             if (e.contrast() != null) {
                 contrast(i, term, e.contrast());
                 return;
+            }
+            if (attributeAt >= 0 && lexicon.quantity(term) != null && quantityOfAttribute(i, term)) {
+                return; // 强度不够, 续航不足: a quantity word that is also a negator or sentiment word
             }
             if (e.negator()) {
                 negator(i, term);
@@ -307,6 +312,16 @@ public final class RuleSentiment {
                 cues.add(new RuleResult.Cue(attributeAt, clauseIndexOf(attributeAt), attributeWord, attributeWeight, "word"));
             }
             attributeWeight = null;
+        }
+
+        /** 更大, 更强 without an attribute: a comparison in a product description is mostly an improvement. */
+        boolean comparativeQuantity(int i, String term) {
+            Integer q = lexicon.quantity(term);
+            if (q == null || degreeAt != i - 1 || !(degreeWords.endsWith("更") || degreeWords.endsWith("更加"))) {
+                return false;
+            }
+            sentimentWord(i, term + " (comparison)", COMPARISON * q / degree);
+            return true;
         }
 
         /** 太大, 过长, 过于复杂 without an attribute before it: too much of something is a complaint. */
@@ -441,6 +456,7 @@ public final class RuleSentiment {
 
         void sentimentWord(int i, String term, double w) {
             excessAt = -1;
+            attributeWeight = null; // 对噪点的控制较为理想: the attribute is judged by this word, not by itself
             if (w > 0 && quoted(i)) {
                 cue(i, "“" + term + "” (quoted praise)", QUOTED_PRAISE * w, "quoted");
                 resetModifiers();

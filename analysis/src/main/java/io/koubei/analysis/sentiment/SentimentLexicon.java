@@ -43,7 +43,7 @@ public final class SentimentLexicon {
             Map.entry("加大", 1), Map.entry("上升", 1), Map.entry("升高", 1), Map.entry("变大", 1), Map.entry("变多", 1),
             Map.entry("降低", -1), Map.entry("减少", -1), Map.entry("缩短", -1), Map.entry("下降", -1), Map.entry("减小", -1),
             Map.entry("减轻", -1), Map.entry("缩小", -1), Map.entry("变小", -1), Map.entry("变少", -1), Map.entry("减慢", -1),
-            Map.entry("明显", 1));
+            Map.entry("明显", 1), Map.entry("十足", 1), Map.entry("充足", 1), Map.entry("不够", -1), Map.entry("不足", -1));
 
     private SentimentLexicon(Builder b) {
         this.words = Map.copyOf(b.words);
