@@ -34,6 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * shown again with what was typed and every problem listed (HTTP 422); a saved one redirects with a notice.
  */
 @Controller
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication // its users directory lives in the web security setup
 @RequestMapping("/settings")
 public class SettingsController {
     static final List<String> SECTIONS = List.of("taxonomy", "dictionaries", "lexicon", "sentiment", "products", "alerts",
