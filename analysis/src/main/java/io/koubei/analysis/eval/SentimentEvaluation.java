@@ -88,6 +88,8 @@ public final class SentimentEvaluation {
         report.put("rounds", r.report().rounds());
         report.put("pseudoPositive", r.report().pseudoPositive());
         report.put("pseudoNegative", r.report().pseudoNegative());
+        report.put("agreementWithConfidentRules", ClassificationReport.round(r.report().agreement()));
+        report.put("stoppedBeforeDrifting", r.report().stoppedForDrift());
         return new Adapted(r.model(), report);
     }
 

@@ -31,15 +31,18 @@ public final class CorpusAdaptation {
      *                        least 1), so a large labelled set from another domain does not drown the corpus
      * @param studentLexiconMargin the students' fixed margin from the rules' score: 0, since their labels already
      *                        come from the rules and counting the lexicon twice makes them timid
+     * @param maxDrift        self-training can drift (each round trusting the last one's mistakes): a round whose
+     *                        student agrees with the confident rules this much less than the first round's did is
+     *                        dropped, and the rounds stop
      */
     public record Options(double shareFromRules, double shareFromModel, double growthFromModel, int rounds, int minTexts,
-            double pseudoWeight, double studentLexiconMargin) {
+            double pseudoWeight, double studentLexiconMargin, double maxDrift) {
         public static Options defaults() {
-            return new Options(0.3, 0.6, 0.1, 4, 1000, 0.5, 0);
+            return new Options(0.3, 0.6, 0.1, 5, 1000, 0.5, 0, 0.02);
         }
 
         public Options withMinTexts(int n) {
-            return new Options(shareFromRules, shareFromModel, growthFromModel, rounds, n, pseudoWeight, studentLexiconMargin);
+            return new Options(shareFromRules, shareFromModel, growthFromModel, rounds, n, pseudoWeight, studentLexiconMargin, maxDrift);
         }
 
         public Options {
@@ -57,12 +60,17 @@ public final class CorpusAdaptation {
     }
 
     /** What an adaptation did, for the model's description and the evaluation output. */
-    public record Report(int corpusTexts, int labelledExamples, int pseudoPositive, int pseudoNegative, int rounds) {
+    public record Report(int corpusTexts, int labelledExamples, int pseudoPositive, int pseudoNegative, int rounds, double agreement,
+            boolean stoppedForDrift) {
         public String describe() {
-            return "adapted to " + corpusTexts + " unlabelled texts (" + rounds + " rounds, last " + pseudoPositive + " positive / "
-                    + pseudoNegative + " negative pseudo-labels" + (labelledExamples > 0 ? ", plus " + labelledExamples + " labelled" : "") + ")";
+            return "adapted to " + corpusTexts + " unlabelled texts (" + rounds + " rounds" + (stoppedForDrift ? ", stopped before drifting" : "")
+                    + ", last " + pseudoPositive + " positive / " + pseudoNegative + " negative pseudo-labels"
+                    + (labelledExamples > 0 ? ", plus " + labelledExamples + " labelled" : "") + ")";
         }
     }
+
+    /** Texts the rules are this sure of (|score|) are the yardstick of drift. */
+    private static final double CONFIDENT_RULES = 0.5;
 
     public record Result(LinearSentimentModel model, Report report) {
     }
@@ -104,6 +112,10 @@ public final class CorpusAdaptation {
         LinearSentimentModel student = null;
         int pos = 0;
         int neg = 0;
+        int rounds = 0;
+        double firstAgreement = Double.NaN;
+        double agreement = Double.NaN;
+        boolean drifted = false;
         for (int round = 0; round < options.rounds(); round++) {
             // first round with a trained teacher: keep only texts where it agrees with the rules (two views agree)
             boolean agree = round == 0 && teacher != null;
@@ -123,30 +135,57 @@ public final class CorpusAdaptation {
             positives.sort(Comparator.comparingDouble(i -> -s[i]));
             negatives.sort(Comparator.comparingDouble(i -> s[i]));
             double share = options.share(teacher != null, round);
-            pos = (int) Math.ceil(positives.size() * share);
-            neg = (int) Math.ceil(negatives.size() * share);
+            int takePos = (int) Math.ceil(positives.size() * share);
+            int takeNeg = (int) Math.ceil(negatives.size() * share);
             List<SparseVector> trainX = new ArrayList<>(labelledX);
             List<Polarity> trainY = new ArrayList<>(labelledY);
-            for (int k = 0; k < pos; k++) {
+            for (int k = 0; k < takePos; k++) {
                 trainX.add(xs.get(positives.get(k)));
                 trainY.add(Polarity.POSITIVE);
             }
-            for (int k = 0; k < neg; k++) {
+            for (int k = 0; k < takeNeg; k++) {
                 trainX.add(xs.get(negatives.get(k)));
                 trainY.add(Polarity.NEGATIVE);
             }
-            student = new SentimentTrainer(training).train(trainX, trainY, weights(labelledX.size(), pos + neg), trainedOn);
-            double[] next = new double[xs.size()];
+            LinearSentimentModel next = new SentimentTrainer(training).train(trainX, trainY, weights(labelledX.size(), takePos + takeNeg), trainedOn);
+            double[] nextScore = new double[xs.size()];
             for (int i = 0; i < xs.size(); i++) {
-                next[i] = student.score(student.probabilities(xs.get(i)));
+                nextScore[i] = next.score(next.probabilities(xs.get(i)));
             }
-            score = next;
+            double a = agreementWithConfidentRules(rules, nextScore);
+            if (round == 0) {
+                firstAgreement = a;
+            } else if (a < firstAgreement - options.maxDrift()) {
+                drifted = true; // keep the previous round's student
+                break;
+            }
+            student = next;
+            score = nextScore;
+            pos = takePos;
+            neg = takeNeg;
+            agreement = a;
+            rounds = round + 1;
         }
         if (student == null) {
             throw new IllegalArgumentException("cannot adapt: the corpus has no texts the teacher finds positive and negative");
         }
-        Report report = new Report(corpus.size(), labelled.size(), pos, neg, options.rounds());
+        Report report = new Report(corpus.size(), labelled.size(), pos, neg, rounds, agreement, drifted);
         return new Result(student.describedAs(trainedOn + "; " + report.describe()), report);
+    }
+
+    /** Share of the texts the rules are confident about on which the scores agree in sign (1 when there are none). */
+    static double agreementWithConfidentRules(double[] rules, double[] score) {
+        int confident = 0;
+        int agree = 0;
+        for (int i = 0; i < rules.length; i++) {
+            if (Math.abs(rules[i]) >= CONFIDENT_RULES) {
+                confident++;
+                if (Math.signum(rules[i]) == Math.signum(score[i])) {
+                    agree++;
+                }
+            }
+        }
+        return confident == 0 ? 1 : (double) agree / confident;
     }
 
     /** Labelled examples weigh 1; the pseudo-labelled ones together {@link Options#pseudoWeight()} × the labelled total. */

@@ -71,6 +71,17 @@ class CorpusAdaptationTest {
     }
 
     @Test
+    void driftIsMeasuredAgainstTheTextsTheRulesAreSureOf() {
+        double[] rules = {0.9, -0.8, 0.6, 0.1, -0.2, 0};
+        assertThat(CorpusAdaptation.agreementWithConfidentRules(rules, new double[] {0.5, -0.1, 0.2, -0.9, 0.9, 1})).isEqualTo(1.0);
+        assertThat(CorpusAdaptation.agreementWithConfidentRules(rules, new double[] {0.5, 0.1, 0.2, 0, 0, 0})).isEqualTo(2.0 / 3);
+        assertThat(CorpusAdaptation.agreementWithConfidentRules(new double[] {0.1}, new double[] {-1})).isEqualTo(1.0);
+        CorpusAdaptation.Report r = new CorpusAdaptation(analyzer, SMALL, ANY_SIZE).adapt(corpus(), List.of(), null, "x").report();
+        assertThat(r.agreement()).isGreaterThanOrEqualTo(0.98); // a clean corpus: the students keep to what the rules are sure of
+        assertThat(r.rounds()).isBetween(1, CorpusAdaptation.Options.defaults().rounds());
+    }
+
+    @Test
     void smallOrOneSidedCorporaAreNotAdaptedTo() {
         assertThat(new CorpusAdaptation(analyzer, SMALL, CorpusAdaptation.Options.defaults()).isWorthIt(999)).isFalse();
         assertThat(new CorpusAdaptation(analyzer, SMALL, CorpusAdaptation.Options.defaults()).isWorthIt(1000)).isTrue();
