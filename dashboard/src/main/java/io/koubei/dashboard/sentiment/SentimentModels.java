@@ -136,7 +136,7 @@ public class SentimentModels {
             afterActivation();
             return t.model().info();
         } catch (IllegalArgumentException e) {
-            lastRun = run(started, "not trained", null, e.getMessage());
+            lastRun = run(started, "not-trained", null, e.getMessage());
             throw e;
         } catch (IOException e) {
             lastRun = run(started, "failed", null, e.getMessage());
