@@ -28,6 +28,15 @@ final class Browser {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
     }
 
+    /** A data directory made eagerly: the Spring context reads it before JUnit would inject a @TempDir in a per-class test. */
+    static java.nio.file.Path tempDataDir(String prefix) {
+        try {
+            return java.nio.file.Files.createTempDirectory(prefix);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static ChromeDriver start() {
         try {
             Path profile = Files.createTempDirectory("koubei-chromium");

@@ -45,15 +45,8 @@ class DashboardBrowserTest {
     private static final String TOKEN = "browser-test-token";
 
     /** Created eagerly: the Spring context reads it before JUnit would inject a @TempDir in a per-class test. */
-    static final Path dataDir = tempDir();
+    static final Path dataDir = Browser.tempDataDir("koubei-browser");
 
-    private static Path tempDir() {
-        try {
-            return java.nio.file.Files.createTempDirectory("koubei-browser");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) {

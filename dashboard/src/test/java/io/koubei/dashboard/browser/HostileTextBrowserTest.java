@@ -66,16 +66,9 @@ class HostileTextBrowserTest {
     private static final String ZALGO = "差" + "\u0301\u0302\u0303\u0304\u0305\u0306\u0307\u0308".repeat(12);
     private static final String FAMILY = "\uD83D\uDC69\u200D\uD83D\uDC69\u200D\uD83D\uDC67\u200D\uD83D\uDC66";
     private static final String FULL_WIDTH = "＜ｓｃｒｉｐｔ＞ａｌｅｒｔ（１）＜／ｓｃｒｉｐｔ＞";
-    static final Path dataDir = tempDir();
+    static final Path dataDir = Browser.tempDataDir("koubei-hostile");
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("koubei-hostile");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) {

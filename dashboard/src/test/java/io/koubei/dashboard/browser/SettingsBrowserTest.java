@@ -48,16 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SettingsBrowserTest {
     private static final String TOKEN = "settings-test-token";
-    static final java.nio.file.Path dataDir = tempDir();
+    static final java.nio.file.Path dataDir = Browser.tempDataDir("koubei-settings");
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private static java.nio.file.Path tempDir() {
-        try {
-            return java.nio.file.Files.createTempDirectory("koubei-settings");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) {
