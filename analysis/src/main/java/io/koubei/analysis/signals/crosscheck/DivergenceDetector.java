@@ -24,7 +24,8 @@ import java.util.TreeMap;
 /**
  * Divergence between channels (metrics.md, DIGEST's cautionary launch): over the same window, one channel's
  * net sentiment rises beyond noise while another channel's negative mentions of an aspect rise
- * significantly — or its net sentiment falls. Names both channels, the aspect and the evidence.
+ * significantly — or its negative items as a whole do, or its net sentiment falls. Names both channels, the aspect
+ * (when one stands out) and the evidence.
  *
  * <p>"Beyond noise": net sentiment of the pooled recent window vs the pooled baseline window, the interval
  * of the difference at {@code sentimentZ} (99%) excluding 0 and the move ≥ {@code minSentimentDelta}. "Rises significantly" for an aspect:
@@ -57,9 +58,13 @@ public final class DivergenceDetector {
         return params;
     }
 
-    /** How one channel moved: sentiment change (null when insufficient) and its rising negative aspects. */
+    /**
+     * How one channel moved: sentiment change (null when insufficient), its rising negative aspects, and whether its
+     * negative items as a whole rose ({@code negativeItems}, null if not): a ticket surge spread over many aspects,
+     * or on aspects the analyzer does not know, shows there even when no single aspect stands out.
+     */
     public record ChannelTrend(String channel, NetSentiment baseline, NetSentiment recent, Interval change,
-            List<AspectRise> risingAspects) {
+            List<AspectRise> risingAspects, AspectRise negativeItems) {
         public boolean sentimentUp(double minDelta) {
             return change != null && change.low() > 0 && change.value() >= minDelta;
         }
@@ -84,9 +89,11 @@ public final class DivergenceDetector {
 
         Map<String, BucketStats> recent = new TreeMap<>();
         Map<String, BucketStats> base = new TreeMap<>();
+        Map<String, Map<String, Long>> negativeWeekly = new TreeMap<>();
         for (Bucket b : overall.buckets()) {
             String w = overall.value(b, Dimension.WEEK);
             String ch = overall.value(b, Dimension.CHANNEL);
+            negativeWeekly.computeIfAbsent(ch, k -> new TreeMap<>()).merge(w, b.stats().negative(), Long::sum);
             if (recentSet.contains(w)) {
                 recent.merge(ch, b.stats(), BucketStats::plus);
             } else if (baseSet.contains(w)) {
@@ -114,13 +121,15 @@ public final class DivergenceDetector {
             Interval change = nb.sufficient() && nr.sufficient() ? diff(nr, nb, params.sentimentZ()) : null;
             List<AspectRise> rising = new ArrayList<>();
             for (Map.Entry<String, Map<String, Long>> e : neg.getOrDefault(ch, Map.of()).entrySet()) {
-                AspectRise r = rise(e.getKey(), e.getValue(), recentWeeks, baseWeeks);
+                AspectRise r = rise(e.getKey(), e.getValue(), recentWeeks, baseWeeks, params.minAspectCount());
                 if (r != null) {
                     rising.add(r);
                 }
             }
             rising.sort(Comparator.comparingDouble(AspectRise::pValue).thenComparing(AspectRise::aspect));
-            out.add(new ChannelTrend(ch, nb, nr, change, rising));
+            AspectRise negative = rise(null, negativeWeekly.getOrDefault(ch, Map.of()), recentWeeks, baseWeeks,
+                    Math.max(params.minAspectCount(), params.minimumN()));
+            out.add(new ChannelTrend(ch, nb, nr, change, rising, negative));
         }
         return out;
     }
@@ -141,17 +150,21 @@ public final class DivergenceDetector {
                 List<AspectRise> contradicting = other.risingAspects().stream()
                         .filter(r -> !upRising.contains(r.aspect())).toList();
                 boolean down = other.sentimentDown(params.minSentimentDelta());
-                if (contradicting.isEmpty() && !down) {
+                // more complaints in a channel while the glowing one has no more of its own
+                // (and that channel was collected in the baseline too: a source connected later is no surge)
+                AspectRise moreNegative = up.negativeItems() == null && other.baseline().sufficient()
+                        ? other.negativeItems() : null;
+                if (contradicting.isEmpty() && !down && moreNegative == null) {
                     continue;
                 }
-                out.add(signal(up, other, contradicting, down, week, product));
+                out.add(signal(up, other, contradicting, down, moreNegative, week, product));
             }
         }
         return out;
     }
 
-    private Signal signal(ChannelTrend up, ChannelTrend other, List<AspectRise> rising, boolean down, String week,
-            String product) {
+    private Signal signal(ChannelTrend up, ChannelTrend other, List<AspectRise> rising, boolean down,
+            AspectRise moreNegative, String week, String product) {
         AspectRise top = rising.isEmpty() ? null : rising.get(0);
         Evidence.Builder ev = Evidence.builder()
                 .figure("upBaselineNetSentiment", up.baseline().value())
@@ -172,16 +185,25 @@ public final class DivergenceDetector {
                         .map(AspectRise::aspect).toList()));
             }
         }
+        if (moreNegative != null) {
+            ev.figure("negativeRecent", moreNegative.recent()).figure("negativeExpected", moreNegative.expected())
+                    .figure("negativeRatio", moreNegative.ratio()).figure("negativePValue", moreNegative.pValue())
+                    .fact("negativeWeekly", moreNegative.weekly());
+        }
         ev.fact("recentWeeks", Weeks.endingAt(week, params.recentWeeks()))
                 .fact("baselineWeeks", Weeks.before(Weeks.endingAt(week, params.recentWeeks()).get(0), params.baselineWeeks()))
                 .drillDown("week", week).drillDown("channel", other.channel())
-                .drillDown("aspect_polarity", top == null ? null : top.aspect() + ":negative").drillDown("product", product);
+                .drillDown("aspect_polarity", top == null ? null : top.aspect() + ":negative")
+                .drillDown("polarity", top == null && moreNegative != null ? "negative" : null).drillDown("product", product);
         List<Channel> channels = new ArrayList<>();
         Channel.fromWire(up.channel()).ifPresent(channels::add);
         Channel.fromWire(other.channel()).ifPresent(channels::add);
         String what = top != null
                 ? String.format("%s 上「%s」负面 %d 条（预期 %.1f，%.1f 倍）", other.channel(), top.aspect(), top.recent(),
                         top.expected(), top.ratio())
+                : moreNegative != null
+                ? String.format("%s 负面反馈 %d 条（预期 %.1f，%.1f 倍）", other.channel(), moreNegative.recent(),
+                        moreNegative.expected(), moreNegative.ratio())
                 : String.format("%s 净情感 %+.2f", other.channel(), other.change().value());
         StringBuilder d = new StringBuilder(String.format("近 %d 周 %s 净情感由 %.2f 升至 %.2f（%+.2f，99%% 区间 %+.2f…%+.2f），而 %s",
                 params.recentWeeks(), up.channel(), up.baseline().value(), up.recent().value(), up.change().value(),
@@ -189,10 +211,13 @@ public final class DivergenceDetector {
         if (top != null && down) {
             d.append(String.format("，且 %s 净情感下降 %+.2f", other.channel(), other.change().value()));
         }
+        if (top != null && moreNegative != null) {
+            d.append(String.format("，%s 负面反馈共 %d 条（%.1f 倍）", other.channel(), moreNegative.recent(), moreNegative.ratio()));
+        }
         d.append("。单一渠道的好评不代表真实口碑，请核对两边的原始反馈。");
         String subject = channels.size() == 2 ? null : up.channel() + "→" + other.channel();
         return Signal.builder(SignalType.DIVERGENCE)
-                .severity(top != null && down ? Severity.CRITICAL : Severity.WARNING)
+                .severity(top != null && (down || moreNegative != null) ? Severity.CRITICAL : Severity.WARNING)
                 .week(week).channels(channels).subject(subject).aspect(top == null ? null : top.aspect()).product(product)
                 .title(String.format("渠道背离：%s 好评上升，%s", up.channel(), what))
                 .description(d.toString())
@@ -200,7 +225,8 @@ public final class DivergenceDetector {
                 .build();
     }
 
-    private AspectRise rise(String aspect, Map<String, Long> weekly, List<String> recentWeeks, List<String> baseWeeks) {
+    private AspectRise rise(String aspect, Map<String, Long> weekly, List<String> recentWeeks, List<String> baseWeeks,
+            long minCount) {
         long recent = 0;
         Map<String, Long> shown = new TreeMap<>();
         for (String w : recentWeeks) {
@@ -216,7 +242,7 @@ public final class DivergenceDetector {
         double expected = Math.max(RobustStats.median(history), 0.5) * recentWeeks.size();
         double ratio = recent / expected;
         double p = RobustStats.poissonUpperTail(recent, expected);
-        if (recent < params.minAspectCount() || ratio < params.minAspectRatio() || p >= params.maxPValue()) {
+        if (recent < minCount || ratio < params.minAspectRatio() || p >= params.maxPValue()) {
             return null;
         }
         return new AspectRise(aspect, recent, expected, ratio, p, shown);

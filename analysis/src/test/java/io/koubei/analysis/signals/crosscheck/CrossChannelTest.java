@@ -47,16 +47,21 @@ class CrossChannelTest {
 
     /** Social, ticket and community weekly counts; with {@code launch}, social glows and heat tickets climb. */
     static Data data(Random r, boolean launch) {
+        return data(r, launch, false);
+    }
+
+    /** With {@code ticketSurge}, tickets grow to 2.5× after the launch, spread evenly (no aspect stands out). */
+    static Data data(Random r, boolean launch, boolean ticketSurge) {
         List<Bucket> overall = new ArrayList<>();
         List<Bucket> aspects = new ArrayList<>();
         for (String w : WEEKS) {
             boolean after = launch && w.compareTo(LAUNCH) >= 0;
             int k = after ? WEEKS.indexOf(w) - WEEKS.indexOf(LAUNCH) + 1 : 0;
             overall.add(new Bucket(List.of(w, "social"), sentiment(r, 400, after ? 0.6 : 0.4, after ? 0.1 : 0.2, 0, 0)));
-            overall.add(new Bucket(List.of(w, "ticket"), sentiment(r, 150, 0.05, 0.6, 0, 0)));
+            overall.add(new Bucket(List.of(w, "ticket"), sentiment(r, ticketSurge && after ? 375 : 150, 0.05, 0.6, 0, 0)));
             overall.add(new Bucket(List.of(w, "community"), sentiment(r, 200, 0.35, 0.3, 0, 0)));
             overall.add(new Bucket(List.of(w, "survey"), sentiment(r, 60, 0.4, 0.2, 30, 12)));
-            long heat = poisson(r, after ? 8 + 10 * Math.min(k, 3) : 8);
+            long heat = poisson(r, after && !ticketSurge ? 8 + 10 * Math.min(k, 3) : 8);
             aspects.add(new Bucket(List.of(w, "ticket", "heat:negative"), new BucketStats(heat, 0, 0, heat, 0, 0, 0, 0, 0, 0, 0, 0)));
             long bat = poisson(r, 20);
             aspects.add(new Bucket(List.of(w, "ticket", "battery:negative"), new BucketStats(bat, 0, 0, bat, 0, 0, 0, 0, 0, 0, 0, 0)));
@@ -86,6 +91,22 @@ class CrossChannelTest {
                     .containsEntry("aspect_polarity", "heat:negative");
             assertThat(s.title()).contains("social").contains("ticket").contains("heat");
         });
+    }
+
+    @Test
+    void glowingSocialWhileTicketsSurgeOnNoSingleAspectIsADivergence() {
+        Data d = data(new Random(3), true, true);
+        List<Signal> signals = new DivergenceDetector().detect(d.overall(), d.aspects(), "2026-W38", null);
+        assertThat(signals).singleElement().satisfies(s -> {
+            assertThat(s.channels()).containsExactly(Channel.SOCIAL, Channel.TICKET);
+            assertThat(s.aspect()).isNull();
+            assertThat(s.evidence().figures().get("negativeRatio")).isGreaterThan(2.0);
+            assertThat(s.evidence().drillDown()).containsEntry("channel", "ticket").containsEntry("polarity", "negative");
+            assertThat(s.title()).contains("ticket").contains("负面反馈");
+        });
+        // the same surge without the glow is no divergence (a spike, for the trend detectors)
+        Data flat = data(new Random(3), false, false);
+        assertThat(new DivergenceDetector().detect(flat.overall(), flat.aspects(), "2026-W38", null)).isEmpty();
     }
 
     @Test
