@@ -117,10 +117,14 @@ public final class WeeklyScan {
 
         if (config.roster() != null) {
             List<String> last4 = Weeks.endingAt(week, 4);
+            List<String> prev4 = Weeks.endingAt(CalendarKeys.shiftWeek(week, -4), 4);
             List<AnalyzedFeedback> recent4 = sharedSources(clean.stream().filter(f -> last4.contains(f.week())).toList());
-            batches.add(new CompetitorComparison(config.roster()).compare(
+            List<AnalyzedFeedback> before4 = sharedSources(clean.stream().filter(f -> prev4.contains(f.week())).toList());
+            batches.add(new CompetitorComparison(config.roster()).compareWithPrevious(
                     ItemBuckets.aggregate(recent4, List.of(Dimension.PRODUCT)),
-                    ItemBuckets.aggregate(recent4, List.of(Dimension.PRODUCT, Dimension.ASPECT_POLARITY)), week).signals());
+                    ItemBuckets.aggregate(recent4, List.of(Dimension.PRODUCT, Dimension.ASPECT_POLARITY)),
+                    ItemBuckets.aggregate(before4, List.of(Dimension.PRODUCT)),
+                    ItemBuckets.aggregate(before4, List.of(Dimension.PRODUCT, Dimension.ASPECT_POLARITY)), week).signals());
         }
         return new Result(week, SignalDigest.merge(batches), astro, flagged, classes);
     }

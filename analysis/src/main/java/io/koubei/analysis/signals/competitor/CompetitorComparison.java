@@ -120,12 +120,55 @@ public final class CompetitorComparison {
                     }
                 }
                 if (worstGap != null) {
-                    signals.add(gapSignal(aspect, ours, worstGap, worst, period));
+                    signals.add(gapSignal(aspect, ours, worstGap, worst, period, null, 0));
                 }
             }
         });
         rows.sort(Comparator.comparingLong(AspectRow::mentions).reversed().thenComparing(AspectRow::aspect));
         return new Result(summaries, rows, signals);
+    }
+
+    /**
+     * Like {@link #compare} on the recent period, but COMPETITOR_GAP only where the gap opened or widened against the
+     * period before: the change of the gap (now − before) is below 0 with its 99% interval, and by at least
+     * {@code minGap}. A competitor that is simply rated better, week after week, is a standing comparison (shown side
+     * by side), not an alarm; a gap without a sufficient earlier period to compare with is not alerted either.
+     */
+    public Result compareWithPrevious(BucketTable products, BucketTable aspects, BucketTable productsBefore,
+            BucketTable aspectsBefore, String period) {
+        Result now = compare(products, aspects, period);
+        Result before = compare(productsBefore, aspectsBefore, null);
+        List<Signal> widened = new ArrayList<>();
+        for (Signal s : now.signals()) {
+            Cell ours = cell(now, s.aspect(), s.product());
+            Cell them = cell(now, s.aspect(), s.subject());
+            Cell ours0 = cell(before, s.aspect(), s.product());
+            Cell them0 = cell(before, s.aspect(), s.subject());
+            if (ours0 == null || them0 == null || !ours0.netSentiment().sufficient() || !them0.netSentiment().sufficient()) {
+                continue;
+            }
+            Interval d = diff(ours.netSentiment(), them.netSentiment());
+            Interval d0 = diff(ours0.netSentiment(), them0.netSentiment());
+            double change = d.value() - d0.value();
+            double half = Math.hypot(d.high() - d.value(), d0.high() - d0.value()); // both are 99% half-widths
+            if (change + half < 0 && -change >= minGap) {
+                widened.add(gapSignal(s.aspect(), ours, them, d, period, d0, change));
+            }
+        }
+        return new Result(now.products(), now.aspects(), widened);
+    }
+
+    private static Cell cell(Result r, String aspect, String product) {
+        for (AspectRow row : r.aspects()) {
+            if (row.aspect().equals(aspect)) {
+                for (Cell c : row.cells()) {
+                    if (c.product().equals(product)) {
+                        return c;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private static Interval diff(NetSentiment a, NetSentiment b) {
@@ -136,8 +179,13 @@ public final class CompetitorComparison {
         return new Interval(d, d - half, d + half);
     }
 
-    private Signal gapSignal(String aspect, Cell ours, Cell them, Interval d, String period) {
-        Evidence ev = Evidence.builder()
+    private Signal gapSignal(String aspect, Cell ours, Cell them, Interval d, String period, Interval before,
+            double change) {
+        Evidence.Builder eb = Evidence.builder();
+        if (before != null) {
+            eb.figure("previousGap", before.value()).figure("gapChange", change);
+        }
+        Evidence ev = eb
                 .figure("oursNetSentiment", ours.netSentiment().value()).figure("oursMentions", ours.mentions())
                 .figure("competitorNetSentiment", them.netSentiment().value()).figure("competitorMentions", them.mentions())
                 .figure("gap", d.value()).figure("gapLow", d.low()).figure("gapHigh", d.high())
@@ -151,9 +199,10 @@ public final class CompetitorComparison {
                 .week(period).aspect(aspect).product(ours.product()).subject(them.product())
                 .title(String.format("竞品对比：%s 的「%s」口碑落后 %s（%.2f vs %.2f）", ours.product(), aspect, them.product(),
                         ours.netSentiment().value(), them.netSentiment().value()))
-                .description(String.format("「%s」净情感 %s %.2f（%d 次提及）对 %s %.2f（%d 次提及），差 %.2f（99%% 区间 %.2f…%.2f）。",
+                .description(String.format("「%s」净情感 %s %.2f（%d 次提及）对 %s %.2f（%d 次提及），差 %.2f（99%% 区间 %.2f…%.2f）%s。",
                         aspect, ours.product(), ours.netSentiment().value(), ours.mentions(), them.product(),
-                        them.netSentiment().value(), them.mentions(), d.value(), d.low(), d.high()))
+                        them.netSentiment().value(), them.mentions(), d.value(), d.low(), d.high(),
+                        before == null ? "" : String.format("；此前 4 周差 %.2f，差距扩大 %.2f", before.value(), -change)))
                 .evidence(ev)
                 .build();
         // A gap is a standing comparison, not a weekly anomaly: one alert per (aspect, ours, competitor), refreshed

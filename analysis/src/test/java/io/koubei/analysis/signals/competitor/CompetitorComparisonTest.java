@@ -66,6 +66,39 @@ class CompetitorComparisonTest {
         });
     }
 
+    static BucketTable heat(long oursPos, long oursNeg, long rivalPos, long rivalNeg) {
+        List<Bucket> a = new ArrayList<>();
+        a.addAll(aspect("X1", "heat", oursPos, 20, oursNeg));
+        a.addAll(aspect("Rival9", "heat", rivalPos, 20, rivalNeg));
+        return BucketTable.of(List.of(Dimension.PRODUCT, Dimension.ASPECT_POLARITY), a);
+    }
+
+    static BucketTable products() {
+        return BucketTable.of(List.of(Dimension.PRODUCT), List.of(
+                new Bucket(List.of("X1"), s(300, 200, 100)), new Bucket(List.of("Rival9"), s(150, 150, 100))));
+    }
+
+    @Test
+    void aStandingGapIsNoAlertButAWideningOneIs() {
+        CompetitorComparison c = new CompetitorComparison(ROSTER);
+        // the same clear gap as before: shown side by side, not alerted
+        CompetitorComparison.Result standing = c.compareWithPrevious(products(), heat(20, 80, 60, 20), products(),
+                heat(20, 80, 60, 20), "2026-W45");
+        assertThat(c.compare(products(), heat(20, 80, 60, 20), "2026-W45").signals()).hasSize(1);
+        assertThat(standing.signals()).isEmpty();
+        assertThat(standing.aspects()).isNotEmpty();
+        // no gap before, a gap now: alerted with the previous gap in the evidence
+        CompetitorComparison.Result opened = c.compareWithPrevious(products(), heat(20, 80, 60, 20), products(),
+                heat(60, 20, 60, 20), "2026-W45");
+        assertThat(opened.signals()).singleElement().satisfies(sig -> {
+            assertThat(sig.evidence().figures().get("previousGap")).isEqualTo(0.0);
+            assertThat(sig.evidence().figures().get("gapChange")).isLessThan(-0.5);
+        });
+        // without a sufficient earlier period there is nothing to compare with
+        assertThat(c.compareWithPrevious(products(), heat(20, 80, 60, 20), products(), heat(2, 2, 2, 2), "2026-W45")
+                .signals()).isEmpty();
+    }
+
     @Test
     void rosterRejectsContradictions() {
         assertThatThrownBy(() -> new ProductRoster(Set.of("X1"), Set.of("X1"))).isInstanceOf(IllegalArgumentException.class);
