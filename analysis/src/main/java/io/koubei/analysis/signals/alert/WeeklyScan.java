@@ -88,7 +88,9 @@ public final class WeeklyScan {
 
         batches.add(new SpikeDetector(config.baseline()).detect(negativeAspectSeries(clean), week, config.dataStart()));
         SilenceDetector silence = new SilenceDetector(config.baseline());
-        batches.add(silence.detect(volumeSeries(clean), week, config.dataStart()));
+        List<Signal> weeklySilence = silence.detect(volumeSeries(clean), week, config.dataStart());
+        batches.add(weeklySilence);
+        batches.add(dailySilence(clean, week, weeklySilence));
         batches.add(silence.detect(coreNegativeSeries(clean, classes), week, config.dataStart()));
 
         DivergenceDetector divergence = new DivergenceDetector(config.divergence());
@@ -153,6 +155,40 @@ public final class WeeklyScan {
                 s.title(), s.description(), s.evidence(), null);
     }
 
+    /**
+     * Volume silence on day series, so a channel going quiet is seen within days, not only after two quiet weeks.
+     * Reported once, on the first day of the judged week it holds, and only when it is new this week (not already
+     * true on the day before the week) and the weekly detector has not said it already. Days after the last item
+     * scanned are not judged (the data ends there; that is no silence).
+     */
+    private List<Signal> dailySilence(List<AnalyzedFeedback> clean, String week, List<Signal> weekly) {
+        String lastDay = clean.stream().map(AnalyzedFeedback::day).max(String::compareTo).orElse(null);
+        if (lastDay == null) {
+            return List.of();
+        }
+        String firstDay = CalendarKeys.mondayOf(week).toString();
+        String dataStartDay = config.dataStart() == null ? null : CalendarKeys.mondayOf(config.dataStart()).toString();
+        Set<String> already = new HashSet<>();
+        weekly.forEach(s -> already.add(s.subject() + "|" + s.channels()));
+        SilenceDetector daily = new SilenceDetector(config.baseline().forDays());
+        List<CountSeries> series = volumeSeries(clean, PeriodUnit.DAY);
+        daily.detect(series, PeriodUnit.DAY.shift(firstDay, -1), dataStartDay)
+                .forEach(s -> already.add(s.subject() + "|" + s.channels()));
+        List<Signal> out = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            String day = PeriodUnit.DAY.shift(firstDay, i);
+            if (day.compareTo(lastDay) > 0) {
+                break;
+            }
+            for (Signal s : daily.detect(series, day, dataStartDay)) {
+                if (already.add(s.subject() + "|" + s.channels())) {
+                    out.add(withWeek(s, week));
+                }
+            }
+        }
+        return out;
+    }
+
     /** Negative mentions per (channel, aspect, product). */
     static List<CountSeries> negativeAspectSeries(Collection<AnalyzedFeedback> items) {
         return CountSeries.fromItems(items, PeriodUnit.WEEK, f -> {
@@ -168,7 +204,11 @@ public final class WeeklyScan {
 
     /** Volume per channel and per source (a single source going quiet hides inside its channel). */
     static List<CountSeries> volumeSeries(Collection<AnalyzedFeedback> items) {
-        return CountSeries.fromItems(items, PeriodUnit.WEEK, f -> f.item().fromOfficialAccount() ? Set.of()
+        return volumeSeries(items, PeriodUnit.WEEK);
+    }
+
+    static List<CountSeries> volumeSeries(Collection<AnalyzedFeedback> items, PeriodUnit unit) {
+        return CountSeries.fromItems(items, unit, f -> f.item().fromOfficialAccount() ? Set.of()
                 : Set.of(SeriesKey.of(f.item().channel(), null, null, SeriesKey.VOLUME),
                         new SeriesKey(f.item().channel(), f.item().source(), null, null, SeriesKey.VOLUME)));
     }

@@ -22,6 +22,14 @@ public record BaselineParams(int window, int minHistory, double madK, double poi
 
     public static final BaselineParams DEFAULTS = new BaselineParams(8, 4, 3.0, 3.0, 10, 0.35, 10, 2, 1e-4);
 
+    /**
+     * The same thresholds for day series, to catch a channel going quiet within days instead of weeks: 14 days of
+     * history (two of each weekday), at least 7, and a quiet window of 3 days (one empty day is noise).
+     */
+    public BaselineParams forDays() {
+        return new BaselineParams(14, 7, madK, poissonZ, spikeMinCount, silenceRatio, silenceMinBaseline, 3, maxPValue);
+    }
+
     public BaselineParams {
         if (window < 2 || minHistory < 2 || minHistory > window) {
             throw new IllegalArgumentException("need 2 <= minHistory <= window, got " + minHistory + ", " + window);

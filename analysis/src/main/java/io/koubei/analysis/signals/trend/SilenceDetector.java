@@ -102,7 +102,7 @@ public final class SilenceDetector {
                 .week(s.unit() == PeriodUnit.WEEK ? period : null)
                 .day(s.unit() == PeriodUnit.DAY ? period : null)
                 .channel(k.channel()).aspect(k.aspect()).product(k.product()).subject(k.source() == null ? k.measure() : k.source() + "/" + k.measure())
-                .title(what + "：" + k.label() + " 近 " + params.quietPeriods() + " 期均值 "
+                .title(what + "：" + k.label() + " 近 " + params.quietPeriods() + (s.unit() == PeriodUnit.DAY ? " 天" : " 周") + "均值 "
                         + SpikeDetector.fmt(observed) + "（基线 " + SpikeDetector.fmt(b.median()) + "）")
                 .description(String.format("%s 自 %s 起 %d 期平均 %.1f 条，仅为过去 %d 期中位数 %.1f 的 %.0f%%，"
                         + "低于稳健下界 %.1f。请先确认数据源采集正常；若正常，沉默本身就是信号。",

@@ -90,9 +90,12 @@ class WeeklyScanTest {
                         ASPECTS.get(r.nextInt(ASPECTS.size())), null);
             }
             boolean quiet = scenarios && i >= 9;
-            for (int k = 0; k < (quiet ? 3 : 80); k++) {
-                add(Channel.REVIEW, "tmall", user("tm", r.nextInt(50_000)), w, pick(0.6, 0.15),
-                        ASPECTS.get(r.nextInt(ASPECTS.size())), null);
+            for (int k = 0; k < (quiet ? 3 : 80); k++) { // spread over every day of the week, as shops sell daily
+                Polarity p = pick(0.6, 0.15);
+                String aspect = ASPECTS.get(r.nextInt(ASPECTS.size()));
+                items.add(TestItems.item().channel(Channel.REVIEW).source("tmall").product("X1")
+                        .author(user("tm", r.nextInt(50_000))).at(TestItems.inWeek(w, r.nextInt(7 * 24 * 60)))
+                        .polarity(p).text(text(aspect, p)).opinion(aspect, p, aspect + "…").build());
             }
             for (int k = 0; k < 80; k++) {
                 add(Channel.REVIEW, "jd", user("jd", r.nextInt(50_000)), w, pick(0.6, 0.15),
@@ -151,6 +154,15 @@ class WeeklyScanTest {
                 && s.channels().equals(List.of(Channel.SOCIAL, Channel.TICKET)) && "heat".equals(s.aspect()));
         assertThat(w39).anyMatch(s -> s.type() == SignalType.SPIKE && s.channels().equals(List.of(Channel.TICKET))
                 && "heat".equals(s.aspect()));
+
+        // tmall goes quiet in W39: seen on day series within that week, before the weekly series can tell
+        assertThat(w39).anySatisfy(s -> {
+            assertThat(s.type()).isEqualTo(SignalType.SILENCE);
+            assertThat(s.subject()).isEqualTo("tmall/volume");
+            assertThat(s.day()).startsWith("2026-09-2");
+            assertThat(s.week()).isEqualTo("2026-W39");
+        });
+        assertThat(w39).noneMatch(s -> s.type() == SignalType.SILENCE && s.day() == null);
 
         List<Signal> w41 = scan(world, "2026-W41");
         assertThat(w41).anyMatch(s -> s.type() == SignalType.SILENCE && s.subject().equals("tmall/volume"));
