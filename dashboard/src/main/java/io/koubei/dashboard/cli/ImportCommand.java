@@ -11,10 +11,18 @@ import io.koubei.ingest.importing.FeedbackImporter;
 import io.koubei.ingest.importing.ImportOptions;
 import io.koubei.ingest.importing.ImportSummary;
 import io.koubei.ingest.kafka.KafkaFeedbackBus;
+import io.koubei.dashboard.alerting.Alert;
+import io.koubei.dashboard.alerting.AlertService;
+import io.koubei.dashboard.signals.SignalsRescan;
+import io.koubei.dashboard.signals.SignalsService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -72,6 +80,10 @@ public class ImportCommand implements Callable<Integer> {
             description = "With the Kafka bus: how long to wait for the workers to store the items (ISO-8601, default PT30M).")
     Duration waitTimeout;
 
+    @Option(names = "--no-signals", description = "Do not re-run the signal detectors for the weeks the file touched"
+            + " (they run after the import by default; the hourly scan only covers the current and the last week).")
+    boolean noSignals;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isReadable(file)) {
@@ -92,6 +104,8 @@ public class ImportCommand implements Callable<Integer> {
             }
             FeedbackImporter importer = ctx.getBean(FeedbackImporter.class);
             ConsoleProgressBar bar = new ConsoleProgressBar(System.err, quiet ? Long.MAX_VALUE : 5_000);
+            SignalsRescan rescan = noSignals ? null : ctx.getBean(SignalsRescan.class);
+            Map<String, Long> weeksBefore = rescan == null ? Map.of() : rescan.weekCounts();
             ImportSummary summary;
             try (BusWatch watch = new BusWatch(bus, System.err)) {
                 summary = importer.importFile(file, options, bar);
@@ -106,6 +120,9 @@ public class ImportCommand implements Callable<Integer> {
                     int waited = new StorageWait(kafka, ctx.getBean(FeedbackStore.class), System.out, waitTimeout).await();
                     code = waited != 0 ? waited : code;
                 }
+            }
+            if (rescan != null && code < 2 && summary.accepted() > 0) {
+                scanSignals(rescan, weeksBefore, ctx.getBean(AlertService.class));
             }
             return code;
         } catch (IllegalStateException e) {
@@ -154,6 +171,28 @@ public class ImportCommand implements Callable<Integer> {
             o = o.withDefault("channel", channel);
         }
         return o;
+    }
+
+    /** Judges the weeks the import changed (and those whose baselines include them) and says what was found. */
+    static void scanSignals(SignalsRescan rescan, Map<String, Long> weeksBefore, AlertService alerts) {
+        List<String> changed = rescan.changedSince(weeksBefore);
+        if (changed.isEmpty()) {
+            return;
+        }
+        System.err.println("signals: scanning the weeks from " + changed.get(0) + " …");
+        List<SignalsService.ScanSummary> scans = rescan.rescanNow(changed);
+        Map<String, Long> byType = new TreeMap<>();
+        Set<String> weeks = new HashSet<>();
+        scans.forEach(sc -> weeks.add(sc.week()));
+        for (Alert a : alerts.list(null)) {
+            if (weeks.contains(a.week()) && a.status() != Alert.Status.RESOLVED) {
+                byType.merge(a.type().name(), 1L, Long::sum);
+            }
+        }
+        long flagged = scans.stream().mapToLong(SignalsService.ScanSummary::flagged).sum();
+        System.out.printf(Locale.ROOT, "signals: %d weeks scanned, %d alerts open in them %s, %d items flagged as astroturf"
+                + " (koubei serve: /alerts, GET /api/v1/alerts)%n", scans.size(),
+                byType.values().stream().mapToLong(Long::longValue).sum(), byType, flagged);
     }
 
     static int report(ImportSummary s) {

@@ -45,6 +45,11 @@ public class SignalsConfiguration implements SchedulingConfigurer {
         return new SignalsService(store, calendar, () -> settings.scanConfig(ScanConfig.defaults()), events, alerts);
     }
 
+    @Bean
+    SignalsRescan signalsRescan(SignalsService signals) {
+        return new SignalsRescan(signals, props.getRescanQuiet());
+    }
+
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         if (props.getCron() == null || props.getCron().isBlank()) {

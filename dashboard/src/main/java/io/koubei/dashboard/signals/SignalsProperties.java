@@ -11,6 +11,8 @@ public class SignalsProperties {
     private Set<String> competitors = new LinkedHashSet<>();
     /** Spring cron for re-scanning the current and the last week; empty disables. */
     private String cron = "0 7 * * * *";
+    /** After feedback arrives over the API, how long the stream must be quiet before the touched weeks are re-scanned. */
+    private java.time.Duration rescanQuiet = java.time.Duration.ofSeconds(20);
 
     public Set<String> getOurProducts() { return ourProducts; }
     public void setOurProducts(Set<String> v) { this.ourProducts = v; }
@@ -18,4 +20,6 @@ public class SignalsProperties {
     public void setCompetitors(Set<String> v) { this.competitors = v; }
     public String getCron() { return cron; }
     public void setCron(String cron) { this.cron = cron; }
+    public java.time.Duration getRescanQuiet() { return rescanQuiet; }
+    public void setRescanQuiet(java.time.Duration v) { this.rescanQuiet = v; }
 }

@@ -97,6 +97,21 @@ public class SignalsService {
         return b.stream().map(x -> x.key().get(0)).filter(k -> !Dimension.NONE.equals(k)).toList();
     }
 
+    /** Items per week with data, oldest first. */
+    public Map<String, Long> weekCounts() {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        for (Bucket b : store.aggregate(new AggregateQuery(FeedbackFilter.ALL, List.of(Dimension.WEEK)))) {
+            if (!Dimension.NONE.equals(b.key().get(0))) {
+                out.put(b.key().get(0), b.stats().count());
+            }
+        }
+        return out;
+    }
+
+    public int historyWeeks() {
+        return config.get().historyWeeks();
+    }
+
     public String currentWeek() {
         return calendar.week(java.time.Instant.now());
     }
