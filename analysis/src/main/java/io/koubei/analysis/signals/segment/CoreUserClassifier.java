@@ -64,13 +64,15 @@ public final class CoreUserClassifier {
         return out;
     }
 
-    /** Segment of an item given the classifications (null for anonymous or official items). */
+    /**
+     * Segment of an item as {@code classes} judge its author, else the segment stored on the item (null for
+     * anonymous or official items). The classification comes first because detectors compare weeks: stored
+     * segments are each week's judgement on the data then, and while the data is younger than the activity
+     * window early weeks were judged on less of it, so the core segment would seem to grow by itself.
+     */
     public static Segment segmentOf(AnalyzedFeedback f, Map<String, Classification> classes) {
-        if (f.analysis().segment() != null) {
-            return f.analysis().segment();
-        }
         Classification c = f.item().authorId() == null ? null : classes.get(f.item().authorId());
-        return c == null ? null : c.segment();
+        return c != null ? c.segment() : f.analysis().segment();
     }
 
     /** Both counts are always shown: authors and items per segment. */
