@@ -91,21 +91,28 @@ public final class CocoonDetector {
             ScopeConcentration.Kind kind = ScopeConcentration.Kind.valueOf(parts[0]);
             Concentration c = VoiceConcentration.of(now);
             Map<String, Double> before = e.getValue().get(previous);
-            Double overlap = before == null ? null : VoiceConcentration.overlap(c.top(), VoiceConcentration.of(before).top());
+            List<String> topBefore = before == null ? null : VoiceConcentration.of(before).top();
+            Double overlap = topBefore == null ? null : VoiceConcentration.overlap(c.top(), topBefore);
+            // The accounts that make the concentration: when the rest of the top 20 are one-off voices (ties,
+            // drawn differently every week) the top-20 overlap halves although the same ten fans hold the scope.
+            Double top10Stay = topBefore == null ? null
+                    : VoiceConcentration.overlap(c.top().subList(0, Math.min(10, c.top().size())), topBefore);
             List<String> scopeIds = ids.getOrDefault(e.getKey(), List.of());
             ScopeConcentration sc = new ScopeConcentration(kind, parts[1], week, scopeIds.size(), c, overlap);
             scopes.add(sc);
             boolean concentrated = c.cr10() >= params.cr10Alert() || c.effectiveVoices() <= params.maxEffectiveVoices();
             if (scopeIds.size() >= params.minItems() && c.voices() >= params.minVoices() && concentrated) {
-                signals.add(signal(sc, items, scopeIds));
+                signals.add(signal(sc, top10Stay, items, scopeIds));
             }
         }
         return new Report(scopes, signals);
     }
 
-    private Signal signal(ScopeConcentration sc, Collection<AnalyzedFeedback> items, List<String> scopeIds) {
+    private Signal signal(ScopeConcentration sc, Double top10Stay, Collection<AnalyzedFeedback> items,
+            List<String> scopeIds) {
         Concentration c = sc.concentration();
-        boolean persistent = sc.overlap() != null && sc.overlap() >= params.persistentOverlap();
+        boolean persistent = sc.overlap() != null && sc.overlap() >= params.persistentOverlap()
+                || top10Stay != null && top10Stay >= params.persistentOverlap();
         java.util.Set<String> top10 = new java.util.HashSet<>(c.top().subList(0, Math.min(10, c.top().size())));
         java.util.Set<String> wanted = new java.util.HashSet<>(scopeIds);
         List<String> topItems = items.stream().filter(f -> wanted.contains(f.id()) && top10.contains(f.item().authorId()))
@@ -119,6 +126,7 @@ public final class CocoonDetector {
                 .figure("hhi", c.hhi())
                 .figure("effectiveVoices", c.effectiveVoices())
                 .figure("top20OverlapWithPreviousWeek", sc.overlap() == null ? Double.NaN : sc.overlap())
+                .figure("top10InPreviousTop20", top10Stay == null ? Double.NaN : top10Stay)
                 .figure("cr10Alert", params.cr10Alert())
                 .figure("maxEffectiveVoices", params.maxEffectiveVoices())
                 .fact("scopeKind", sc.kind())
@@ -138,7 +146,8 @@ public final class CocoonDetector {
                 .description(String.format("%s 周 %s 共 %d 条、%d 个账号，CR10=%.0f%%，HHI=%.3f，有效声音数 %.1f%s。"
                         + "这里看到的口碑主要来自少数固定账号，不代表沉默的大多数。", sc.week(), where, sc.items(), c.voices(),
                         c.cr10() * 100, c.hhi(), c.effectiveVoices(),
-                        sc.overlap() == null ? "" : String.format("，前 20 账号与上周重合 %.0f%%", sc.overlap() * 100)))
+                        sc.overlap() == null ? "" : String.format("，前 20 账号与上周重合 %.0f%%，前 10 账号中 %.0f%% 上周也在前 20",
+                                sc.overlap() * 100, top10Stay * 100)))
                 .evidence(ev)
                 .build();
     }

@@ -21,6 +21,10 @@ class CocoonDetectorTest {
 
     /** Two weeks of official posts with replies; {@code fanShare} of replies come from 10 fixed fans. */
     static List<AnalyzedFeedback> weibo(Random r, double fanShare) {
+        return weibo(r, fanShare, 10);
+    }
+
+    static List<AnalyzedFeedback> weibo(Random r, double fanShare, int fans) {
         List<AnalyzedFeedback> out = new ArrayList<>();
         for (String w : List.of("2026-W44", "2026-W45")) {
             for (int p = 0; p < 5; p++) {
@@ -28,7 +32,7 @@ class CocoonDetectorTest {
                 out.add(TestItems.item().id(post).channel(Channel.SOCIAL).author(OFFICIAL).at(TestItems.inWeek(w, p * 600))
                         .text("新品预告").build());
                 for (int k = 0; k < 40; k++) {
-                    String who = r.nextDouble() < fanShare ? "fan" + r.nextInt(10) : "user" + r.nextInt(5000);
+                    String who = r.nextDouble() < fanShare ? "fan" + r.nextInt(fans) : "user" + r.nextInt(5000);
                     out.add(TestItems.item().channel(Channel.SOCIAL).author(who).replyTo(post)
                             .at(TestItems.inWeek(w, p * 600 + k)).text("支持").build());
                 }
@@ -64,6 +68,17 @@ class CocoonDetectorTest {
         ScopeConcentration channel = report.scopes().stream()
                 .filter(s -> s.kind() == ScopeConcentration.Kind.CHANNEL).findFirst().orElseThrow();
         assertThat(channel.concentration().cr10()).isLessThan(0.5);
+    }
+
+    @Test
+    void theSameTenFansAmongOneOffRepliersAreAFixedGroup() {
+        // 70% of replies from 7 fans: the rest of the top 20 are one-off repliers, different every week
+        CocoonDetector.Report report = new CocoonDetector().detect(weibo(new Random(3), 0.7, 7), "2026-W45");
+        assertThat(report.signals()).singleElement().satisfies(s -> {
+            assertThat(s.evidence().figures().get("top20OverlapWithPreviousWeek")).isLessThan(0.5);
+            assertThat(s.evidence().figures().get("top10InPreviousTop20")).isGreaterThanOrEqualTo(0.7);
+            assertThat(s.severity()).isEqualTo(Severity.CRITICAL);
+        });
     }
 
     @Test
