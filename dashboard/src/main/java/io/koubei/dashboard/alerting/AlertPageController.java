@@ -1,14 +1,25 @@
 package io.koubei.dashboard.alerting;
 
+import io.koubei.analysis.signals.Severity;
+import io.koubei.analysis.signals.SignalType;
+import io.koubei.dashboard.query.FilterParams;
+import io.koubei.dashboard.web.AlertFilter;
 import java.security.Principal;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The alerts page: open alerts first, each with its evidence and a link to the items behind it. */
+/**
+ * The alerts page: open alerts first, each with its evidence and a link to the items behind it; narrowed by the
+ * global filters, status, type and severity, 50 a page.
+ */
 @Controller
 public class AlertPageController {
     private final AlertService alerts;
@@ -18,30 +29,59 @@ public class AlertPageController {
     }
 
     @GetMapping("/alerts")
-    public String list(@RequestParam(required = false) String status,
+    public String list(@RequestParam(required = false) String status, @RequestParam(required = false) String type,
+            @RequestParam(required = false) String severity, @RequestParam(defaultValue = "0") int offset,
             @RequestParam org.springframework.util.MultiValueMap<String, String> raw, Model model) {
-        Alert.Status s = status == null || status.isBlank() ? null : Alert.Status.valueOf(status.toUpperCase(java.util.Locale.ROOT));
+        Alert.Status s = status == null || status.isBlank() ? null : Alert.Status.valueOf(status.toUpperCase(Locale.ROOT));
+        String t = type == null || type.isBlank() ? null : SignalType.valueOf(type.toUpperCase(Locale.ROOT)).name();
+        String v = severity == null || severity.isBlank() ? null : Severity.valueOf(severity.toUpperCase(Locale.ROOT)).name();
         // the global filter bar's product, channel, aspect and week narrow the list
-        var filter = io.koubei.dashboard.web.AlertFilter.of(io.koubei.dashboard.query.FilterParams.of(raw));
-        model.addAttribute("alerts", filter.apply(alerts.list(s)).stream()
-                .sorted(java.util.Comparator.comparing((Alert a) -> a.status() != Alert.Status.OPEN)
-                        .thenComparing(Alert::severity, java.util.Comparator.reverseOrder())
-                        .thenComparing(a -> a.week() == null ? "" : a.week(), java.util.Comparator.reverseOrder()))
-                .toList());
+        FilterParams filters = FilterParams.of(raw);
+        AlertListView view = AlertListView.of(filters, s == null ? null : s.name().toLowerCase(Locale.ROOT), t, v, offset,
+                AlertFilter.of(filters).apply(alerts.list(s)));
+        model.addAttribute("view", view);
+        model.addAttribute("alerts", view.page());
         model.addAttribute("status", status);
-        model.addAttribute("extraHidden", status == null ? java.util.Map.of() : java.util.Map.of("status", status));
+        Map<String, String> hidden = new LinkedHashMap<>();
+        if (view.status() != null) {
+            hidden.put("status", view.status());
+        }
+        if (t != null) {
+            hidden.put("type", t);
+        }
+        if (v != null) {
+            hidden.put("severity", v);
+        }
+        model.addAttribute("extraHidden", hidden);
         return "alerts";
     }
 
-    @PostMapping("/alerts/{id}/ack")
-    public String acknowledge(@PathVariable String id, Principal user) {
-        alerts.acknowledge(id, user.getName());
+    /** Back to the list as it was (filters, page), when the form came from it. */
+    private static String back(String referer) {
+        if (referer != null) {
+            try {
+                java.net.URI u = java.net.URI.create(referer);
+                if ("/alerts".equals(u.getPath())) {
+                    return "redirect:/alerts" + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
+                }
+            } catch (IllegalArgumentException ignored) {
+                // a malformed Referer: the plain list
+            }
+        }
         return "redirect:/alerts";
     }
 
+    @PostMapping("/alerts/{id}/ack")
+    public String acknowledge(@PathVariable String id, Principal user,
+            @RequestHeader(value = "Referer", required = false) String referer) {
+        alerts.acknowledge(id, user.getName());
+        return back(referer);
+    }
+
     @PostMapping("/alerts/{id}/resolve")
-    public String resolve(@PathVariable String id, Principal user) {
+    public String resolve(@PathVariable String id, Principal user,
+            @RequestHeader(value = "Referer", required = false) String referer) {
         alerts.resolve(id, user.getName());
-        return "redirect:/alerts";
+        return back(referer);
     }
 }

@@ -261,7 +261,7 @@ class HostileTextBrowserTest {
                 "/search?product=" + URLEncoder.encode(IMG, StandardCharsets.UTF_8))) {
             visit(page, null);
         }
-        assertThat(visit("/alerts", "hostile-06-alerts")).contains("突增 <script>");
+        assertThat(visit("/alerts", "hostile-06-alerts")).contains("突增 <script>").contains("严重");
         String report = visit("/reports/weekly?week=" + WEEK, "hostile-07-report");
         assertThat(report).contains("onerror=").contains("口碑周报");
         visit("/reports/weekly?week=" + WEEK + "&product=" + URLEncoder.encode(IMG, StandardCharsets.UTF_8), null);
