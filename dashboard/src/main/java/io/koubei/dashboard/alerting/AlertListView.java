@@ -1,5 +1,6 @@
 package io.koubei.dashboard.alerting;
 
+import io.koubei.analysis.signals.Severity;
 import io.koubei.dashboard.query.FilterParams;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -34,8 +35,13 @@ public record AlertListView(FilterParams filters, String status, String type, St
             types.merge(a.type().name(), 1L, Long::sum);
         }
         List<Alert> ofType = matching.stream().filter(a -> type == null || a.type().name().equals(type)).toList();
-        for (Alert a : ofType) {
-            severities.merge(a.severity().name(), 1L, Long::sum);
+        Severity[] all = Severity.values();
+        for (int i = all.length - 1; i >= 0; i--) { // the most severe first
+            Severity v = all[i];
+            long n = ofType.stream().filter(a -> a.severity() == v).count();
+            if (n > 0) {
+                severities.put(v.name(), n);
+            }
         }
         List<Alert> shown = ofType.stream().filter(a -> severity == null || a.severity().name().equals(severity))
                 .sorted(ORDER).toList();
