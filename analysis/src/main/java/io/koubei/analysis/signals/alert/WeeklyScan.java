@@ -93,7 +93,7 @@ public final class WeeklyScan {
         batches.add(dailySilence(clean, week, weeklySilence));
         batches.add(silence.detect(coreNegativeSeries(clean, classes), week, config.dataStart()));
 
-        DivergenceDetector divergence = new DivergenceDetector(config.divergence());
+        DivergenceDetector divergence = new DivergenceDetector(config.divergence(), config.dataStart());
         BucketTable overall = ItemBuckets.aggregate(clean, List.of(Dimension.WEEK, Dimension.CHANNEL));
         BucketTable aspects = ItemBuckets.aggregate(clean, List.of(Dimension.WEEK, Dimension.CHANNEL, Dimension.ASPECT_POLARITY));
         batches.add(divergence.detect(overall, aspects, week, null));

@@ -30,7 +30,9 @@ import java.util.TreeMap;
  * <p>"Beyond noise": net sentiment of the pooled recent window vs the pooled baseline window, the interval
  * of the difference at {@code sentimentZ} (99%) excluding 0 and the move ≥ {@code minSentimentDelta}. "Rises significantly" for an aspect:
  * recent negative mentions ≥ {@code minAspectCount}, ≥ {@code minAspectRatio} × the baseline rate (median
- * weekly count × recent weeks) and Poisson p &lt; {@code maxPValue}.
+ * weekly count × recent weeks) and Poisson p &lt; {@code maxPValue} / the number of aspects tested in that channel
+ * (every aspect of every channel is tested every week: without the correction noise alone would raise one now and
+ * then). Weeks before the data start are no baseline: an aspect needs two baseline weeks with data.
  *
  * <p>Inputs: {@code overall} grouped by WEEK × CHANNEL, {@code aspects} by WEEK × CHANNEL × ASPECT_POLARITY,
  * covering recent + baseline weeks (filter by product to get per-product verdicts). For departments instead of
@@ -44,10 +46,18 @@ import java.util.TreeMap;
  */
 public final class DivergenceDetector {
     private static final double Z = 1.959963984540054;
+    private static final int MIN_BASELINE_WEEKS = 2;
     private final DivergenceParams params;
+    private final String dataStart;
 
     public DivergenceDetector(DivergenceParams params) {
+        this(params, null);
+    }
+
+    /** @param dataStart first week with data coverage (earlier weeks are not read as zero), or null */
+    public DivergenceDetector(DivergenceParams params, String dataStart) {
         this.params = params;
+        this.dataStart = dataStart;
     }
 
     public DivergenceDetector() {
@@ -83,7 +93,8 @@ public final class DivergenceDetector {
         overall.require("DivergenceDetector (overall)", Dimension.WEEK, Dimension.CHANNEL);
         aspects.require("DivergenceDetector (aspects)", Dimension.WEEK, Dimension.CHANNEL, Dimension.ASPECT_POLARITY);
         List<String> recentWeeks = Weeks.endingAt(week, params.recentWeeks());
-        List<String> baseWeeks = Weeks.before(recentWeeks.get(0), params.baselineWeeks());
+        List<String> baseWeeks = Weeks.before(recentWeeks.get(0), params.baselineWeeks()).stream()
+                .filter(w -> dataStart == null || w.compareTo(dataStart) >= 0).toList();
         Set<String> recentSet = new HashSet<>(recentWeeks);
         Set<String> baseSet = new HashSet<>(baseWeeks);
 
@@ -120,15 +131,17 @@ public final class DivergenceDetector {
             NetSentiment nr = NetSentiment.of(recent.getOrDefault(ch, BucketStats.ZERO), params.minimumN());
             Interval change = nb.sufficient() && nr.sufficient() ? diff(nr, nb, params.sentimentZ()) : null;
             List<AspectRise> rising = new ArrayList<>();
-            for (Map.Entry<String, Map<String, Long>> e : neg.getOrDefault(ch, Map.of()).entrySet()) {
-                AspectRise r = rise(e.getKey(), e.getValue(), recentWeeks, baseWeeks, params.minAspectCount());
+            Map<String, Map<String, Long>> chAspects = neg.getOrDefault(ch, Map.of());
+            double aspectLevel = params.maxPValue() / Math.max(1, chAspects.size());
+            for (Map.Entry<String, Map<String, Long>> e : chAspects.entrySet()) {
+                AspectRise r = rise(e.getKey(), e.getValue(), recentWeeks, baseWeeks, params.minAspectCount(), aspectLevel);
                 if (r != null) {
                     rising.add(r);
                 }
             }
             rising.sort(Comparator.comparingDouble(AspectRise::pValue).thenComparing(AspectRise::aspect));
             AspectRise negative = rise(null, negativeWeekly.getOrDefault(ch, Map.of()), recentWeeks, baseWeeks,
-                    Math.max(params.minAspectCount(), params.minimumN()));
+                    Math.max(params.minAspectCount(), params.minimumN()), params.maxPValue());
             out.add(new ChannelTrend(ch, nb, nr, change, rising, negative));
         }
         return out;
@@ -226,7 +239,10 @@ public final class DivergenceDetector {
     }
 
     private AspectRise rise(String aspect, Map<String, Long> weekly, List<String> recentWeeks, List<String> baseWeeks,
-            long minCount) {
+            long minCount, double maxPValue) {
+        if (baseWeeks.size() < MIN_BASELINE_WEEKS) {
+            return null;
+        }
         long recent = 0;
         Map<String, Long> shown = new TreeMap<>();
         for (String w : recentWeeks) {
@@ -242,7 +258,7 @@ public final class DivergenceDetector {
         double expected = Math.max(RobustStats.median(history), 0.5) * recentWeeks.size();
         double ratio = recent / expected;
         double p = RobustStats.poissonUpperTail(recent, expected);
-        if (recent < minCount || ratio < params.minAspectRatio() || p >= params.maxPValue()) {
+        if (recent < minCount || ratio < params.minAspectRatio() || p >= maxPValue) {
             return null;
         }
         return new AspectRise(aspect, recent, expected, ratio, p, shown);

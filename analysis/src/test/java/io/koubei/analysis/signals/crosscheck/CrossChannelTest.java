@@ -74,6 +74,60 @@ class CrossChannelTest {
                 BucketTable.of(List.of(Dimension.WEEK, Dimension.CHANNEL, Dimension.ASPECT_POLARITY), aspects));
     }
 
+    /**
+     * Social glowing from {@code W37} (weeks W33–W38); tickets with 13 aspects at 3 negative mentions a week,
+     * and {@code system} at the given weekly counts (null: a week without data).
+     */
+    static Data tickets(Random r, Long[] system) {
+        List<Bucket> overall = new ArrayList<>();
+        List<Bucket> aspects = new ArrayList<>();
+        List<String> weeks = Weeks.range("2026-W33", "2026-W38");
+        for (int i = 0; i < weeks.size(); i++) {
+            String w = weeks.get(i);
+            if (system[i] == null) {
+                continue;
+            }
+            boolean after = w.compareTo(LAUNCH) >= 0;
+            overall.add(new Bucket(List.of(w, "social"), sentiment(r, 400, after ? 0.6 : 0.4, after ? 0.1 : 0.2, 0, 0)));
+            overall.add(new Bucket(List.of(w, "ticket"), sentiment(r, 150, 0.05, 0.6, 0, 0)));
+            aspects.add(new Bucket(List.of(w, "ticket", "system:negative"),
+                    new BucketStats(system[i], 0, 0, system[i], 0, 0, 0, 0, 0, 0, 0, 0)));
+            for (int a = 0; a < 13; a++) {
+                long n = 3;
+                aspects.add(new Bucket(List.of(w, "ticket", "aspect" + a + ":negative"),
+                        new BucketStats(n, 0, 0, n, 0, 0, 0, 0, 0, 0, 0, 0)));
+            }
+        }
+        return new Data(BucketTable.of(List.of(Dimension.WEEK, Dimension.CHANNEL), overall),
+                BucketTable.of(List.of(Dimension.WEEK, Dimension.CHANNEL, Dimension.ASPECT_POLARITY), aspects));
+    }
+
+    private static List<String> ticketAspects(List<Signal> signals) {
+        return signals.stream().filter(s -> s.channels().equals(List.of(Channel.SOCIAL, Channel.TICKET)))
+                .map(Signal::aspect).toList();
+    }
+
+    @Test
+    void weeksBeforeTheDataStartAreNoBaseline() {
+        // data from W36: the ticket baseline W35–W36 is really one week of 3, not a median of 0 (replayed data
+        // raised an "11× expected" divergence that way)
+        Data d = tickets(new Random(5), new Long[] {null, null, null, 3L, 6L, 5L});
+        DivergenceParams p = DivergenceParams.DEFAULTS;
+        assertThat(ticketAspects(new DivergenceDetector(p).detect(d.overall(), d.aspects(), "2026-W38", null)))
+                .contains("system");
+        assertThat(new DivergenceDetector(p, "2026-W36").detect(d.overall(), d.aspects(), "2026-W38", null)).isEmpty();
+    }
+
+    @Test
+    void aModestRiseOnOneOfFourteenAspectsIsNoiseAStrongOneIsNot() {
+        // 11 in two weeks against 1.5 a week: p ≈ 3e-4, below 0.001 but one of 14 aspects tested every week
+        Data noise = tickets(new Random(6), new Long[] {4L, 1L, 1L, 2L, 7L, 4L});
+        assertThat(new DivergenceDetector().detect(noise.overall(), noise.aspects(), "2026-W38", null)).isEmpty();
+        Data surge = tickets(new Random(6), new Long[] {4L, 1L, 1L, 2L, 12L, 14L});
+        assertThat(ticketAspects(new DivergenceDetector().detect(surge.overall(), surge.aspects(), "2026-W38", null)))
+                .contains("system");
+    }
+
     @Test
     void glowingSocialWhileHeatTicketsClimbIsADivergence() {
         Data d = data(new Random(1), true);
