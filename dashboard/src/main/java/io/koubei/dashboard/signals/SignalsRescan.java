@@ -31,6 +31,7 @@ public class SignalsRescan implements AutoCloseable {
     private final ScheduledExecutorService executor;
     private final TreeSet<String> pending = new TreeSet<>();
     private ScheduledFuture<?> due;
+    private boolean scanning;
 
     public SignalsRescan(SignalsService signals, Duration quiet) {
         this.signals = signals;
@@ -82,13 +83,16 @@ public class SignalsRescan implements AutoCloseable {
 
     /** True while weeks wait for their scan (for status pages and tests). */
     public synchronized boolean busy() {
-        return !pending.isEmpty();
+        return !pending.isEmpty() || scanning;
     }
 
     private void runPending() {
         List<String> weeks;
         synchronized (this) {
+            // taken out before the scan: a week that receives items while it is being scanned is pending again
             weeks = List.copyOf(pending);
+            pending.clear();
+            scanning = true;
         }
         try {
             List<SignalsService.ScanSummary> done = rescanNow(weeks);
@@ -97,7 +101,7 @@ public class SignalsRescan implements AutoCloseable {
             log.error("Signals re-scan after new feedback failed: {}", e.toString());
         } finally {
             synchronized (this) {
-                pending.removeAll(weeks);
+                scanning = false;
             }
         }
     }
