@@ -43,13 +43,17 @@ public class ReportConfiguration implements SchedulingConfigurer {
     @Bean
     WeeklyReportBuilder weeklyReportBuilder(FeedbackStore store, CalendarKeys calendar, KoubeiProperties koubei,
             ObjectProvider<WeeklyReportBuilder.ReportNotes> notes, Clock clock,
-            io.koubei.dashboard.settings.SettingsService settings) {
+            io.koubei.dashboard.settings.SettingsService settings, io.koubei.dashboard.signals.SignalsService signals) {
         // every section source (alerts, response speed, …) contributes its notes, in bean order
         java.util.List<WeeklyReportBuilder.ReportNotes> sources = notes.orderedStream().toList();
         WeeklyReportBuilder.ReportNotes all = (week, product) -> sources.stream()
                 .flatMap(n -> n.notesFor(week, product).stream()).toList();
         return new WeeklyReportBuilder(store, calendar, koubei.getMinimumN(), all, clock,
-                () -> settings.scanConfig(io.koubei.analysis.signals.alert.ScanConfig.defaults()));
+                () -> {
+                    var config = settings.scanConfig(io.koubei.analysis.signals.alert.ScanConfig.defaults());
+                    String dataStart = signals.dataStart();
+                    return dataStart == null ? config : config.withDataStart(dataStart);
+                });
     }
 
     @Bean

@@ -67,7 +67,10 @@ public class WeeklyReportBuilder {
         this(store, calendar, minimumN, notes, clock, ScanConfig::defaults);
     }
 
-    /** @param detectors divergence and concentration thresholds, as the detectors use them (settings page) */
+    /**
+     * @param detectors divergence and concentration thresholds, as the detectors use them (settings page), and the
+     *                  data start
+     */
     public WeeklyReportBuilder(FeedbackStore store, CalendarKeys calendar, int minimumN, ReportNotes notes, Clock clock,
             Supplier<ScanConfig> detectors) {
         this.store = store;
@@ -130,7 +133,7 @@ public class WeeklyReportBuilder {
         List<Dimension> aspectDims = List.of(Dimension.WEEK, Dimension.CHANNEL, Dimension.ASPECT_POLARITY);
         BucketTable overall = BucketTable.of(overallDims, store.aggregate(new AggregateQuery(f, overallDims)));
         BucketTable aspects = BucketTable.of(aspectDims, store.aggregate(new AggregateQuery(f, aspectDims)));
-        return new DivergenceDetector(p).detect(overall, aspects, week, product).stream()
+        return new DivergenceDetector(p, config.dataStart()).detect(overall, aspects, week, product).stream()
                 .map(sig -> new Note("渠道背离", sig.title(), sig.description())).toList();
     }
 

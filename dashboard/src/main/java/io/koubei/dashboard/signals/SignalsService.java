@@ -76,8 +76,8 @@ public class SignalsService {
         List<String> weeks = Weeks.endingAt(week, config.historyWeeks() + 1);
         List<AnalyzedFeedback> items = new ArrayList<>();
         store.scan(FeedbackFilter.builder().weeks(new HashSet<>(weeks)).build(), items::add);
-        List<String> withData = weeksWithData();
-        ScanConfig c = withData.isEmpty() ? config : config.withDataStart(withData.get(0));
+        String dataStart = dataStart();
+        ScanConfig c = dataStart == null ? config : config.withDataStart(dataStart);
         WeeklyScan.Result r = new WeeklyScan(c, calendar).run(items, week, events.list());
         int[] changed = writeBack(items, week, r);
         alerts.receive(r.signals());
@@ -93,8 +93,16 @@ public class SignalsService {
     }
 
     public List<String> weeksWithData() {
-        List<Bucket> b = store.aggregate(new AggregateQuery(FeedbackFilter.ALL, List.of(Dimension.WEEK)));
-        return b.stream().map(x -> x.key().get(0)).filter(k -> !Dimension.NONE.equals(k)).toList();
+        return List.copyOf(weekCounts().keySet());
+    }
+
+    /**
+     * The first week with data, or null: detectors read no week before it as zero. Pages and the report that run a
+     * detector themselves pass it too, so they say what the scan says.
+     */
+    public String dataStart() {
+        Map<String, Long> counts = weekCounts();
+        return counts.isEmpty() ? null : counts.keySet().iterator().next();
     }
 
     /** Items per week with data, oldest first. */

@@ -116,8 +116,8 @@ public class WordOfMouthPageController {
         model.addAttribute("departmentChannels", departmentChannels);
         // the divergence detector on the same tables (and thresholds) the weekly scan uses: what the page shows is
         // what the detectors would say for these filters, also after a restart and for weeks not scanned yet
-        List<Signal> divergences = new DivergenceDetector(settings.scanConfig(ScanConfig.defaults()).divergence())
-                .detect(overall, aspects, w, params.first("product"));
+        List<Signal> divergences = new DivergenceDetector(settings.scanConfig(ScanConfig.defaults()).divergence(),
+                signals.dataStart()).detect(overall, aspects, w, params.first("product"));
         model.addAttribute("divergences", divergences);
         return "crosscheck";
     }
