@@ -52,12 +52,18 @@ class CrossChannelTest {
 
     /** With {@code ticketSurge}, tickets grow to 2.5× after the launch, spread evenly (no aspect stands out). */
     static Data data(Random r, boolean launch, boolean ticketSurge) {
+        return data(r, launch, ticketSurge, launch);
+    }
+
+    /** … and social glows after the launch only with {@code glow}. */
+    static Data data(Random r, boolean launch, boolean ticketSurge, boolean glow) {
         List<Bucket> overall = new ArrayList<>();
         List<Bucket> aspects = new ArrayList<>();
         for (String w : WEEKS) {
             boolean after = launch && w.compareTo(LAUNCH) >= 0;
             int k = after ? WEEKS.indexOf(w) - WEEKS.indexOf(LAUNCH) + 1 : 0;
-            overall.add(new Bucket(List.of(w, "social"), sentiment(r, 400, after ? 0.6 : 0.4, after ? 0.1 : 0.2, 0, 0)));
+            boolean glowing = glow && after;
+            overall.add(new Bucket(List.of(w, "social"), sentiment(r, 400, glowing ? 0.6 : 0.4, glowing ? 0.1 : 0.2, 0, 0)));
             overall.add(new Bucket(List.of(w, "ticket"), sentiment(r, ticketSurge && after ? 375 : 150, 0.05, 0.6, 0, 0)));
             overall.add(new Bucket(List.of(w, "community"), sentiment(r, 200, 0.35, 0.3, 0, 0)));
             overall.add(new Bucket(List.of(w, "survey"), sentiment(r, 60, 0.4, 0.2, 30, 12)));
@@ -159,7 +165,7 @@ class CrossChannelTest {
             assertThat(s.title()).contains("ticket").contains("负面反馈");
         });
         // the same surge without the glow is no divergence (a spike, for the trend detectors)
-        Data flat = data(new Random(3), false, false);
+        Data flat = data(new Random(3), true, true, false);
         assertThat(new DivergenceDetector().detect(flat.overall(), flat.aspects(), "2026-W38", null)).isEmpty();
     }
 
