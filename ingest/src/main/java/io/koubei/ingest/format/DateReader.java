@@ -93,6 +93,10 @@ final class DateReader {
                 throw new IllegalArgumentException("'" + Quoted.of(text) + "' is too large for epoch milliseconds");
             }
         }
+        Instant fast = IsoInstantFastPath.parse(text);
+        if (fast != null) {
+            return fast;
+        }
         String iso = SPACE_SEPARATED.matcher(text).matches() ? text.replaceFirst(" ", "T") : text;
         boolean localOnly = false;
         try {
