@@ -26,7 +26,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.LeafReaderContext;
@@ -67,6 +69,8 @@ public final class LuceneFeedbackStore implements FeedbackStore {
     private static final Sort OLDEST_FIRST = new Sort(
             new SortField(IndexFields.CREATED_AT, SortField.Type.LONG, false),
             new SortField(IndexFields.ID, SortField.Type.STRING, false));
+    /** From this many items a batch is converted and indexed on several threads (below, handing off costs more). */
+    private static final int PARALLEL_BATCH = 512;
     /** Items decoded per page while scanning: bounds memory whatever the index size. */
     static final int SCAN_PAGE = 500;
 
@@ -122,25 +126,47 @@ public final class LuceneFeedbackStore implements FeedbackStore {
         if (lastById.isEmpty()) {
             return UpsertResult.EMPTY;
         }
-        List<Document> docs = new ArrayList<>(lastById.size());
-        for (AnalyzedFeedback f : lastById.values()) {
-            docs.add(FeedbackDocuments.toDocument(f));
-        }
+        List<AnalyzedFeedback> items = List.copyOf(lastById.values());
+        List<Document> docs = (items.size() < PARALLEL_BATCH ? items.stream() : items.parallelStream())
+                .map(FeedbackDocuments::toDocument).toList();
         return write("write", w -> {
             // under the write lock the searcher shows every acknowledged write: exactly what "updated" means
-            int updated;
+            Set<String> existing;
             IndexSearcher searcher = searchers.acquire();
             try {
-                updated = existingIds(searcher, lastById.keySet()).size();
+                existing = existingIds(searcher, lastById.keySet());
             } finally {
                 searchers.release(searcher);
             }
-            int i = 0;
-            for (String id : lastById.keySet()) {
-                w.updateDocument(new Term(IndexFields.ID, id), docs.get(i++));
-            }
-            return new UpsertResult(lastById.size() - updated, updated);
+            index(w, items, docs, existing);
+            return new UpsertResult(lastById.size() - existing.size(), existing.size());
         });
+    }
+
+    /**
+     * New ids are added, known ones replaced (a new id needs no delete-by-term, which every flush would otherwise
+     * look up in every segment). Large batches are indexed from several threads: IndexWriter is thread-safe, the
+     * ids are distinct, and the write lock keeps other writers out.
+     */
+    private static void index(IndexWriter w, List<AnalyzedFeedback> items, List<Document> docs, Set<String> existing) throws IOException {
+        IntConsumer one = i -> {
+            String id = items.get(i).id();
+            try {
+                if (existing.contains(id)) {
+                    w.updateDocument(new Term(IndexFields.ID, id), docs.get(i));
+                } else {
+                    w.addDocument(docs.get(i));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+        try {
+            IntStream range = IntStream.range(0, docs.size());
+            (docs.size() < PARALLEL_BATCH ? range : range.parallel()).forEach(one);
+        } catch (UncheckedIOException e) {
+            throw e.getCause(); // the store is unavailable: the caller retries
+        }
     }
 
     @Override
