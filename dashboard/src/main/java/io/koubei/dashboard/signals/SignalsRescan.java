@@ -98,7 +98,7 @@ public class SignalsRescan implements AutoCloseable {
             List<SignalsService.ScanSummary> done = rescanNow(weeks);
             log.info("Signals re-scanned after new feedback: {} weeks", done.size());
         } catch (RuntimeException e) {
-            log.error("Signals re-scan after new feedback failed: {}", e.toString());
+            log.error("Signals re-scan after new feedback failed", e);
         } finally {
             synchronized (this) {
                 scanning = false;

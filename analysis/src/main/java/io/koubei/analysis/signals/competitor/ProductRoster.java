@@ -22,6 +22,9 @@ public record ProductRoster(Set<String> ours, Set<String> competitors) {
 
     /** null when the product is in neither list. */
     public Side sideOf(String product) {
+        if (product == null) {
+            return null; // immutable sets throw on contains(null)
+        }
         return ours.contains(product) ? Side.OURS : competitors.contains(product) ? Side.COMPETITOR : null;
     }
 }

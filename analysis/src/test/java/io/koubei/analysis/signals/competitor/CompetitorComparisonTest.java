@@ -104,4 +104,13 @@ class CompetitorComparisonTest {
         assertThatThrownBy(() -> new ProductRoster(Set.of("X1"), Set.of("X1"))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ProductRoster(Set.of(), Set.of("Y"))).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void feedbackWithoutAProductIsOnNeitherSide() {
+        // a one-product roster is an immutable set whose contains(null) throws: items without a product are common
+        ProductRoster single = new ProductRoster(Set.of("X1"), Set.of("Rival9"));
+        assertThat(single.sideOf(null)).isNull();
+        assertThat(single.sideOf("X1")).isEqualTo(ProductRoster.Side.OURS);
+        assertThat(single.sideOf("Rival9")).isEqualTo(ProductRoster.Side.COMPETITOR);
+    }
 }
