@@ -60,11 +60,30 @@ public final class KoubeiAnalyzer implements FeedbackAnalyzer {
 
     @Override
     public Analysis analyze(FeedbackItem item) {
-        String text = item.title() == null || item.title().isBlank() ? item.text() : item.title() + "\n" + item.text();
-        TextAnalysis a = analyzeText(text);
+        TextAnalysis a = analyzeText(titledText(item.title(), item.text()));
         NpsClass nps = item.rating() == null ? null : item.rating().npsClass();
         return new Analysis(IndexTerms.of(a.terms()), a.sentiment(), a.opinions(), nps, null, SimHash.of(a.terms()), Set.of(),
                 version());
+    }
+
+    /**
+     * The title and the text read as one, except a title that is only the start of the text (forum exports and
+     * feeds often cut the first line into the title): read twice, its words would count twice.
+     */
+    static String titledText(String title, String text) {
+        if (title == null || title.isBlank()) {
+            return text;
+        }
+        String stem = title.strip();
+        for (String ellipsis : List.of("…", "...")) {
+            if (stem.endsWith(ellipsis)) {
+                stem = stem.substring(0, stem.length() - ellipsis.length()).strip();
+            }
+        }
+        if (text != null && !stem.isEmpty() && text.strip().startsWith(stem)) {
+            return text;
+        }
+        return title + "\n" + text;
     }
 
     /** Everything the analyzer reads from one text. */
