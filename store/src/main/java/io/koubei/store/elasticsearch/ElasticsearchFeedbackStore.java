@@ -17,6 +17,8 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
+import co.elastic.clients.util.BinaryData;
+import co.elastic.clients.util.ContentType;
 import io.koubei.core.feedback.AnalyzedFeedback;
 import io.koubei.core.store.AggregateQuery;
 import io.koubei.core.store.Bucket;
@@ -166,21 +168,21 @@ public final class ElasticsearchFeedbackStore implements FeedbackStore {
 
     private UpsertResult upsertChunk(List<Map.Entry<String, Map<String, Object>>> chunk, List<String> older,
                                      Refresh refresh, java.util.Set<String> touched) {
-        Map<String, Map<String, Object>> docs = new LinkedHashMap<>();
-        chunk.forEach(e -> docs.put(e.getKey(), e.getValue()));
+        Map<String, BinaryData> docs = new LinkedHashMap<>();
+        chunk.forEach(e -> docs.put(e.getKey(), BinaryData.of(FeedbackDocuments.toBytes(e.getValue()), ContentType.APPLICATION_JSON)));
         // after a rollover an existing item lives in an older index: update it there, never duplicate it
         Map<String, String> homes = locate(docs.keySet(), older);
         int created = 0;
         int updated = 0;
         Map<String, String> rejected = new LinkedHashMap<>();
-        Map<String, Map<String, Object>> pending = docs;
+        Map<String, BinaryData> pending = docs;
         for (int attempt = 0; ; attempt++) {
             BulkRequest.Builder req = new BulkRequest.Builder().refresh(refresh);
             pending.forEach((id, doc) -> req.operations(op -> op.index(ix -> ix
                     .index(homes.getOrDefault(id, layout.writeAlias())).id(id).document(doc))));
             BulkRequest request = req.build();
             BulkResponse response = call("bulk upsert", () -> client.bulk(request));
-            Map<String, Map<String, Object>> retry = new LinkedHashMap<>();
+            Map<String, BinaryData> retry = new LinkedHashMap<>();
             String lastTransient = null;
             for (BulkResponseItem item : response.items()) {
                 if (item.error() == null) {

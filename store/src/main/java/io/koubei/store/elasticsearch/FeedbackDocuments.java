@@ -22,6 +22,8 @@ final class FeedbackDocuments {
     private FeedbackDocuments() {
     }
 
+    private static final tools.jackson.databind.json.JsonMapper BULK_JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
     /** Lucene's (and so Elasticsearch's) limit for one indexed term. */
     static final int MAX_TERM_BYTES = 32_766;
 
@@ -83,6 +85,14 @@ final class FeedbackDocuments {
     /** The stored form, shared with the embedded store: the same JSON in both, so both round-trip alike. */
     static String toJson(AnalyzedFeedback f) {
         return FeedbackJson.toJson(f);
+    }
+
+    /**
+     * The document as UTF-8 JSON, ready for a bulk body. The client would otherwise map the document through
+     * JSON-P, which cost about half as much CPU as analysing the item.
+     */
+    static byte[] toBytes(Map<String, Object> document) {
+        return BULK_JSON.writeValueAsBytes(document);
     }
 
     static AnalyzedFeedback fromJson(String json) {
