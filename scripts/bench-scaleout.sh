@@ -5,7 +5,7 @@
 #   scripts/bench-scaleout.sh [--items 56715] [--query-items 1000000 | 0] [--workers 2] [--partitions 4] [--batch 1000]
 #
 # Environment: ES_PORT (9200), ES_HEAP (1g), KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), BENCH_HEAP (4g),
-# MVN_FLAGS (e.g. -o). Output also goes to target/bench-scaleout.log.
+# MVN_FLAGS (e.g. -o), BENCH_JAVA_OPTS (e.g. -XX:StartFlightRecording=filename=/tmp/b.jfr to profile). Output also goes to target/bench-scaleout.log.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -31,7 +31,7 @@ ES_PID="$(store/scripts/es-node.sh pid)"
 BROKER_PID="$(cat "$KAFKA_BROKER_DIR/broker.pid")"
 
 echo "bench: load before the run: $(cat /proc/loadavg)"
-java -Xms"${BENCH_HEAP:-4g}" -Xmx"${BENCH_HEAP:-4g}" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "bench/target/koubei-bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*" \
+java -Xms"${BENCH_HEAP:-4g}" -Xmx"${BENCH_HEAP:-4g}" ${BENCH_JAVA_OPTS:-} -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "bench/target/koubei-bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*" \
   io.koubei.bench.ScaleOutBench --es "http://127.0.0.1:$ES_PORT" --kafka "127.0.0.1:$KAFKA_PORT" \
   --es-pid "$ES_PID" --broker-pid "$BROKER_PID" --work target/bench-work "$@" 2>&1 | tee target/bench-scaleout.log
 echo "bench: load after the run: $(cat /proc/loadavg)"
