@@ -31,6 +31,8 @@ public final class AnalyzeAndStoreHandler implements FeedbackHandler {
     private final WriteVisibility visibility;
     private final ExecutorService analysisPool;
     private final int parallelism;
+    /** Set by {@link #prepare} and taken by {@link #handle}, both on the bus's one worker thread. */
+    private volatile Prepared prepared;
 
     public AnalyzeAndStoreHandler(AnalysisPipeline pipeline, FeedbackStore store) {
         this(pipeline, store, WriteVisibility.IMMEDIATE, null, 1);
@@ -54,31 +56,70 @@ public final class AnalyzeAndStoreHandler implements FeedbackHandler {
         this.parallelism = analysisPool == null ? 1 : Math.max(1, parallelism);
     }
 
+    /**
+     * Starts analysing the next batch in the pool while the caller still writes the current one: on two cores
+     * analysis and the store's write then overlap instead of taking turns. Without a pool there is nothing to
+     * overlap with, and the hint is ignored.
+     */
+    @Override
+    public void prepare(List<FeedbackItem> next) {
+        if (analysisPool == null || parallelism == 1 || next.size() < PARALLEL_THRESHOLD) {
+            return;
+        }
+        Prepared previous = prepared;
+        if (previous != null && previous.batch() != next) {
+            previous.cancel(); // never handed over (the bus closed or the batch was split): nobody needs it
+        }
+        if (previous == null || previous.batch() != next) {
+            prepared = new Prepared(next, submit(next));
+        }
+    }
+
     @Override
     public HandleResult handle(List<FeedbackItem> batch) {
         List<AnalyzedFeedback> analysed = new ArrayList<>(batch.size());
         List<DeadLetter> failed = new ArrayList<>();
-        if (parallelism == 1 || batch.size() < PARALLEL_THRESHOLD) {
+        Prepared p = prepared;
+        if (p != null && p.batch() == batch) {
+            prepared = null;
+            collect(p.parts(), analysed, failed);
+        } else if (parallelism == 1 || batch.size() < PARALLEL_THRESHOLD) {
             analyse(batch, analysed, failed);
         } else {
-            int slice = (batch.size() + parallelism - 1) / parallelism;
-            List<Future<Slice>> parts = new ArrayList<>(parallelism);
-            for (int i = 0; i < batch.size(); i += slice) {
-                List<FeedbackItem> part = batch.subList(i, Math.min(batch.size(), i + slice));
-                parts.add(analysisPool.submit(() -> {
-                    Slice s = new Slice(new ArrayList<>(part.size()), new ArrayList<>());
-                    analyse(part, s.analysed(), s.failed());
-                    return s;
-                }));
-            }
-            for (Future<Slice> part : parts) {
-                Slice s = join(part);
-                analysed.addAll(s.analysed()); // slices in order: the batch's order (and last-duplicate-wins) holds
-                failed.addAll(s.failed());
-            }
+            collect(submit(batch), analysed, failed);
         }
         UpsertResult stored = analysed.isEmpty() ? UpsertResult.EMPTY : store.upsert(analysed, visibility);
         return new HandleResult(stored, failed);
+    }
+
+    /** The batch's analysis, in {@code parallelism} slices on the pool. */
+    private List<Future<Slice>> submit(List<FeedbackItem> batch) {
+        int slice = (batch.size() + parallelism - 1) / parallelism;
+        List<Future<Slice>> parts = new ArrayList<>(parallelism);
+        for (int i = 0; i < batch.size(); i += slice) {
+            List<FeedbackItem> part = batch.subList(i, Math.min(batch.size(), i + slice));
+            parts.add(analysisPool.submit(() -> {
+                Slice s = new Slice(new ArrayList<>(part.size()), new ArrayList<>());
+                analyse(part, s.analysed(), s.failed());
+                return s;
+            }));
+        }
+        return parts;
+    }
+
+    private static void collect(List<Future<Slice>> parts, List<AnalyzedFeedback> analysed, List<DeadLetter> failed) {
+        for (Future<Slice> part : parts) {
+            Slice s = join(part);
+            analysed.addAll(s.analysed()); // slices in order: the batch's order (and last-duplicate-wins) holds
+            failed.addAll(s.failed());
+        }
+    }
+
+    /** A batch announced by {@link #prepare}, identified by the very list the bus will hand to {@link #handle}. */
+    private record Prepared(List<FeedbackItem> batch, List<Future<Slice>> parts) {
+        void cancel() {
+            parts.forEach(f -> f.cancel(false));
+        }
     }
 
     private record Slice(List<AnalyzedFeedback> analysed, List<DeadLetter> failed) {

@@ -12,4 +12,12 @@ import java.util.List;
 @FunctionalInterface
 public interface FeedbackHandler {
     HandleResult handle(List<FeedbackItem> batch);
+
+    /**
+     * A hint from a bus that delivers in order: {@code next} is the batch it will hand to {@link #handle} after the
+     * current one. A handler may start work on it that touches no store (analysis), so that it overlaps the current
+     * batch's write; it must give the same result as if it had not been told. Ignored by default.
+     */
+    default void prepare(List<FeedbackItem> next) {
+    }
 }

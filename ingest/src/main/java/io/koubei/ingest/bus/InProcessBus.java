@@ -172,6 +172,10 @@ public final class InProcessBus implements FeedbackBus {
                     }
                     continue;
                 }
+                Job next = queue.peek();
+                if (next != null) {
+                    handler.prepare(next.items()); // its analysis overlaps this batch's write
+                }
                 process(job);
             }
         } catch (InterruptedException e) {
