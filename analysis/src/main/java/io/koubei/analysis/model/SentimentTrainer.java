@@ -11,8 +11,9 @@ import java.util.Random;
 import java.util.function.Function;
 
 /**
- * Trains {@link LinearSentimentModel}: softmax regression with AdaGrad SGD over shuffled examples.
- * Deterministic for the same examples, features and options.
+ * Trains {@link LinearSentimentModel}: softmax regression with AdaGrad SGD over shuffled examples, keeping by
+ * default the average of the weights over all steps (averaged SGD). Deterministic for the same examples, features
+ * and options.
  */
 public final class SentimentTrainer {
     private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
@@ -77,6 +78,8 @@ public final class SentimentTrainer {
         double lr = options.learningRate();
         double l2 = options.l2();
         double[] z = new double[k];
+        StepAverage avgW = options.averaged() ? new StepAverage(k, d) : null;
+        StepAverage avgB = options.averaged() ? new StepAverage(1, k) : null;
         for (int epoch = 0; epoch < options.epochs(); epoch++) {
             Collections.shuffle(order, random);
             for (int i : order) {
@@ -93,21 +96,80 @@ public final class SentimentTrainer {
                 for (int c = k == 2 ? 1 : 0; c < k; c++) {
                     double g = (p[c] - (y[i] == c ? 1 : 0)) * (weights == null ? 1 : weights[i]);
                     gb[c] += g * g;
-                    b[c] -= lr * g / (Math.sqrt(gb[c]) + 1e-8);
+                    double db = lr * g / (Math.sqrt(gb[c]) + 1e-8);
+                    b[c] -= db;
+                    if (avgB != null) {
+                        avgB.moved(0, c, -db);
+                    }
                     float[] wc = w[c];
                     float[] gc = g2[c];
                     for (int j = 0; j < x.size(); j++) {
                         int idx = x.index()[j];
                         double grad = g * x.value()[j] + l2 * wc[idx];
                         gc[idx] += grad * grad;
-                        wc[idx] -= lr * grad / (Math.sqrt(gc[idx]) + 1e-8);
+                        double dw = lr * grad / (Math.sqrt(gc[idx]) + 1e-8);
+                        wc[idx] -= dw;
+                        if (avgW != null) {
+                            avgW.moved(c, idx, -dw);
+                        }
                     }
                 }
+                if (avgW != null) {
+                    avgW.step();
+                    avgB.step();
+                }
             }
+        }
+        if (avgW != null) {
+            avgW.averageInto(w);
+            avgB.averageRowInto(0, b);
         }
         Instant now = Instant.now();
         String version = "sentiment-" + VERSION.format(now);
         return new LinearSentimentModel(new LinearSentimentModel.Info(version, now, trainedOn, xs.size()), labels, fx, w, b, nb, options.lexiconMargin());
+    }
+
+    /**
+     * The running mean of weight vectors over SGD steps without touching every weight at every step: after T
+     * steps, mean = w_T − (1/T) Σ_s (s − 1) δ_s, where δ_s is what step s added to a weight (the lazy form of
+     * averaged SGD, so a step costs only the features it touches).
+     */
+    static final class StepAverage {
+        private final double[][] acc;
+        private long steps;
+
+        StepAverage(int rows, int d) {
+            acc = new double[rows][d];
+        }
+
+        /** During the current step, weight (row, j) changed by delta. */
+        void moved(int row, int j, double delta) {
+            acc[row][j] += steps * delta;
+        }
+
+        /** The current step is over. */
+        void step() {
+            steps++;
+        }
+
+        /** Replaces the last weights by the mean of the weights after each step. */
+        void averageInto(float[][] w) {
+            for (int c = 0; c < w.length; c++) {
+                averageRowInto(c, w[c]);
+            }
+        }
+
+        void averageRowInto(int row, float[] w) {
+            if (steps == 0) {
+                return;
+            }
+            double[] a = acc[row];
+            for (int j = 0; j < w.length; j++) {
+                if (a[j] != 0) {
+                    w[j] = (float) (w[j] - a[j] / steps);
+                }
+            }
+        }
     }
 
     /**
