@@ -117,10 +117,18 @@ public class SpeedService {
         return from;
     }
 
+    /**
+     * No filter takes everything; a filter takes only values it names, never a missing one. (The filter's sets are
+     * immutable and throw on contains(null): a case opened by events alone may name no product or channel.)
+     */
+    private static <T> boolean among(java.util.Set<T> wanted, T value) {
+        return wanted.isEmpty() || value != null && wanted.contains(value);
+    }
+
     /** Cases opened by events alone (anomalies) count whatever their channel, unless a channel was asked for. */
     private static boolean matches(SpeedCase c, FeedbackFilter f) {
-        return (f.channels().isEmpty() || f.channels().contains(c.channel()))
-                && (f.products().isEmpty() || f.products().contains(c.product()))
+        return among(f.channels(), c.channel())
+                && among(f.products(), c.product())
                 && (f.weeks().isEmpty() || f.weeks().contains(c.week()))
                 && (f.from() == null || !c.createdAt().isBefore(f.from()))
                 && (f.to() == null || c.createdAt().isBefore(f.to()))
@@ -197,7 +205,7 @@ public class SpeedService {
         Map<String, List<ServiceDay>> byLine = new java.util.TreeMap<>();
         for (ServiceDay d : serviceDays.all()) {
             Instant start = d.day().atStartOfDay(calendar.zone()).toInstant();
-            boolean in = (f.products().isEmpty() || f.products().contains(d.product()))
+            boolean in = among(f.products(), d.product())
                     && (f.weeks().isEmpty() || f.weeks().contains(calendar.week(start)))
                     && (f.from() == null || !start.isBefore(f.from())) && (f.to() == null || start.isBefore(f.to()));
             if (in) {

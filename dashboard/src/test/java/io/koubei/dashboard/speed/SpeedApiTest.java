@@ -383,6 +383,22 @@ class SpeedApiTest {
         return find(views, "key", key);
     }
 
+    @Test
+    @Order(5)
+    void aCaseWithoutProductOrChannelIsLeftOutOfFilteredFigures() {
+        // an anomaly reported by events alone may name no product and no channel; filtering must not trip on it
+        assertThat(send("POST", "/api/v1/speed/events", event("n1", "case-bare", "opened", 400, ",\"anomaly\":true"))
+                .status()).isEqualTo(200);
+        JsonNode everything = send("GET", "/api/v1/speed/metrics?week=2026-W45", null).json().get("overall").get("summary");
+        for (String filter : List.of("product=nova", "channel=social")) {
+            Res r = send("GET", "/api/v1/speed/metrics?week=2026-W45&" + filter, null);
+            assertThat(r.status()).as(filter).isEqualTo(200);
+            assertThat(r.json().get("overall").get("summary").get("cases").asInt()).as(filter)
+                    .isLessThan(everything.get("cases").asInt());
+        }
+        assertThat(send("GET", "/speed?product=nova", null).status()).isEqualTo(200);
+    }
+
     record Res(int status, String body) {
         JsonNode json() {
             return JSON.readTree(body);
