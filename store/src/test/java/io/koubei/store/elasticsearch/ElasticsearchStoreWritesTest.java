@@ -89,6 +89,24 @@ class ElasticsearchStoreWritesTest {
     }
 
     @Test
+    void anItemTheClusterRefusesIsReportedWithItsIdAndReason() throws Exception {
+        List<AnalyzedFeedback> items = SampleFeedback.generate(2, 11);
+        store.upsert(items.subList(0, 1)); // the write index exists
+        ElasticsearchClient es = store.client();
+        es.indices().putSettings(p -> p.index("writes-test-feedback").settings(st -> st.blocks(b -> b.write(true))));
+        try {
+            // the refusal comes back per item in the (filtered) bulk response: it must still name the item and why
+            assertThatThrownBy(() -> store.upsert(items.subList(1, 2)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(items.get(1).id())
+                    .hasMessageContaining("cluster_block_exception");
+        } finally {
+            es.indices().putSettings(p -> p.index("writes-test-feedback").settings(st -> st.blocks(b -> b.write(false))));
+        }
+        assertThat(store.upsert(items.subList(1, 2))).isEqualTo(new UpsertResult(1, 0));
+    }
+
+    @Test
     void largeBatchesAreSplitAndDeepPagesWalkPastTheResultWindow() {
         List<AnalyzedFeedback> many = SampleFeedback.generate(10_050, 11);
         assertThat(store.upsert(many)).isEqualTo(new UpsertResult(10_050, 0));
