@@ -67,12 +67,10 @@ public final class AnalyzeAndStoreHandler implements FeedbackHandler {
             return;
         }
         Prepared previous = prepared;
-        if (previous != null && previous.batch() != next) {
+        if (previous != null) {
             previous.cancel(); // never handed over (the bus closed or the batch was split): nobody needs it
         }
-        if (previous == null || previous.batch() != next) {
-            prepared = new Prepared(next, submit(next));
-        }
+        prepared = new Prepared(next, submit(next));
     }
 
     @Override
