@@ -52,7 +52,7 @@ public final class EvalSentimentCommand implements Callable<Integer> {
     int showErrors;
 
     @Option(names = "--adapt", defaultValue = "auto", description = "Adapt to the input's own texts (never its labels) by self-training, "
-            + "as the platform adapts to its store: auto (when labels are binary and there are at least 1000 rows), on, off.")
+            + "as the platform adapts to its store: auto (when labels are binary and there are at least 100 rows), on, off.")
     String adapt;
 
     @Option(names = "--seed", defaultValue = "42")

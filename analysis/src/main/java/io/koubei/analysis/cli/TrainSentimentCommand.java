@@ -53,7 +53,7 @@ public final class TrainSentimentCommand implements Callable<Integer> {
     int hashBits;
 
     @Option(names = "--adapt-to", description = "A CSV of the team's own unlabelled feedback (its text column) to adapt to "
-            + "by self-training after learning from the labelled file (at least 1000 texts).")
+            + "by self-training after learning from the labelled file (at least 100 texts).")
     Path adaptTo;
 
     @Override

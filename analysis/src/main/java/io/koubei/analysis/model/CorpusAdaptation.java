@@ -38,7 +38,7 @@ public final class CorpusAdaptation {
     public record Options(double shareFromRules, double shareFromModel, double growthFromModel, int rounds, int minTexts,
             double pseudoWeight, double studentLexiconMargin, double maxDrift) {
         public static Options defaults() {
-            return new Options(0.3, 0.6, 0.1, 5, 1000, 0.5, 0, 0.02);
+            return new Options(0.3, 0.6, 0.1, 5, 100, 0.5, 0, 0.02);
         }
 
         public Options withMinTexts(int n) {

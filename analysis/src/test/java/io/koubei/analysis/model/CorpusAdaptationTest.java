@@ -83,8 +83,8 @@ class CorpusAdaptationTest {
 
     @Test
     void smallOrOneSidedCorporaAreNotAdaptedTo() {
-        assertThat(new CorpusAdaptation(analyzer, SMALL, CorpusAdaptation.Options.defaults()).isWorthIt(999)).isFalse();
-        assertThat(new CorpusAdaptation(analyzer, SMALL, CorpusAdaptation.Options.defaults()).isWorthIt(1000)).isTrue();
+        assertThat(new CorpusAdaptation(analyzer, SMALL, CorpusAdaptation.Options.defaults()).isWorthIt(99)).isFalse();
+        assertThat(new CorpusAdaptation(analyzer, SMALL, CorpusAdaptation.Options.defaults()).isWorthIt(100)).isTrue();
         assertThatThrownBy(() -> new CorpusAdaptation(analyzer, SMALL, ANY_SIZE).adapt(List.of("非常满意", "太棒了"), List.of(), null, "x"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive and negative");
     }
