@@ -91,13 +91,17 @@ public final class KoubeiAnalyzer implements FeedbackAnalyzer {
     }
 
     public TextAnalysis analyzeText(String text) {
-        RuleResult r = rules.analyze(segmenter.tokenize(text == null ? "" : text));
-        Sentiment s = sentimentOf(r, text == null ? "" : text);
+        Reading reading = read(text);
+        RuleResult r = reading.rules();
+        Sentiment s = sentimentOf(reading);
         List<OpinionPoint> ops = aspects.extract(r, text == null ? "" : text);
-        List<String> terms = new ArrayList<>(r.tokens().size());
-        for (Token t : r.tokens()) {
-            if (!t.isPunct()) {
+        List<String> terms = new ArrayList<>(reading.tokens().size());
+        for (Token t : reading.tokens()) {
+            if (DictionarySegmenter.isIndexed(t)) {
                 terms.add(t.term());
+            }
+            if (t.kind() == Token.Kind.MENTION) {
+                terms.addAll(segmenter.segment(t.term().substring(1))); // 客服 finds "感谢@小米客服"
             }
         }
         return new TextAnalysis(terms, r, s, ops);
@@ -105,26 +109,56 @@ public final class KoubeiAnalyzer implements FeedbackAnalyzer {
 
     /** Sentiment only (no aspects): what the evaluation of sentiment measures. */
     public Sentiment sentiment(String text) {
-        String t = text == null ? "" : text;
-        return sentimentOf(rules.analyze(segmenter.tokenize(t)), t);
+        return sentimentOf(read(text));
     }
 
     /** The rules' reading of a text, for callers that need clauses and cues (aspects, features). */
     public RuleResult rules(String text) {
-        return rules.analyze(segmenter.tokenize(text == null ? "" : text));
+        return read(text).rules();
     }
 
-    /** Polarity towards a free-form target named in the text (empty: target absent or no opinion found). */
     public Optional<Polarity> polarityToward(String text, String target) {
         return aspects.polarityToward(rules(text), text, target);
     }
 
-    private Sentiment sentimentOf(RuleResult r, String text) {
+    /**
+     * A text as the rules and the model read it: all its tokens (for the index), the rules' result over the tokens
+     * that carry meaning (mentions and links left out: {@code @开心的小猪} is a name, not praise), and the normalised
+     * text with those spans blanked for the model's character n-grams.
+     */
+    private record Reading(List<Token> tokens, RuleResult rules, String modelText) {
+    }
+
+    private Reading read(String text) {
+        String t = text == null ? "" : text;
+        List<Token> all = segmenter.tokenize(t);
+        List<Token> meaningful = all;
+        char[] normalized = null;
+        for (Token tok : all) {
+            if (tok.isMarkup()) {
+                if (normalized == null) {
+                    normalized = TextNormalizer.normalize(t);
+                    meaningful = new ArrayList<>(all.size());
+                    for (Token m : all) {
+                        if (!m.isMarkup()) {
+                            meaningful.add(m);
+                        }
+                    }
+                }
+                java.util.Arrays.fill(normalized, tok.start(), tok.end(), ' ');
+            }
+        }
+        String modelText = normalized == null ? TextNormalizer.normalizeToString(t) : new String(normalized);
+        return new Reading(all, rules.analyze(meaningful), modelText);
+    }
+
+    private Sentiment sentimentOf(Reading reading) {
+        RuleResult r = reading.rules();
         if (model == null) {
             return new Sentiment(r.polarity(), clamp(r.score()), r.explanation());
         }
         FeatureExtractor fx = model.features();
-        Set<String> names = fx.names(r, TextNormalizer.normalizeToString(text));
+        Set<String> names = fx.names(r, reading.modelText());
         double[] p = model.probabilities(fx.vectorize(r, names));
         double score = clamp(model.score(p));
         Polarity polarity = model.labels().size() == 3
@@ -171,9 +205,8 @@ public final class KoubeiAnalyzer implements FeedbackAnalyzer {
 
     /** Features the trained model sees for a text (training uses exactly this). */
     public SparseVector features(String text, FeatureExtractor fx) {
-        String t = text == null ? "" : text;
-        RuleResult r = rules(t);
-        return fx.vectorize(r, fx.names(r, TextNormalizer.normalizeToString(t)));
+        Reading reading = read(text);
+        return fx.vectorize(reading.rules(), fx.names(reading.rules(), reading.modelText()));
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.koubei.analysis.sentiment;
 import io.koubei.analysis.text.Token;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The built-in sentiment model: lexicon words modified by negation (不好用), degree (很/有点), contrast
@@ -504,7 +503,8 @@ public final class RuleSentiment {
         }
     }
 
+    /** One decimal, as %.1f would print it for these small positive weights (String.format is a hot spot here). */
     static String fmt(double d) {
-        return String.format(Locale.ROOT, "%.1f", d);
+        return Double.toString(Math.round(d * 10) / 10.0);
     }
 }

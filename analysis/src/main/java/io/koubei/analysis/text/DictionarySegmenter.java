@@ -17,6 +17,7 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  */
 public final class DictionarySegmenter {
     private static final int MAX_EMOTICON = 10;
+    private static final int MAX_MENTION = 31; // '@' + 30 characters, longer than Weibo allows
 
     private final DomainDictionary dictionary;
     private final Analyzer smartCn = new SmartChineseAnalyzer(false);
@@ -33,11 +34,16 @@ public final class DictionarySegmenter {
     public List<String> segment(String text) {
         List<String> out = new ArrayList<>();
         for (Token t : tokenize(text)) {
-            if (!t.isPunct()) {
+            if (isIndexed(t)) {
                 out.add(t.term());
             }
         }
         return out;
+    }
+
+    /** Terms of the search index: words, emoticons and mentions; not punctuation or links. */
+    public static boolean isIndexed(Token t) {
+        return !t.isPunct() && t.kind() != Token.Kind.LINK;
     }
 
     /** All tokens with offsets, punctuation included (the sentiment rules need clause boundaries). */
@@ -64,6 +70,13 @@ public final class DictionarySegmenter {
                     i = close + 1;
                     continue;
                 }
+            }
+            int markupEnd = c == '@' ? mentionEnd(t, i) : c == 'h' || c == 'w' ? linkEnd(t, i) : -1;
+            if (markupEnd > 0) {
+                cjkStart = flush(folded, cjkStart, i, out, pass);
+                out.add(new Token(new String(t, i, markupEnd - i), c == '@' ? Token.Kind.MENTION : Token.Kind.LINK, i, markupEnd));
+                i = markupEnd;
+                continue;
             }
             int cp = Character.codePointAt(t, i);
             if (isEmoji(cp)) {
@@ -170,6 +183,52 @@ public final class DictionarySegmenter {
         return -1;
     }
 
+    /**
+     * End of a mention {@code @name} starting at {@code at}, or -1. Weibo-style names are letters, digits, Han, '_'
+     * and '-', and clients end them with a space or a colon; an '@' right after a Latin letter or digit is an e-mail address.
+     */
+    static int mentionEnd(char[] t, int at) {
+        if (at > 0 && t[at - 1] < 0x7F && Character.isLetterOrDigit(t[at - 1])) {
+            return -1;
+        }
+        int j = at + 1;
+        while (j < t.length && j - at <= MAX_MENTION && (Character.isLetterOrDigit(t[j]) || t[j] == '_' || t[j] == '-')) {
+            j++;
+        }
+        return j > at + 1 && j - at <= MAX_MENTION ? j : -1;
+    }
+
+    /** End of a web link starting at {@code i} ({@code http://}, {@code https://} or {@code www.}), or -1. */
+    static int linkEnd(char[] t, int i) {
+        if (i > 0 && Character.isLetterOrDigit(t[i - 1]) && !isCjk(t[i - 1])) {
+            return -1;
+        }
+        int j = startsWith(t, i, "https://") ? i + 8 : startsWith(t, i, "http://") ? i + 7 : startsWith(t, i, "www.") ? i + 4 : -1;
+        if (j < 0) {
+            return -1;
+        }
+        int start = j;
+        while (j < t.length && t[j] > ' ' && t[j] < 0x7F) { // a link ends at a space or the first non-ASCII character
+            j++;
+        }
+        while (j > start && ".,;:!?)]}'\"".indexOf(t[j - 1]) >= 0) {
+            j--; // trailing sentence punctuation is not part of the link
+        }
+        return j > start ? j : -1;
+    }
+
+    private static boolean startsWith(char[] t, int i, String prefix) {
+        if (i + prefix.length() > t.length) {
+            return false;
+        }
+        for (int k = 0; k < prefix.length(); k++) {
+            if (t[i + k] != prefix.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static int latinEnd(char[] t, int i) {
         int j = i;
         while (j < t.length) {
@@ -211,8 +270,8 @@ public final class DictionarySegmenter {
         if (cp >= 0x4E00 && cp <= 0x9FFF) {
             return true;
         }
-        if (cp < 0x2E80) {
-            return false;
+        if (cp < 0x2E80 || (cp >= 0x3000 && cp <= 0x3004) || (cp >= 0x3008 && cp <= 0x3020) || (cp >= 0xFF00 && cp <= 0xFFEF)) {
+            return false; // Latin, CJK punctuation (not 々 〇) and full-width forms: common non-Han cases, no script lookup
         }
         Character.UnicodeScript s = Character.UnicodeScript.of(cp);
         return s == Character.UnicodeScript.HAN;

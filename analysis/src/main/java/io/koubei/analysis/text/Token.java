@@ -15,11 +15,23 @@ public record Token(String term, Kind kind, int start, int end) {
         /** A bracket emoticon such as {@code [哈哈]}. */
         EMOTICON,
         EMOJI,
+        /**
+         * A social-media mention such as {@code @小米客服}: indexed (one can search for it), but a user name is not an
+         * opinion ({@code @开心的小猪} says nothing about the product), so the sentiment rules and features skip it.
+         */
+        MENTION,
+        /** A web link ({@code http://t.cn/…}, {@code www.…}): neither indexed nor read for sentiment. */
+        LINK,
         /** Punctuation or whitespace: not indexed, but marks clause boundaries for the sentiment rules. */
         PUNCT
     }
 
     public boolean isPunct() {
         return kind == Kind.PUNCT;
+    }
+
+    /** Mentions and links: part of the text, not of what it says about the product. */
+    public boolean isMarkup() {
+        return kind == Kind.MENTION || kind == Kind.LINK;
     }
 }

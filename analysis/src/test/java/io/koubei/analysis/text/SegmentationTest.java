@@ -46,6 +46,18 @@ class SegmentationTest {
     }
 
     @Test
+    void hanDetectionAgreesWithUnicodeScriptsEverywhere() {
+        // isCjk skips the script lookup for common punctuation ranges; none of them may hide a Han character (々, 〇)
+        for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
+            boolean han = (cp >= 0x4E00 && cp <= 0x9FFF) // the whole unified block, as assigned in newer Unicode versions
+                    || Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
+            if (DictionarySegmenter.isCjk(cp) != han) {
+                throw new AssertionError("U+" + Integer.toHexString(cp) + ": isCjk " + !han + ", script HAN " + han);
+            }
+        }
+    }
+
+    @Test
     void offsetsPointBackIntoTheText() {
         String text = "屏幕很清晰，但是续航差";
         for (Token t : segmenter.tokenize(text)) {
