@@ -4,8 +4,10 @@ import io.koubei.analysis.eval.AspectEvaluation;
 import io.koubei.analysis.eval.Json;
 import io.koubei.analysis.eval.LabelType;
 import io.koubei.analysis.eval.LabelledCsv;
+import io.koubei.core.feedback.Polarity;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -50,18 +52,36 @@ public final class EvalAspectsCommand implements Callable<Integer> {
             var analyzer = Analyzers.of(dataDir);
             AspectEvaluation eval = new AspectEvaluation(analyzer);
             int shown = 0;
-            for (CSVRecord r : LabelledCsv.records(input, required)) {
+            LabelledCsv.Records rows = LabelledCsv.records(input, required);
+            List<LabelledCsv.Skipped> skipped = new ArrayList<>(rows.skipped());
+            for (int i = 0; i < rows.records().size(); i++) {
+                CSVRecord r = rows.records().get(i);
                 if (split != null && !split.equals(r.get(splitColumn))) {
                     continue;
                 }
-                boolean covered = eval.add(r.get(textColumn), r.get(targetColumn), LabelType.THREE.parse(r.get(polarityColumn), false));
+                Polarity polarity;
+                try {
+                    polarity = LabelType.THREE.parse(r.get(polarityColumn), false);
+                } catch (IllegalArgumentException e) {
+                    skipped.add(rows.skip(input, i, e.getMessage()));
+                    continue;
+                }
+                boolean covered = eval.add(r.get(textColumn), r.get(targetColumn), polarity);
                 if (!covered && shown < showUncovered && r.getRecordNumber() % 3 == 0) {
                     shown++;
                     System.err.println(r.get(targetColumn) + "\t" + r.get(polarityColumn) + "\t" + String.join("/", analyzer.segment(r.get(textColumn))));
                 }
             }
+            skipped.sort(Comparator.comparingLong(LabelledCsv.Skipped::line));
+            LabelledCsv.report(skipped, System.err);
             Map<String, Object> out = eval.result();
             out.put("input", input.toString());
+            if (!skipped.isEmpty()) {
+                out.put("inputSkippedRows", skipped.size());
+            }
+            if (!rows.encoding().name().equals("UTF-8")) {
+                out.put("inputEncoding", rows.encoding().name());
+            }
             if (split != null) {
                 out.put("split", split);
             }

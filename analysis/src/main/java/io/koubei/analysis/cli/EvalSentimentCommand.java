@@ -9,6 +9,7 @@ import io.koubei.analysis.model.CorpusAdaptation;
 import io.koubei.analysis.model.LabelledText;
 import io.koubei.analysis.model.TrainingOptions;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -66,7 +67,9 @@ public final class EvalSentimentCommand implements Callable<Integer> {
         try {
             LabelType type = LabelType.fromWire(labelType);
             KoubeiAnalyzer analyzer = Analyzers.of(dataDir);
-            List<LabelledText> data = LabelledCsv.read(input, textColumn, labelColumn, type, excludeNeutral);
+            LabelledCsv.Labelled read = LabelledCsv.read(input, textColumn, labelColumn, type, excludeNeutral);
+            LabelledCsv.report(read.skipped(), System.err);
+            List<LabelledText> data = read.examples();
             if (data.isEmpty()) {
                 throw new IllegalArgumentException(input + ": no labelled rows");
             }
@@ -82,15 +85,22 @@ public final class EvalSentimentCommand implements Callable<Integer> {
             };
             eval.adaptTo(adaptation);
             Map<String, Object> out;
+            Map<String, Object> notes = new LinkedHashMap<>(read.notes("input"));
             if (training != null && training.train != null) {
-                List<LabelledText> train = LabelledCsv.read(training.train, textColumn, labelColumn, type, excludeNeutral);
-                out = eval.trainThenEvaluate(train, data, options, training.train.getFileName().toString());
+                LabelledCsv.Labelled train = LabelledCsv.read(training.train, textColumn, labelColumn, type, excludeNeutral);
+                LabelledCsv.report(train.skipped(), System.err);
+                if (train.examples().isEmpty()) {
+                    throw new IllegalArgumentException(training.train + ": no labelled rows");
+                }
+                notes.putAll(train.notes("train"));
+                out = eval.trainThenEvaluate(train.examples(), data, options, training.train.getFileName().toString());
             } else if (training != null && training.folds != null) {
                 out = eval.crossValidate(data, training.folds, options);
             } else {
                 out = eval.evaluate(data, options);
             }
             out.put("input", input.toString());
+            out.putAll(notes);
             System.out.println(Json.write(out));
             return 0;
         } catch (IllegalArgumentException e) {

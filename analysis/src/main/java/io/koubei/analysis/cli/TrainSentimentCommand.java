@@ -59,7 +59,9 @@ public final class TrainSentimentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try {
-            List<LabelledText> data = LabelledCsv.read(input, textColumn, labelColumn, LabelType.fromWire(labelType), excludeNeutral);
+            LabelledCsv.Labelled read = LabelledCsv.read(input, textColumn, labelColumn, LabelType.fromWire(labelType), excludeNeutral);
+            LabelledCsv.report(read.skipped(), System.err);
+            List<LabelledText> data = read.examples();
             KoubeiAnalyzer analyzer = Analyzers.of(dataDir).withModel(null);
             TrainingOptions options = new TrainingOptions(epochs, TrainingOptions.defaults().learningRate(), TrainingOptions.defaults().l2(), hashBits, seed);
             long start = System.nanoTime();
@@ -67,7 +69,7 @@ public final class TrainSentimentCommand implements Callable<Integer> {
             LinearSentimentModel model = SentimentTraining.train(analyzer, data, options, trainedOn);
             Object adaptation = "off";
             if (adaptTo != null) {
-                List<String> corpus = LabelledCsv.records(adaptTo, List.of(textColumn)).stream().map(r -> r.get(textColumn))
+                List<String> corpus = LabelledCsv.records(adaptTo, List.of(textColumn)).records().stream().map(r -> r.get(textColumn))
                         .filter(t -> t != null && !t.isBlank()).toList();
                 CorpusAdaptation ca = new CorpusAdaptation(analyzer, options, CorpusAdaptation.Options.defaults());
                 if (!ca.isWorthIt(corpus.size())) {
@@ -84,6 +86,7 @@ public final class TrainSentimentCommand implements Callable<Integer> {
             out.put("file", file.toString());
             out.put("active", !noActivate);
             out.put("examples", data.size());
+            out.putAll(read.notes("input"));
             out.put("adaptation", adaptation);
             out.put("classes", model.labels().stream().map(p -> p.wireName()).toList());
             out.put("seconds", Math.round((System.nanoTime() - start) / 1e7) / 100.0);

@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /** How a label column is written. Returns null for a row the evaluation leaves out. */
 public enum LabelType {
-    /** 0 = negative, 1 = positive. Every prediction must be decided: a score of exactly 0 is wrong. */
+    /** 0 = negative, 1 = positive (or the words, English or Chinese: 负面/正面). Every prediction must be decided: a score of exactly 0 is wrong. */
     BINARY,
     /** negative / neutral / positive, or -1 / 0 / 1. */
     THREE,
@@ -16,14 +16,14 @@ public enum LabelType {
         String v = raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);
         Polarity p = switch (this) {
             case BINARY -> switch (v) {
-                case "0", "0.0", "negative", "neg" -> Polarity.NEGATIVE;
-                case "1", "1.0", "positive", "pos" -> Polarity.POSITIVE;
+                case "0", "0.0", "negative", "neg", "负面", "负向", "消极", "差评" -> Polarity.NEGATIVE;
+                case "1", "1.0", "positive", "pos", "正面", "正向", "积极", "好评" -> Polarity.POSITIVE;
                 default -> throw new IllegalArgumentException("binary label must be 0 or 1, got '" + raw + "'");
             };
             case THREE -> switch (v) {
-                case "-1", "negative", "neg" -> Polarity.NEGATIVE;
-                case "0", "neutral", "neu" -> Polarity.NEUTRAL;
-                case "1", "positive", "pos" -> Polarity.POSITIVE;
+                case "-1", "negative", "neg", "负面", "负向", "消极", "差评" -> Polarity.NEGATIVE;
+                case "0", "neutral", "neu", "中性", "中立", "中评" -> Polarity.NEUTRAL;
+                case "1", "+1", "positive", "pos", "正面", "正向", "积极", "好评" -> Polarity.POSITIVE;
                 default -> throw new IllegalArgumentException("three-class label must be negative/neutral/positive or -1/0/1, got '" + raw + "'");
             };
             case STARS -> stars(v, raw);

@@ -3,62 +3,148 @@ package io.koubei.analysis.eval;
 import io.koubei.analysis.model.LabelledText;
 import io.koubei.core.feedback.Polarity;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-/** Reads labelled CSV files (UTF-8, header row). Errors name the file, line and column. */
+/**
+ * Reads labelled CSV files with a header row. UTF-8 (a byte-order mark is ignored); a file that is not valid UTF-8 is
+ * read as GB18030, the superset of the GBK that Chinese Excel writes, and the result says so. A row that cannot be
+ * used (missing columns, an unreadable label) is skipped and reported with its file and line, as the importer does:
+ * one bad row does not void an evaluation.
+ */
 public final class LabelledCsv {
+    private static final Charset CHINESE_LEGACY = Charset.forName("GB18030");
+    private static final int REPORTED = 10;
+
     private LabelledCsv() {
     }
 
-    public static List<LabelledText> read(Path file, String textColumn, String labelColumn, LabelType type, boolean excludeNeutral)
+    /**
+     * Rows of a file with the line each starts on (quoted texts may span lines), the rows skipped (as "file line N:
+     * reason") and the encoding it was read in.
+     */
+    public record Records(List<CSVRecord> records, List<Long> lines, List<Skipped> skipped, Charset encoding) {
+        /** Skips record {@code i} for a reason. */
+        public Skipped skip(Path file, int i, String reason) {
+            return new Skipped(file, lines.get(i), reason);
+        }
+    }
+
+    /** A row left out, and why. */
+    public record Skipped(Path file, long line, String reason) {
+        @Override
+        public String toString() {
+            return file + " line " + line + ": " + reason;
+        }
+    }
+
+    /** Labelled examples of a file, the rows skipped and the encoding. */
+    public record Labelled(List<LabelledText> examples, List<Skipped> skipped, Charset encoding) {
+        /** What the evaluation output says about the file beyond its figures: skipped rows and a non-UTF-8 encoding. */
+        public Map<String, Object> notes(String key) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            if (!skipped.isEmpty()) {
+                out.put(key + "SkippedRows", skipped.size());
+            }
+            if (!encoding.equals(StandardCharsets.UTF_8)) {
+                out.put(key + "Encoding", encoding.name());
+            }
+            return out;
+        }
+    }
+
+    public static Labelled read(Path file, String textColumn, String labelColumn, LabelType type, boolean excludeNeutral)
             throws IOException {
+        Records parsed = records(file, List.of(textColumn, labelColumn));
         List<LabelledText> out = new ArrayList<>();
-        for (CSVRecord r : records(file, List.of(textColumn, labelColumn))) {
+        List<Skipped> skipped = new ArrayList<>(parsed.skipped());
+        for (int i = 0; i < parsed.records().size(); i++) {
+            CSVRecord r = parsed.records().get(i);
             Polarity p;
             try {
                 p = type.parse(r.get(labelColumn), excludeNeutral);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(file + " line " + (r.getRecordNumber() + 1) + ": " + e.getMessage(), e);
+                skipped.add(parsed.skip(file, i, e.getMessage()));
+                continue;
             }
             String text = r.get(textColumn);
             if (p != null && text != null && !text.isBlank()) {
                 out.add(new LabelledText(text, p));
             }
         }
-        return out;
+        skipped.sort(Comparator.comparingLong(Skipped::line));
+        return new Labelled(out, skipped, parsed.encoding());
     }
 
-    /** All records, after checking the named columns exist. */
-    public static List<CSVRecord> records(Path file, List<String> requiredColumns) throws IOException {
+    /** All usable records, after checking the named columns exist; rows with too few columns are skipped. */
+    public static Records records(Path file, List<String> requiredColumns) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("no such file: " + file);
+        }
+        Charset encoding = StandardCharsets.UTF_8;
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            encoding = CHINESE_LEGACY;
+            text = new String(bytes, CHINESE_LEGACY);
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // Excel's byte-order mark would otherwise be part of the first column's name
+        }
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(false).get();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVParser parser = CSVParser.parse(reader, format)) {
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             Map<String, Integer> header = parser.getHeaderMap();
             for (String c : requiredColumns) {
                 if (!header.containsKey(c)) {
                     throw new IllegalArgumentException(file + ": no column '" + c + "' (columns: " + header.keySet() + ")");
                 }
             }
+            int needed = requiredColumns.stream().mapToInt(header::get).max().orElse(-1) + 1;
             List<CSVRecord> out = new ArrayList<>();
+            List<Long> lines = new ArrayList<>();
+            List<Skipped> skipped = new ArrayList<>();
+            long line = parser.getCurrentLineNumber() + 1; // the header's lines are behind us
             for (CSVRecord r : parser) {
-                if (!r.isConsistent() && r.size() < header.size()) {
-                    throw new IllegalArgumentException(file + " line " + parser.getCurrentLineNumber() + ": expected " + header.size()
-                            + " columns, got " + r.size());
+                if (r.size() < needed) {
+                    skipped.add(new Skipped(file, line, "expected " + header.size() + " columns, got " + r.size()));
+                } else {
+                    out.add(r);
+                    lines.add(line);
                 }
-                out.add(r);
+                line = parser.getCurrentLineNumber() + 1;
             }
-            return out;
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("no such file: " + file);
+            return new Records(out, lines, skipped, encoding);
+        }
+    }
+
+    /** Prints the first skipped rows and how many more there were. */
+    public static void report(List<Skipped> skipped, PrintStream err) {
+        for (int i = 0; i < Math.min(REPORTED, skipped.size()); i++) {
+            err.println("skipped: " + skipped.get(i));
+        }
+        if (skipped.size() > REPORTED) {
+            err.println("skipped: … and " + (skipped.size() - REPORTED) + " more rows");
         }
     }
 }

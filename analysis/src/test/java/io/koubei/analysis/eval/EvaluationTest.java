@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 import io.koubei.analysis.FeedbackAnalyzers;
 import io.koubei.analysis.model.LabelledText;
 import io.koubei.core.feedback.Polarity;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -50,9 +52,9 @@ class EvaluationTest {
                 "客服态度恶劣",2
                 "续航很给力",4
                 """);
-        List<LabelledText> all = LabelledCsv.read(csv, "review", "stars", LabelType.STARS, false);
+        List<LabelledText> all = LabelledCsv.read(csv, "review", "stars", LabelType.STARS, false).examples();
         assertThat(all).hasSize(6);
-        List<LabelledText> polar = LabelledCsv.read(csv, "review", "stars", LabelType.STARS, true);
+        List<LabelledText> polar = LabelledCsv.read(csv, "review", "stars", LabelType.STARS, true).examples();
         assertThat(polar).extracting(LabelledText::label).doesNotContain(Polarity.NEUTRAL).hasSize(4);
 
         Map<String, Object> out = new SentimentEvaluation(FeedbackAnalyzers.builtIn(), LabelType.STARS, true).evaluate(polar);
@@ -63,13 +65,33 @@ class EvaluationTest {
     }
 
     @Test
-    void badLabelsAndMissingColumnsAreClearErrors(@TempDir Path dir) throws Exception {
+    void badRowsAreSkippedWithFileAndLineAndAMissingColumnIsAnError(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("bad.csv");
-        Files.writeString(csv, "text,label\n很好,1\n很差,maybe\n");
-        assertThatThrownBy(() -> LabelledCsv.read(csv, "text", "label", LabelType.BINARY, false))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 3").hasMessageContaining("maybe");
+        Files.writeString(csv, "text,label\n很好,1\n\"很差，\n真的很差\",maybe\n一般\n太差了,0\n");
+        LabelledCsv.Labelled read = LabelledCsv.read(csv, "text", "label", LabelType.BINARY, false);
+        assertThat(read.examples()).extracting(LabelledText::text).containsExactly("很好", "太差了");
+        assertThat(read.skipped()).extracting(Object::toString).containsExactly(
+                csv + " line 3: binary label must be 0 or 1, got 'maybe'",
+                csv + " line 5: expected 2 columns, got 1");
+        assertThat(read.notes("input")).containsEntry("inputSkippedRows", 2).doesNotContainKey("inputEncoding");
         assertThatThrownBy(() -> LabelledCsv.read(csv, "content", "label", LabelType.BINARY, false))
                 .hasMessageContaining("no column 'content'");
+    }
+
+    @Test
+    void excelFilesReadWithTheirByteOrderMarkOrInGbk(@TempDir Path dir) throws Exception {
+        String content = "评论,标签\n屏幕很清晰,正面\n发热严重,负面\n";
+        Path bom = dir.resolve("bom.csv");
+        Files.write(bom, ("\uFEFF" + content).getBytes(StandardCharsets.UTF_8));
+        Path gbk = dir.resolve("gbk.csv");
+        Files.write(gbk, content.getBytes(Charset.forName("GBK")));
+        for (Path f : List.of(bom, gbk)) {
+            LabelledCsv.Labelled read = LabelledCsv.read(f, "评论", "标签", LabelType.BINARY, false);
+            assertThat(read.examples()).extracting(LabelledText::text, LabelledText::label).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("屏幕很清晰", Polarity.POSITIVE),
+                    org.assertj.core.groups.Tuple.tuple("发热严重", Polarity.NEGATIVE));
+        }
+        assertThat(LabelledCsv.read(gbk, "评论", "标签", LabelType.BINARY, false).notes("input")).containsEntry("inputEncoding", "GB18030");
     }
 
     @Test
