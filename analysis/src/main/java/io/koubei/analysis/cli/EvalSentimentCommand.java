@@ -8,6 +8,7 @@ import io.koubei.analysis.eval.SentimentEvaluation;
 import io.koubei.analysis.model.CorpusAdaptation;
 import io.koubei.analysis.model.LabelledText;
 import io.koubei.analysis.model.TrainingOptions;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,10 +24,12 @@ public final class EvalSentimentCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, description = "Labelled CSV (UTF-8, header row).")
     Path input;
 
-    @Option(names = "--text-column", defaultValue = "text")
+    @Option(names = "--text-column", description = "Column of the texts (default: text, or the first of review, content, "
+            + "comment, sentence, 评论, 内容 … the file has).")
     String textColumn;
 
-    @Option(names = "--label-column", defaultValue = "label")
+    @Option(names = "--label-column", description = "Column of the labels (default: label, or the first of sentiment, "
+            + "polarity, stars, rating, 标签, 情感 … the file has).")
     String labelColumn;
 
     @Option(names = "--label-type", defaultValue = "binary", description = "binary (0/1), three (negative/neutral/positive) or stars (1–5).")
@@ -67,7 +70,7 @@ public final class EvalSentimentCommand implements Callable<Integer> {
         try {
             LabelType type = LabelType.fromWire(labelType);
             KoubeiAnalyzer analyzer = Analyzers.of(dataDir);
-            LabelledCsv.Labelled read = LabelledCsv.read(input, textColumn, labelColumn, type, excludeNeutral);
+            LabelledCsv.Labelled read = readLabelled(input, type);
             LabelledCsv.report(read.skipped(), System.err);
             List<LabelledText> data = read.examples();
             if (data.isEmpty()) {
@@ -87,7 +90,7 @@ public final class EvalSentimentCommand implements Callable<Integer> {
             Map<String, Object> out;
             Map<String, Object> notes = new LinkedHashMap<>(read.notes("input"));
             if (training != null && training.train != null) {
-                LabelledCsv.Labelled train = LabelledCsv.read(training.train, textColumn, labelColumn, type, excludeNeutral);
+                LabelledCsv.Labelled train = readLabelled(training.train, type);
                 LabelledCsv.report(train.skipped(), System.err);
                 if (train.examples().isEmpty()) {
                     throw new IllegalArgumentException(training.train + ": no labelled rows");
@@ -107,5 +110,15 @@ public final class EvalSentimentCommand implements Callable<Integer> {
             System.err.println("error: " + e.getMessage());
             return 2;
         }
+    }
+
+    /** Reads a labelled file from the columns asked for, or its usual ones (saying which when it is not text/label). */
+    private LabelledCsv.Labelled readLabelled(Path file, LabelType type) throws IOException {
+        String text = LabelledCsv.column(file, textColumn, LabelledCsv.TEXT_COLUMNS);
+        String label = LabelledCsv.column(file, labelColumn, LabelledCsv.LABEL_COLUMNS);
+        if ((textColumn == null && !text.equals("text")) || (labelColumn == null && !label.equals("label"))) {
+            System.err.println(file + ": reading column '" + text + "' as the text and '" + label + "' as the label");
+        }
+        return LabelledCsv.read(file, text, label, type, excludeNeutral);
     }
 }

@@ -25,10 +25,12 @@ public final class TrainSentimentCommand implements Callable<Integer> {
     @Option(names = "--input", required = true)
     Path input;
 
-    @Option(names = "--text-column", defaultValue = "text")
+    @Option(names = "--text-column", description = "Column of the texts (default: text, or the first of review, content, "
+            + "comment, sentence, 评论, 内容 … the file has).")
     String textColumn;
 
-    @Option(names = "--label-column", defaultValue = "label")
+    @Option(names = "--label-column", description = "Column of the labels (default: label, or the first of sentiment, "
+            + "polarity, stars, rating, 标签, 情感 … the file has).")
     String labelColumn;
 
     @Option(names = "--label-type", defaultValue = "binary", description = "binary, three or stars.")
@@ -59,7 +61,9 @@ public final class TrainSentimentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try {
-            LabelledCsv.Labelled read = LabelledCsv.read(input, textColumn, labelColumn, LabelType.fromWire(labelType), excludeNeutral);
+            String text = LabelledCsv.column(input, textColumn, LabelledCsv.TEXT_COLUMNS);
+            String label = LabelledCsv.column(input, labelColumn, LabelledCsv.LABEL_COLUMNS);
+            LabelledCsv.Labelled read = LabelledCsv.read(input, text, label, LabelType.fromWire(labelType), excludeNeutral);
             LabelledCsv.report(read.skipped(), System.err);
             List<LabelledText> data = read.examples();
             KoubeiAnalyzer analyzer = Analyzers.of(dataDir).withModel(null);
@@ -69,7 +73,8 @@ public final class TrainSentimentCommand implements Callable<Integer> {
             LinearSentimentModel model = SentimentTraining.train(analyzer, data, options, trainedOn);
             Object adaptation = "off";
             if (adaptTo != null) {
-                List<String> corpus = LabelledCsv.records(adaptTo, List.of(textColumn)).records().stream().map(r -> r.get(textColumn))
+                String corpusText = LabelledCsv.column(adaptTo, textColumn, LabelledCsv.TEXT_COLUMNS);
+                List<String> corpus = LabelledCsv.records(adaptTo, List.of(corpusText)).records().stream().map(r -> r.get(corpusText))
                         .filter(t -> t != null && !t.isBlank()).toList();
                 CorpusAdaptation ca = new CorpusAdaptation(analyzer, options, CorpusAdaptation.Options.defaults());
                 if (!ca.isWorthIt(corpus.size())) {

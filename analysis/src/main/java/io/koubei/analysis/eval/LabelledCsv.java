@@ -94,24 +94,9 @@ public final class LabelledCsv {
 
     /** All usable records, after checking the named columns exist; rows with too few columns are skipped. */
     public static Records records(Path file, List<String> requiredColumns) throws IOException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("no such file: " + file);
-        }
-        Charset encoding = StandardCharsets.UTF_8;
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            encoding = CHINESE_LEGACY;
-            text = new String(bytes, CHINESE_LEGACY);
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1); // Excel's byte-order mark would otherwise be part of the first column's name
-        }
+        Decoded decoded = decode(file);
+        String text = decoded.text();
+        Charset encoding = decoded.encoding();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(false).get();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             Map<String, Integer> header = parser.getHeaderMap();
@@ -136,6 +121,61 @@ public final class LabelledCsv {
             }
             return new Records(out, lines, skipped, encoding);
         }
+    }
+
+    private record Decoded(String text, Charset encoding) {
+    }
+
+    private static Decoded decode(Path file) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("no such file: " + file);
+        }
+        Charset encoding = StandardCharsets.UTF_8;
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            encoding = CHINESE_LEGACY;
+            text = new String(bytes, CHINESE_LEGACY);
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // Excel's byte-order mark would otherwise be part of the first column's name
+        }
+        return new Decoded(text, encoding);
+    }
+
+    /** Usual names of a text column, in order of preference, when the file has no {@code text} column. */
+    public static final List<String> TEXT_COLUMNS = List.of("text", "review", "content", "comment", "sentence", "body",
+            "评论", "内容", "文本", "评价");
+    /** Usual names of a label column when the file has no {@code label} column. */
+    public static final List<String> LABEL_COLUMNS = List.of("label", "sentiment", "polarity", "stars", "rating", "star",
+            "score", "标签", "情感", "极性", "星级", "评分");
+
+    /**
+     * The column to read: the one asked for, or when none was asked for, the first of {@code usual} the file has
+     * (case-insensitive); the first usual name (which the error will then mention) when it has none.
+     */
+    public static String column(Path file, String requested, List<String> usual) throws IOException {
+        if (requested != null) {
+            return requested;
+        }
+        String firstLine = decode(file).text().lines().findFirst().orElse("");
+        List<String> names;
+        try (CSVParser p = CSVParser.parse(new StringReader(firstLine), CSVFormat.DEFAULT)) {
+            names = p.getRecords().stream().findFirst().map(CSVRecord::toList).orElse(List.of());
+        }
+        for (String candidate : usual) {
+            for (String name : names) {
+                if (name.strip().equalsIgnoreCase(candidate)) {
+                    return name;
+                }
+            }
+        }
+        return usual.get(0);
     }
 
     /** Prints the first skipped rows and how many more there were. */

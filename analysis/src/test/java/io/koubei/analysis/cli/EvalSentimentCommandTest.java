@@ -14,26 +14,45 @@ import picocli.CommandLine;
 /** The command as a user runs it: a file with a bad row still gets evaluated, and the output says what was left out. */
 class EvalSentimentCommandTest {
 
-    @Test
-    void aBadRowIsReportedAndTheRestEvaluated(@TempDir Path dir) throws Exception {
-        Path csv = dir.resolve("reviews.csv");
-        Files.writeString(csv, "\uFEFFtext,label\n非常好用，推荐,1\n质量太差，退货,0\n还行,maybe\n续航很给力,1\n");
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream stdout = System.out;
         PrintStream stderr = System.err;
-        int code;
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            code = new CommandLine(new AnalysisCli()).execute("eval", "sentiment", "--input", csv.toString());
+            int code = new CommandLine(new AnalysisCli()).execute(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(stdout);
             System.setErr(stderr);
         }
-        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        String json = out.toString(StandardCharsets.UTF_8);
-        assertThat(json).contains("\"n\":3").contains("\"accuracy\":1.0").contains("\"inputSkippedRows\":1");
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains(csv + " line 4: binary label must be 0 or 1, got 'maybe'");
+    }
+
+    @Test
+    void usualColumnNamesAreFoundWhenNoneIsGiven(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("stars.csv");
+        Files.writeString(csv, "id,评论,星级\n1,非常好用，推荐,5\n2,质量太差，退货,1\n3,一般般,3\n");
+        Run r = run("eval", "sentiment", "--input", csv.toString(), "--label-type", "stars", "--exclude-neutral");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\"n\":2").contains("\"accuracy\":1.0");
+        assertThat(r.err()).contains("reading column '评论' as the text and '星级' as the label");
+        Run asked = run("eval", "sentiment", "--input", csv.toString(), "--text-column", "comment");
+        assertThat(asked.code()).isEqualTo(2);
+        assertThat(asked.err()).contains("no column 'comment'");
+    }
+
+    @Test
+    void aBadRowIsReportedAndTheRestEvaluated(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("reviews.csv");
+        Files.writeString(csv, "\uFEFFtext,label\n非常好用，推荐,1\n质量太差，退货,0\n还行,maybe\n续航很给力,1\n");
+        Run r = run("eval", "sentiment", "--input", csv.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\"n\":3").contains("\"accuracy\":1.0").contains("\"inputSkippedRows\":1");
+        assertThat(r.err()).contains(csv + " line 4: binary label must be 0 or 1, got 'maybe'");
     }
 }
