@@ -17,7 +17,7 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  */
 public final class DictionarySegmenter {
     private static final int MAX_EMOTICON = 10;
-    private static final int MAX_MENTION = 31; // '@' + 30 characters, longer than Weibo allows
+    private static final int MAX_MENTION_WIDTH = 30;
 
     private final DomainDictionary dictionary;
     private final Analyzer smartCn = new SmartChineseAnalyzer(false);
@@ -192,10 +192,15 @@ public final class DictionarySegmenter {
             return -1;
         }
         int j = at + 1;
-        while (j < t.length && j - at <= MAX_MENTION && (Character.isLetterOrDigit(t[j]) || t[j] == '_' || t[j] == '-')) {
+        int width = 0; // Weibo counts a Han character as two: names are at most 30 wide, 15 Han characters
+        while (j < t.length && (Character.isLetterOrDigit(t[j]) || t[j] == '_' || t[j] == '-')) {
+            width += isCjk(t[j]) ? 2 : 1;
+            if (width > MAX_MENTION_WIDTH) {
+                return -1; // longer than any name: an '@' in running text, not a mention
+            }
             j++;
         }
-        return j > at + 1 && j - at <= MAX_MENTION ? j : -1;
+        return j > at + 1 ? j : -1;
     }
 
     /** End of a web link starting at {@code i} ({@code http://}, {@code https://} or {@code www.}), or -1. */

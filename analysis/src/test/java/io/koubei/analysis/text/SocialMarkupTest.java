@@ -28,6 +28,9 @@ class SocialMarkupTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("@完美主义者", Token.Kind.MENTION),
                         org.assertj.core.groups.Tuple.tuple("@小米客服", Token.Kind.MENTION));
         assertThat(markup("邮箱abc@qq.com联系我")).isEmpty();
+        // sixteen Han characters are wider than any Weibo name: running text after an '@', read as usual
+        assertThat(markup("我@你们这些人到底怎么回事啊我真的非常生气")).isEmpty();
+        assertThat(analyzer.sentiment("我@你们这些人到底怎么回事啊我真的非常生气").polarity()).isEqualTo(Polarity.NEGATIVE);
     }
 
     @Test
