@@ -10,6 +10,8 @@
   const channels = [...new Set(overview.byWeekAndChannel.map(b => b.key[1]))];
   const cell = (week, ch) => overview.byWeekAndChannel.find(b => b.key[0] === week && b.key[1] === ch);
   const name = ch => channelNames[ch] || ch;
+  // people who ask their system for less motion get charts drawn at once, without the growing bars
+  const animation = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
   const npsChart = echarts.init(document.getElementById('chart-nps'));
   const valid = b => b.metrics.npsN > 0;
@@ -17,6 +19,7 @@
   const low = overview.byWeek.map(b => valid(b) ? b.metrics.npsLow + 100 : null);
   const band = overview.byWeek.map(b => valid(b) ? b.metrics.npsHigh - b.metrics.npsLow : null);
   npsChart.setOption({
+    animation,
     tooltip: { trigger: 'axis', formatter: ps => {
       const b = overview.byWeek[ps[0].dataIndex];
       if (!valid(b)) return b.key[0] + ': –';
@@ -34,6 +37,7 @@
 
   const volume = echarts.init(document.getElementById('chart-volume'));
   volume.setOption({
+    animation,
     tooltip: { trigger: 'axis' }, legend: { data: channels.map(name), top: 0 },
     xAxis: { type: 'category', data: weeks }, yAxis: { type: 'value' }, grid: { left: 50, right: 16, top: 40, bottom: 30 },
     series: channels.map(ch => ({ name: name(ch), type: 'bar', stack: 'v', data: weeks.map(w => (cell(w, ch) || { metrics: { count: 0 } }).metrics.count) }))
@@ -42,6 +46,7 @@
 
   const sentiment = echarts.init(document.getElementById('chart-sentiment'));
   sentiment.setOption({
+    animation,
     tooltip: { trigger: 'axis', valueFormatter: v => v == null ? '–' : (v * 100).toFixed(1) + '%' }, legend: { data: channels.map(name), top: 0 },
     xAxis: { type: 'category', data: weeks }, yAxis: { type: 'value', min: -1, max: 1 }, grid: { left: 40, right: 16, top: 40, bottom: 30 },
     series: channels.map(ch => ({ name: name(ch), type: 'line', data: weeks.map(w => { const c = cell(w, ch); return c ? c.metrics.netSentiment : null; }) }))

@@ -44,7 +44,7 @@ final class Browser {
             options.setBinary(CHROMIUM.toFile());
             options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--window-size=1440,1000", "--lang=zh-CN", "--user-data-dir=" + profile);
+                    "--disable-sync", "--force-prefers-reduced-motion", "--window-size=1440,1000", "--lang=zh-CN", "--user-data-dir=" + profile);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(DRIVER.toString())).usingAnyFreePort().build();
             ChromeDriver driver = new ChromeDriver(service, options);
