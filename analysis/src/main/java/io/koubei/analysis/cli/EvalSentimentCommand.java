@@ -114,11 +114,12 @@ public final class EvalSentimentCommand implements Callable<Integer> {
 
     /** Reads a labelled file from the columns asked for, or its usual ones (saying which when it is not text/label). */
     private LabelledCsv.Labelled readLabelled(Path file, LabelType type) throws IOException {
-        String text = LabelledCsv.column(file, textColumn, LabelledCsv.TEXT_COLUMNS);
-        String label = LabelledCsv.column(file, labelColumn, LabelledCsv.LABEL_COLUMNS);
+        LabelledCsv csv = LabelledCsv.open(file);
+        String text = csv.column(textColumn, LabelledCsv.TEXT_COLUMNS);
+        String label = csv.column(labelColumn, LabelledCsv.LABEL_COLUMNS);
         if ((textColumn == null && !text.equals("text")) || (labelColumn == null && !label.equals("label"))) {
             System.err.println(file + ": reading column '" + text + "' as the text and '" + label + "' as the label");
         }
-        return LabelledCsv.read(file, text, label, type, excludeNeutral);
+        return csv.labelled(text, label, type, excludeNeutral);
     }
 }

@@ -61,9 +61,9 @@ public final class TrainSentimentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try {
-            String text = LabelledCsv.column(input, textColumn, LabelledCsv.TEXT_COLUMNS);
-            String label = LabelledCsv.column(input, labelColumn, LabelledCsv.LABEL_COLUMNS);
-            LabelledCsv.Labelled read = LabelledCsv.read(input, text, label, LabelType.fromWire(labelType), excludeNeutral);
+            LabelledCsv csv = LabelledCsv.open(input);
+            LabelledCsv.Labelled read = csv.labelled(csv.column(textColumn, LabelledCsv.TEXT_COLUMNS),
+                    csv.column(labelColumn, LabelledCsv.LABEL_COLUMNS), LabelType.fromWire(labelType), excludeNeutral);
             LabelledCsv.report(read.skipped(), System.err);
             List<LabelledText> data = read.examples();
             KoubeiAnalyzer analyzer = Analyzers.of(dataDir).withModel(null);
@@ -73,8 +73,9 @@ public final class TrainSentimentCommand implements Callable<Integer> {
             LinearSentimentModel model = SentimentTraining.train(analyzer, data, options, trainedOn);
             Object adaptation = "off";
             if (adaptTo != null) {
-                String corpusText = LabelledCsv.column(adaptTo, textColumn, LabelledCsv.TEXT_COLUMNS);
-                List<String> corpus = LabelledCsv.records(adaptTo, List.of(corpusText)).records().stream().map(r -> r.get(corpusText))
+                LabelledCsv unlabelled = LabelledCsv.open(adaptTo);
+                String corpusText = unlabelled.column(textColumn, LabelledCsv.TEXT_COLUMNS);
+                List<String> corpus = unlabelled.records(List.of(corpusText)).records().stream().map(r -> r.get(corpusText))
                         .filter(t -> t != null && !t.isBlank()).toList();
                 CorpusAdaptation ca = new CorpusAdaptation(analyzer, options, CorpusAdaptation.Options.defaults());
                 if (!ca.isWorthIt(corpus.size())) {

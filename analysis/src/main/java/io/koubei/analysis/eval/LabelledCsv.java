@@ -23,25 +23,98 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads labelled CSV files with a header row. UTF-8 (a byte-order mark is ignored); a file that is not valid UTF-8 is
- * read as GB18030, the superset of the GBK that Chinese Excel writes, and the result says so. A row that cannot be
- * used (missing columns, an unreadable label) is skipped and reported with its file and line, as the importer does:
- * one bad row does not void an evaluation.
+ * A labelled CSV file with a header row, decoded once. UTF-8 (a byte-order mark is ignored); a file that is not valid
+ * UTF-8 is read as GB18030, the superset of the GBK that Chinese Excel writes, and the result says so. A row that
+ * cannot be used (missing columns, an unreadable label) is skipped and reported with its file and line, as the
+ * importer does: one bad row does not void an evaluation.
  */
 public final class LabelledCsv {
     private static final Charset CHINESE_LEGACY = Charset.forName("GB18030");
     private static final int REPORTED = 10;
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(false).get();
 
-    private LabelledCsv() {
+    /** Usual names of a text column, in order of preference, when the file has no {@code text} column. */
+    public static final List<String> TEXT_COLUMNS = List.of("text", "review", "content", "comment", "sentence", "body",
+            "评论", "内容", "文本", "评价");
+    /** Usual names of a label column when the file has no {@code label} column. */
+    public static final List<String> LABEL_COLUMNS = List.of("label", "sentiment", "polarity", "stars", "rating", "star",
+            "score", "标签", "情感", "极性", "星级", "评分");
+
+    private final Path file;
+    private final String text;
+    private final Charset encoding;
+    private final List<String> columns;
+
+    private LabelledCsv(Path file, String text, Charset encoding) throws IOException {
+        this.file = file;
+        this.text = text;
+        this.encoding = encoding;
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), FORMAT)) {
+            this.columns = parser.getHeaderNames();
+        }
+    }
+
+    /** Reads and decodes a file; its rows are parsed when asked for. */
+    public static LabelledCsv open(Path file) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("no such file: " + file);
+        }
+        Charset encoding = StandardCharsets.UTF_8;
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            encoding = CHINESE_LEGACY;
+            text = new String(bytes, CHINESE_LEGACY);
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // Excel's byte-order mark would otherwise be part of the first column's name
+        }
+        return new LabelledCsv(file, text, encoding);
+    }
+
+    /** Labelled examples of the named columns (see {@link #labelled}). */
+    public static Labelled read(Path file, String textColumn, String labelColumn, LabelType type, boolean excludeNeutral)
+            throws IOException {
+        return open(file).labelled(textColumn, labelColumn, type, excludeNeutral);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public Charset encoding() {
+        return encoding;
     }
 
     /**
-     * Rows of a file with the line each starts on (quoted texts may span lines), the rows skipped (as "file line N:
-     * reason") and the encoding it was read in.
+     * The column to read: the one asked for, or when none was asked for, the first of {@code usual} the file has
+     * (case-insensitive); the first usual name (which the error will then mention) when it has none.
      */
-    public record Records(List<CSVRecord> records, List<Long> lines, List<Skipped> skipped, Charset encoding) {
+    public String column(String requested, List<String> usual) {
+        if (requested != null) {
+            return requested;
+        }
+        for (String candidate : usual) {
+            for (String name : columns) {
+                if (name.strip().equalsIgnoreCase(candidate)) {
+                    return name;
+                }
+            }
+        }
+        return usual.get(0);
+    }
+
+    /**
+     * Rows with the line each starts on (quoted texts may span lines), the rows skipped and the file's encoding.
+     */
+    public record Records(Path file, List<CSVRecord> records, List<Long> lines, List<Skipped> skipped, Charset encoding) {
         /** Skips record {@code i} for a reason. */
-        public Skipped skip(Path file, int i, String reason) {
+        public Skipped skip(int i, String reason) {
             return new Skipped(file, lines.get(i), reason);
         }
     }
@@ -54,7 +127,7 @@ public final class LabelledCsv {
         }
     }
 
-    /** Labelled examples of a file, the rows skipped and the encoding. */
+    /** Labelled examples of a file, the rows skipped (in file order) and the encoding. */
     public record Labelled(List<LabelledText> examples, List<Skipped> skipped, Charset encoding) {
         /** What the evaluation output says about the file beyond its figures: skipped rows and a non-UTF-8 encoding. */
         public Map<String, Object> notes(String key) {
@@ -69,9 +142,8 @@ public final class LabelledCsv {
         }
     }
 
-    public static Labelled read(Path file, String textColumn, String labelColumn, LabelType type, boolean excludeNeutral)
-            throws IOException {
-        Records parsed = records(file, List.of(textColumn, labelColumn));
+    public Labelled labelled(String textColumn, String labelColumn, LabelType type, boolean excludeNeutral) throws IOException {
+        Records parsed = records(List.of(textColumn, labelColumn));
         List<LabelledText> out = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>(parsed.skipped());
         for (int i = 0; i < parsed.records().size(); i++) {
@@ -80,25 +152,21 @@ public final class LabelledCsv {
             try {
                 p = type.parse(r.get(labelColumn), excludeNeutral);
             } catch (IllegalArgumentException e) {
-                skipped.add(parsed.skip(file, i, e.getMessage()));
+                skipped.add(parsed.skip(i, e.getMessage()));
                 continue;
             }
-            String text = r.get(textColumn);
-            if (p != null && text != null && !text.isBlank()) {
-                out.add(new LabelledText(text, p));
+            String t = r.get(textColumn);
+            if (p != null && t != null && !t.isBlank()) {
+                out.add(new LabelledText(t, p));
             }
         }
         skipped.sort(Comparator.comparingLong(Skipped::line));
-        return new Labelled(out, skipped, parsed.encoding());
+        return new Labelled(out, skipped, encoding);
     }
 
     /** All usable records, after checking the named columns exist; rows with too few columns are skipped. */
-    public static Records records(Path file, List<String> requiredColumns) throws IOException {
-        Decoded decoded = decode(file);
-        String text = decoded.text();
-        Charset encoding = decoded.encoding();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(false).get();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+    public Records records(List<String> requiredColumns) throws IOException {
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), FORMAT)) {
             Map<String, Integer> header = parser.getHeaderMap();
             for (String c : requiredColumns) {
                 if (!header.containsKey(c)) {
@@ -119,63 +187,8 @@ public final class LabelledCsv {
                 }
                 line = parser.getCurrentLineNumber() + 1;
             }
-            return new Records(out, lines, skipped, encoding);
+            return new Records(file, out, lines, skipped, encoding);
         }
-    }
-
-    private record Decoded(String text, Charset encoding) {
-    }
-
-    private static Decoded decode(Path file) throws IOException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("no such file: " + file);
-        }
-        Charset encoding = StandardCharsets.UTF_8;
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            encoding = CHINESE_LEGACY;
-            text = new String(bytes, CHINESE_LEGACY);
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1); // Excel's byte-order mark would otherwise be part of the first column's name
-        }
-        return new Decoded(text, encoding);
-    }
-
-    /** Usual names of a text column, in order of preference, when the file has no {@code text} column. */
-    public static final List<String> TEXT_COLUMNS = List.of("text", "review", "content", "comment", "sentence", "body",
-            "评论", "内容", "文本", "评价");
-    /** Usual names of a label column when the file has no {@code label} column. */
-    public static final List<String> LABEL_COLUMNS = List.of("label", "sentiment", "polarity", "stars", "rating", "star",
-            "score", "标签", "情感", "极性", "星级", "评分");
-
-    /**
-     * The column to read: the one asked for, or when none was asked for, the first of {@code usual} the file has
-     * (case-insensitive); the first usual name (which the error will then mention) when it has none.
-     */
-    public static String column(Path file, String requested, List<String> usual) throws IOException {
-        if (requested != null) {
-            return requested;
-        }
-        String firstLine = decode(file).text().lines().findFirst().orElse("");
-        List<String> names;
-        try (CSVParser p = CSVParser.parse(new StringReader(firstLine), CSVFormat.DEFAULT)) {
-            names = p.getRecords().stream().findFirst().map(CSVRecord::toList).orElse(List.of());
-        }
-        for (String candidate : usual) {
-            for (String name : names) {
-                if (name.strip().equalsIgnoreCase(candidate)) {
-                    return name;
-                }
-            }
-        }
-        return usual.get(0);
     }
 
     /** Prints the first skipped rows and how many more there were. */

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** The command as a user runs it: a file with a bad row still gets evaluated, and the output says what was left out. */
-class EvalSentimentCommandTest {
+/** The eval commands as a user runs them: a file with a bad row still gets evaluated, and the output says what was left out. */
+class EvalCommandTest {
 
     private record Run(int code, String out, String err) {
     }
@@ -54,5 +54,15 @@ class EvalSentimentCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("\"n\":3").contains("\"accuracy\":1.0").contains("\"inputSkippedRows\":1");
         assertThat(r.err()).contains(csv + " line 4: binary label must be 0 or 1, got 'maybe'");
+    }
+
+    @Test
+    void aspectsFromAFileWithChineseColumnNamesAndABadRow(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("aspects.csv");
+        Files.writeString(csv, "评论,方面,情感\n屏幕很清晰,屏幕,正面\n电池不耐用,电池,负面\n拍照还行,拍照,也许\n");
+        Run r = run("eval", "aspects", "--input", csv.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\"n\":2").contains("\"coverage\":1.0").contains("\"inputSkippedRows\":1");
+        assertThat(r.err()).contains(csv + " line 4: three-class label");
     }
 }
