@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -24,6 +25,9 @@ import tools.jackson.databind.JsonNode;
  * The foundation end to end on the embedded default: post format-v1 lines over HTTP, then check that what the API
  * reports per week and channel equals a computation made here, independently, from the same lines.
  */
+// the context must close (and its background re-scan stop) before JUnit deletes the class's data directory;
+// with its own data directory it could never be reused from the context cache anyway
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class FeedbackApiTest {
     @TempDir

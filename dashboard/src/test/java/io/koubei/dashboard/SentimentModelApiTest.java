@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -21,6 +22,9 @@ import tools.jackson.databind.JsonNode;
  * lexicon does not know (丝血: battery nearly empty, 满血: full) teach it; the new version becomes active for new
  * items, is listed with what it was trained on, and can be switched back to the built-in rules. Only admins train.
  */
+// the context must close (and its background re-scan stop) before JUnit deletes the class's data directory;
+// with its own data directory it could never be reused from the context cache anyway
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SentimentModelApiTest {
     @TempDir

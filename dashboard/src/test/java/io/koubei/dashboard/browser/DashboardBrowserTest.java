@@ -30,6 +30,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -38,6 +39,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * Chinese search with highlights, the weekly report. Screenshots go to target/screenshots.
  * Needs the Debian packages chromium, chromium-driver and fonts-wqy-zenhei (.ci/run installs them).
  */
+// the context must close (and its background re-scan stop) before JUnit deletes the class's data directory;
+// with its own data directory it could never be reused from the context cache anyway
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

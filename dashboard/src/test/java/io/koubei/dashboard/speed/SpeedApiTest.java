@@ -32,6 +32,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -42,6 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
  * the figures coming out are checked against a computation made here from the same hand-written facts. The
  * clock is the test's; alerts and tracker payloads land on real HTTP servers on loopback.
  */
+// the context must close (and its background re-scan stop) before JUnit deletes the class's data directory;
+// with its own data directory it could never be reused from the context cache anyway
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SpeedApiTest {
