@@ -84,8 +84,26 @@ final class Browser {
         element.click();
         org.openqa.selenium.support.ui.WebDriverWait wait = new org.openqa.selenium.support.ui.WebDriverWait(driver,
                 java.time.Duration.ofSeconds(30));
-        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(old));
+        wait.until(d -> isGone(old));
         wait.until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    /**
+     * True once the element has left the document. Mid-navigation chromedriver sometimes reports that as an unknown
+     * error ("Node with given id does not belong to the document") instead of a stale element; both mean gone.
+     */
+    private static boolean isGone(org.openqa.selenium.WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     static Path screenshot(ChromeDriver driver, String name) {
