@@ -7,7 +7,6 @@ import io.koubei.analysis.eval.LabelledCsv;
 import io.koubei.core.feedback.Polarity;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -79,16 +78,11 @@ public final class EvalAspectsCommand implements Callable<Integer> {
                     System.err.println(r.get(targetCol) + "\t" + r.get(polarityCol) + "\t" + String.join("/", analyzer.segment(r.get(textCol))));
                 }
             }
-            skipped.sort(Comparator.comparingLong(LabelledCsv.Skipped::line));
+            skipped = LabelledCsv.inFileOrder(skipped);
             LabelledCsv.report(skipped, System.err);
             Map<String, Object> out = eval.result();
             out.put("input", input.toString());
-            if (!skipped.isEmpty()) {
-                out.put("inputSkippedRows", skipped.size());
-            }
-            if (!rows.encoding().name().equals("UTF-8")) {
-                out.put("inputEncoding", rows.encoding().name());
-            }
+            out.putAll(LabelledCsv.notes("input", skipped, rows.encoding()));
             if (split != null) {
                 out.put("split", split);
             }

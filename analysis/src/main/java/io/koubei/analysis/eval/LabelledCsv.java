@@ -131,15 +131,27 @@ public final class LabelledCsv {
     public record Labelled(List<LabelledText> examples, List<Skipped> skipped, Charset encoding) {
         /** What the evaluation output says about the file beyond its figures: skipped rows and a non-UTF-8 encoding. */
         public Map<String, Object> notes(String key) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            if (!skipped.isEmpty()) {
-                out.put(key + "SkippedRows", skipped.size());
-            }
-            if (!encoding.equals(StandardCharsets.UTF_8)) {
-                out.put(key + "Encoding", encoding.name());
-            }
-            return out;
+            return LabelledCsv.notes(key, skipped, encoding);
         }
+    }
+
+    /** {@code <key>SkippedRows} when rows were skipped and {@code <key>Encoding} when the file was not UTF-8. */
+    public static Map<String, Object> notes(String key, List<Skipped> skipped, Charset encoding) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (!skipped.isEmpty()) {
+            out.put(key + "SkippedRows", skipped.size());
+        }
+        if (!encoding.equals(StandardCharsets.UTF_8)) {
+            out.put(key + "Encoding", encoding.name());
+        }
+        return out;
+    }
+
+    /** Skipped rows sorted by line: column-count and label problems are found in two passes. */
+    public static List<Skipped> inFileOrder(List<Skipped> skipped) {
+        List<Skipped> sorted = new ArrayList<>(skipped);
+        sorted.sort(Comparator.comparingLong(Skipped::line));
+        return sorted;
     }
 
     public Labelled labelled(String textColumn, String labelColumn, LabelType type, boolean excludeNeutral) throws IOException {
@@ -160,8 +172,7 @@ public final class LabelledCsv {
                 out.add(new LabelledText(t, p));
             }
         }
-        skipped.sort(Comparator.comparingLong(Skipped::line));
-        return new Labelled(out, skipped, encoding);
+        return new Labelled(out, inFileOrder(skipped), encoding);
     }
 
     /** All usable records, after checking the named columns exist; rows with too few columns are skipped. */
