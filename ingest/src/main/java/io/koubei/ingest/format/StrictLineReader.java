@@ -110,9 +110,15 @@ final class StrictLineReader implements AutoCloseable {
         if (tooLong) {
             return new Line(lineNumber, null, String.format("line is %,d bytes long, over the limit of %,d", skipped, maxLineBytes), "", terminator);
         }
+        Line line = decode(start, len, terminator);
         if (buf.length > 1 << 16 && len < 1 << 14) {
-            buf = new byte[256]; // do not keep a huge buffer after one long line
+            // Do not keep a huge buffer after one long line; only once this line is decoded, since it is still in buf.
+            buf = new byte[256];
         }
+        return line;
+    }
+
+    private Line decode(int start, int len, String terminator) {
         ByteBuffer bytes = ByteBuffer.wrap(buf, start, len - start);
         try {
             CharBuffer chars = strict.reset().decode(bytes);
