@@ -313,11 +313,31 @@ public final class LuceneFeedbackStore implements FeedbackStore {
             writeFailure = what + " failed: " + e.getMessage();
             throw new StoreUnavailableException(what + " to " + path + " failed, nothing of it was kept: " + e.getMessage(), e);
         } catch (RuntimeException e) {
+            // A writer that hit a tragic error (a full disk during a flush or merge) answers later calls with
+            // IllegalStateException ("this writer hit an unrecoverable error"): the store is down, not the batch bad.
+            boolean storeBroken = isStoreFailure(e) || (writer != null && writer.getTragicException() != null);
             discardWriter(); // whatever it was, none of this write may reach a later commit
+            if (storeBroken) {
+                writeFailure = what + " failed: " + e.getMessage();
+                throw new StoreUnavailableException(what + " to " + path + " failed, nothing of it was kept: " + e.getMessage(), e);
+            }
             throw e;
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /** An exception that says the index cannot be written (rather than that this batch cannot be indexed). */
+    static boolean isStoreFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException || t instanceof AlreadyClosedException || t instanceof IllegalStateException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     /** Opens the writer and a searcher manager on it; the previous manager (if any) is closed. */

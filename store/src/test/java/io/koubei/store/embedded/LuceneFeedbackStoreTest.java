@@ -156,6 +156,48 @@ class LuceneFeedbackStoreTest {
         }
     }
 
+    /**
+     * Regression (issue 21, finding 1): a merge that hits a full disk leaves the writer with a tragic error, and the
+     * next write then fails with IllegalStateException or AlreadyClosedException. That is the store being down (retry),
+     * never a bad batch (dead letters), and the store takes writes again once space returns.
+     */
+    @Test
+    void aWriterBrokenByAFullDiskIsStoreUnavailableAndRecovers() throws Exception {
+        AtomicBoolean diskFull = new AtomicBoolean();
+        UnaryOperator<Directory> faulty = d -> new FilterDirectory(d) {
+            @Override
+            public IndexOutput createOutput(String name, IOContext context) throws IOException {
+                if (diskFull.get() && context.context == IOContext.Context.MERGE) {
+                    throw new IOException("No space left on device (simulated, during a merge)");
+                }
+                return super.createOutput(name, context);
+            }
+        };
+        try (LuceneFeedbackStore store = new LuceneFeedbackStore(dir, faulty)) {
+            diskFull.set(true);
+            List<Throwable> failures = new ArrayList<>();
+            int stored = 0;
+            for (int i = 0; i < CORPUS.size(); i += 3) {
+                try {
+                    store.upsert(CORPUS.subList(i, Math.min(CORPUS.size(), i + 3))); // a segment per commit: merges come soon
+                    stored = Math.min(CORPUS.size(), i + 3);
+                } catch (RuntimeException e) {
+                    failures.add(e);
+                    break;
+                }
+                Thread.sleep(5);
+            }
+            assertThat(failures).as("a merge hit the full disk and broke the writer").isNotEmpty();
+            assertThat(failures.get(0)).isInstanceOf(StoreUnavailableException.class);
+            assertThat(store.check().up()).isFalse();
+
+            diskFull.set(false);
+            assertThat(store.upsert(CORPUS.subList(stored, stored + 3)).created()).isEqualTo(3);
+            assertThat(store.check().up()).isTrue();
+            assertThat(store.count(FeedbackFilter.ALL)).isEqualTo(stored + 3);
+        }
+    }
+
     @Test
     void valuesTooLongToIndexAreRejectedUpFrontAndOverlongTokensSkipped() {
         String huge = "长".repeat(12_000); // 36,000 UTF-8 bytes, over Lucene's 32,766 term limit
