@@ -22,6 +22,14 @@ public interface FeedbackBus extends AutoCloseable {
 
     BusHealth health();
 
+    /**
+     * Why acknowledgements are held up because the store cannot take writes now, or null. A bus whose
+     * acknowledgement does not wait for the store (Kafka: durable once in the log) always answers null.
+     */
+    default String storeUnavailable() {
+        return null;
+    }
+
     /** Items that could not be processed, with their error (the dead-letter queue). */
     List<DeadLetter> deadLetters(int limit);
 

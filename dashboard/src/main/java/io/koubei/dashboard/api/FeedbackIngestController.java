@@ -52,7 +52,7 @@ public class FeedbackIngestController {
             results = parser.parse(body);
         }
         ImportSummary s = importer.importResults(FeedbackRequestParser.SOURCE, results.iterator(),
-                ImportOptions.defaults(), (read, total) -> { }, results.size());
+                ImportOptions.defaults().withFailFast(true), (read, total) -> { }, results.size());
         if (s.accepted() > 0) {
             // the weeks that received items are judged again once the stream pauses (not per request)
             Set<String> weeks = new HashSet<>();

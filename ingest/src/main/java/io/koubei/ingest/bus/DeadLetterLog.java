@@ -4,9 +4,10 @@ import io.koubei.core.bus.DeadLetter;
 import io.koubei.core.feedback.FeedbackItem;
 import io.koubei.ingest.format.FeedbackJsonCodec;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,10 @@ import tools.jackson.databind.node.ObjectNode;
  * The dead-letter queue of the in-process bus: every entry is appended (and flushed) to
  * {@code <dir>/dead-letters.jsonl} so it survives a restart and can be replayed, and the most recent ones are kept in
  * memory for the health endpoint and the UI. One JSON object per line: {@code at, itemId, error, payload}.
+ *
+ * <p>An entry is durable (written and forced to disk) before {@link #append} returns; when it cannot be, append
+ * throws {@link UncheckedIOException} and cuts the file back to its last whole line, so that the caller does not
+ * acknowledge an item that is neither stored nor dead-lettered (a full disk must never turn into a silent loss).
  */
 public final class DeadLetterLog implements AutoCloseable {
 
@@ -33,7 +38,7 @@ public final class DeadLetterLog implements AutoCloseable {
     private final Path file;
     private final int keep;
     private final Deque<DeadLetter> recent = new ArrayDeque<>();
-    private BufferedWriter writer;
+    private final FileChannel channel;
     private long count;
     private String writeError;
 
@@ -53,29 +58,63 @@ public final class DeadLetterLog implements AutoCloseable {
                 }
             }
         }
-        this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        long size = channel.size();
+        if (size > 0 && !endsWithNewline(size)) {
+            channel.write(ByteBuffer.wrap(new byte[] {'\n'}), size); // close a line half-written before a crash
+        }
+    }
+
+    private boolean endsWithNewline(long size) throws IOException {
+        ByteBuffer last = ByteBuffer.allocate(1);
+        channel.read(last, size - 1);
+        return last.get(0) == '\n';
     }
 
     public Path file() {
         return file;
     }
 
+    /**
+     * Appends and forces the entry to disk.
+     *
+     * @throws UncheckedIOException when it could not be made durable; nothing of it is then left in the file
+     */
     public synchronized void append(DeadLetter letter) {
-        count++;
-        remember(letter);
         ObjectNode o = JSON.createObjectNode();
         o.put("at", letter.at().toString());
         o.put("itemId", letter.itemId());
         o.put("error", letter.error());
         o.put("payload", letter.payload());
+        byte[] line = (JSON.writeValueAsString(o) + "\n").getBytes(StandardCharsets.UTF_8);
+        long end = -1;
         try {
-            writer.write(JSON.writeValueAsString(o));
-            writer.write('\n');
-            writer.flush();
+            end = channel.size();
+            ByteBuffer buffer = ByteBuffer.wrap(line);
+            long at = end;
+            while (buffer.hasRemaining()) {
+                at += channel.write(buffer, at);
+            }
+            channel.force(false);
             writeError = null;
         } catch (IOException e) {
-            // kept in memory and reported by health(); the publisher still learns the failed count from its receipt
             writeError = "cannot append to " + file + ": " + e.getMessage();
+            truncateQuietly(end);
+            throw new UncheckedIOException("the dead letter for " + letter.itemId() + " could not be written to " + file
+                    + " (" + e.getMessage() + "); the item was not acknowledged", e);
+        }
+        count++;
+        remember(letter);
+    }
+
+    private void truncateQuietly(long size) {
+        if (size < 0) {
+            return;
+        }
+        try {
+            channel.truncate(size);
+        } catch (IOException ignored) {
+            // the reader skips an unreadable last line; the caller already knows the append failed
         }
     }
 
@@ -149,7 +188,7 @@ public final class DeadLetterLog implements AutoCloseable {
     @Override
     public synchronized void close() {
         try {
-            writer.close();
+            channel.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -35,10 +35,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li><b>Backpressure</b>: when {@code queueCapacity} batches wait, {@code publish} blocks its caller until there is
  *       room; memory never grows with the backlog.</li>
  *   <li><b>Store down</b>: a {@link StoreUnavailableException} retries the same batch with exponential backoff, for as
- *       long as it takes (the queue then fills and publishers wait).</li>
+ *       long as it takes. Meanwhile {@link #storeUnavailable()} says why, so that a publisher that must answer at once
+ *       (the ingest API) stops waiting, and a publish that finds the queue full fails at once instead of blocking.</li>
  *   <li><b>Poison items</b>: items the handler reports as failed, or that make it throw anything else (the batch is
  *       then retried in halves until they stand alone), become dead letters: kept in memory and appended to
- *       {@code <deadLetterDir>/dead-letters.jsonl}.</li>
+ *       {@code <deadLetterDir>/dead-letters.jsonl}. A dead letter that cannot be written durably fails the batch's
+ *       future: it is never acknowledged as handled.</li>
  *   <li><b>Close</b> stops new publishes and drains what is queued; batches still unstored after
  *       {@code drainTimeout} (store down) fail their futures, so their publishers know.</li>
  * </ul>
@@ -148,6 +150,13 @@ public final class InProcessBus implements FeedbackBus {
                     pendingItems.addAndGet(-job.items().size());
                     return CompletableFuture.failedFuture(new IllegalStateException("the bus closed while waiting for room; nothing was accepted"));
                 }
+                String down = retrying;
+                if (down != null) {
+                    // the queue is full because the store is down: waiting would only hang the publisher
+                    pendingItems.addAndGet(-job.items().size());
+                    return CompletableFuture.failedFuture(new StoreUnavailableException("nothing was accepted: the "
+                            + settings.queueCapacity() + " queued batches wait for the store, which is unavailable: " + down));
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -212,7 +221,7 @@ public final class InProcessBus implements FeedbackBus {
     private void isolate(List<FeedbackItem> items, RuntimeException failure, Tally tally) {
         if (items.size() == 1) {
             tally.failed++;
-            deadLetters.append(new DeadLetter(items.get(0).id(), codec.toJson(items.get(0)), describe(failure), Instant.now()));
+            appendDeadLetter(new DeadLetter(items.get(0).id(), codec.toJson(items.get(0)), describe(failure), Instant.now()));
             return;
         }
         int mid = items.size() / 2;
@@ -251,9 +260,27 @@ public final class InProcessBus implements FeedbackBus {
                     letter = new DeadLetter(d.itemId(), d.payload() != null ? d.payload() : item == null ? null : codec.toJson(item),
                             d.error(), d.at() != null ? d.at() : Instant.now());
                 }
-                deadLetters.append(letter);
+                appendDeadLetter(letter);
             }
         }
+    }
+
+    /** A dead letter that is not durable means the batch cannot be acknowledged: its publisher must send it again. */
+    private void appendDeadLetter(DeadLetter letter) {
+        try {
+            deadLetters.append(letter);
+        } catch (UncheckedIOException e) {
+            throw new Abandoned("not acknowledged: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Why the store cannot take writes now (the worker is backing off), or null when it can. Publishers that must
+     * answer quickly (the ingest API) give up on their batch when this is set instead of waiting for the store.
+     */
+    @Override
+    public String storeUnavailable() {
+        return retrying;
     }
 
     private HandleResult handleWithRetry(List<FeedbackItem> batch) {

@@ -3,6 +3,7 @@ package io.koubei.ingest.importing;
 import io.koubei.core.bus.FeedbackBus;
 import io.koubei.core.bus.PublishReceipt;
 import io.koubei.core.feedback.FeedbackItem;
+import io.koubei.core.store.StoreUnavailableException;
 import io.koubei.ingest.format.FeedbackReader;
 import io.koubei.ingest.format.FeedbackReaders;
 import io.koubei.ingest.format.InputFormat;
@@ -30,6 +31,9 @@ import java.util.concurrent.TimeoutException;
  * file again is safe because ids are stable (re-imported items are updated, not duplicated).
  */
 public final class FeedbackImporter {
+
+    /** How often a fail-fast import looks at the bus while it waits for a receipt. */
+    private static final long FAIL_FAST_POLL_MILLIS = 100;
 
     private final FeedbackBus bus;
 
@@ -176,7 +180,7 @@ public final class FeedbackImporter {
         private void awaitOldest() {
             Batch b = inFlight.poll();
             try {
-                PublishReceipt r = b.receipt().get(options.receiptTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                PublishReceipt r = await(b);
                 accepted += r.accepted();
                 created += r.created();
                 updated += r.updated();
@@ -193,6 +197,30 @@ public final class FeedbackImporter {
                 abort(b, "interrupted");
             }
             progress.update(read, total);
+        }
+
+        /**
+         * The batch's receipt, waiting at most {@code receiptTimeout}; with {@code failFast}, no longer than it takes
+         * the bus to report the store unavailable (then the batch counts as not acknowledged).
+         */
+        private PublishReceipt await(Batch b) throws ExecutionException, TimeoutException, InterruptedException {
+            if (!options.failFast()) {
+                return b.receipt().get(options.receiptTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            }
+            long deadline = System.nanoTime() + options.receiptTimeout().toNanos();
+            while (true) {
+                try {
+                    return b.receipt().get(FAIL_FAST_POLL_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException slice) {
+                    String down = bus.storeUnavailable();
+                    if (down != null) {
+                        throw new ExecutionException(new StoreUnavailableException(down));
+                    }
+                    if (System.nanoTime() > deadline) {
+                        throw slice;
+                    }
+                }
+            }
         }
 
         private void abort(Batch b, String why) {

@@ -20,9 +20,12 @@ import java.util.Map;
  * @param maxInFlight       batches published but not yet acknowledged (default 2: parsing overlaps storing)
  * @param receiptTimeout    how long to wait for one batch's acknowledgement before giving up (default 10 min)
  * @param maxRejectionsKept rejections kept in the summary; the rest are only counted (default 10,000)
+ * @param failFast          give up on a batch as soon as the bus reports the store unavailable, instead of waiting
+ *                          up to {@code receiptTimeout} (the ingest API: its client gets 503 + Retry-After at once)
  */
 public record ImportOptions(InputFormat format, ColumnMapping mapping, FormatOptions formatOptions, int batchSize,
-                            long batchChars, int maxInFlight, Duration receiptTimeout, int maxRejectionsKept) {
+                            long batchChars, int maxInFlight, Duration receiptTimeout, int maxRejectionsKept,
+                            boolean failFast) {
 
     public ImportOptions {
         mapping = mapping == null ? ColumnMapping.NONE : mapping;
@@ -35,39 +38,39 @@ public record ImportOptions(InputFormat format, ColumnMapping mapping, FormatOpt
 
     public static ImportOptions defaults() {
         return new ImportOptions(null, ColumnMapping.NONE, FormatOptions.standard(), 5_000, 4_000_000, 2,
-                Duration.ofMinutes(10), 10_000);
+                Duration.ofMinutes(10), 10_000, false);
     }
 
     public ImportOptions withFormat(InputFormat v) {
-        return new ImportOptions(v, mapping, formatOptions, batchSize, batchChars, maxInFlight, receiptTimeout, maxRejectionsKept);
+        return new ImportOptions(v, mapping, formatOptions, batchSize, batchChars, maxInFlight, receiptTimeout, maxRejectionsKept, failFast);
     }
 
     public ImportOptions withMapping(ColumnMapping v) {
-        return new ImportOptions(format, v, formatOptions, batchSize, batchChars, maxInFlight, receiptTimeout, maxRejectionsKept);
+        return new ImportOptions(format, v, formatOptions, batchSize, batchChars, maxInFlight, receiptTimeout, maxRejectionsKept, failFast);
     }
 
     public ImportOptions withFormatOptions(FormatOptions v) {
-        return new ImportOptions(format, mapping, v, batchSize, batchChars, maxInFlight, receiptTimeout, maxRejectionsKept);
+        return new ImportOptions(format, mapping, v, batchSize, batchChars, maxInFlight, receiptTimeout, maxRejectionsKept, failFast);
     }
 
     public ImportOptions withBatchSize(int v) {
-        return new ImportOptions(format, mapping, formatOptions, v, batchChars, maxInFlight, receiptTimeout, maxRejectionsKept);
+        return new ImportOptions(format, mapping, formatOptions, v, batchChars, maxInFlight, receiptTimeout, maxRejectionsKept, failFast);
     }
 
     public ImportOptions withBatchChars(long v) {
-        return new ImportOptions(format, mapping, formatOptions, batchSize, v, maxInFlight, receiptTimeout, maxRejectionsKept);
+        return new ImportOptions(format, mapping, formatOptions, batchSize, v, maxInFlight, receiptTimeout, maxRejectionsKept, failFast);
     }
 
     public ImportOptions withMaxInFlight(int v) {
-        return new ImportOptions(format, mapping, formatOptions, batchSize, batchChars, v, receiptTimeout, maxRejectionsKept);
+        return new ImportOptions(format, mapping, formatOptions, batchSize, batchChars, v, receiptTimeout, maxRejectionsKept, failFast);
     }
 
     public ImportOptions withReceiptTimeout(Duration v) {
-        return new ImportOptions(format, mapping, formatOptions, batchSize, batchChars, maxInFlight, v, maxRejectionsKept);
+        return new ImportOptions(format, mapping, formatOptions, batchSize, batchChars, maxInFlight, v, maxRejectionsKept, failFast);
     }
 
     public ImportOptions withMaxRejectionsKept(int v) {
-        return new ImportOptions(format, mapping, formatOptions, batchSize, batchChars, maxInFlight, receiptTimeout, v);
+        return new ImportOptions(format, mapping, formatOptions, batchSize, batchChars, maxInFlight, receiptTimeout, v, failFast);
     }
 
     /** A value for rows that lack the field (e.g. {@code --source weibo}); the row's own value always wins. */
@@ -79,5 +82,10 @@ public record ImportOptions(InputFormat format, ColumnMapping mapping, FormatOpt
             d.put(field, value);
         }
         return withFormatOptions(formatOptions.withDefaults(d));
+    }
+
+    /** See {@code failFast}. */
+    public ImportOptions withFailFast(boolean v) {
+        return new ImportOptions(format, mapping, formatOptions, batchSize, batchChars, maxInFlight, receiptTimeout, maxRejectionsKept, v);
     }
 }
