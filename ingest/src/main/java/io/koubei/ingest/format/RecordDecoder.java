@@ -28,6 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class RecordDecoder {
 
     private static final String CHANNELS = Arrays.stream(Channel.values()).map(Channel::wireName).collect(Collectors.joining(", "));
+    /** Longest identifier or exact-match name (source, ids, product, version, author id) a row may carry. */
+    static final int MAX_KEY_CHARS = 1_000;
     private static final String SCALES = Arrays.stream(RatingScale.values()).map(RatingScale::wireName).collect(Collectors.joining(", "));
 
     private final FormatOptions options;
@@ -99,6 +101,14 @@ final class RecordDecoder {
             }
         }
 
+        checkKeyLength(p, "source", source);
+        checkKeyLength(p, "externalId", externalId);
+        checkKeyLength(p, "id", id);
+        checkKeyLength(p, "replyTo", o.get("replyTo"));
+        checkKeyLength(p, "product", o.get("product"));
+        checkKeyLength(p, "productVersion", o.get("productVersion"));
+        checkKeyLength(p, "author.id", author == null ? null : author.id());
+
         for (Map.Entry<String, JsonNode> e : o.properties()) {
             if (!V1Fields.isKnownName(e.getKey()) && !absent(e.getValue())) {
                 extra.put(e.getKey(), toJava(e.getValue()));
@@ -115,6 +125,19 @@ final class RecordDecoder {
                 .author(author).rating(rating).interactions(interactions).ticket(ticket).tags(tags).fields(fields)
                 .extra(extra).build();
         return p.any() ? p.result(null) : new ParseResult.Valid(line, item);
+    }
+
+    /**
+     * Identifiers and names that are filtered on exactly must fit a search index's keyword limit (32,766 UTF-8 bytes
+     * in Lucene and Elasticsearch); far shorter than that is already no real identifier. Rejected here, with the
+     * line, rather than failing in the store where the sender would learn nothing.
+     */
+    private static void checkKeyLength(Problems p, String field, Object value) {
+        String text = value instanceof JsonNode n ? (n.isString() ? n.asString() : null) : (String) value;
+        if (text != null && text.length() > MAX_KEY_CHARS) {
+            p.add(field, String.format(Locale.ROOT, "%,d characters exceeds the limit of %,d for identifiers and names",
+                    text.codePointCount(0, text.length()), MAX_KEY_CHARS));
+        }
     }
 
     private ObjectNode applyDefaults(ObjectNode o) {

@@ -55,4 +55,18 @@ class LongLineTest {
         assertThat(results).allMatch(ParseResult::valid, "every row valid");
         assertThat(results).extracting(r -> ((ParseResult.Valid) r).item().text()).containsExactly("长", "短");
     }
+
+    /** Regression: an id over Lucene's 32,766-byte term limit was answered 200 and silently dead-lettered (finding 4). */
+    @Test
+    void anOverlongIdIsRejectedWithItsLineNotLeftToTheStore() throws IOException {
+        Path path = dir.resolve("ids.jsonl");
+        Files.writeString(path, ITEM.formatted("x".repeat(40_000), "好评", "") + "\n" + ITEM.formatted("ok", "好评", "") + "\n"
+                + ITEM.formatted("p", "好评", ",\"product\":\"" + "长".repeat(12_000) + "\"") + "\n");
+        List<ParseResult> results = RoundTripTest.readAll(path, ColumnMapping.NONE, FormatOptions.standard());
+        assertThat(results).extracting(ParseResult::valid).containsExactly(false, true, false);
+        assertThat(((ParseResult.Invalid) results.get(0)).rejections()).extracting(Object::toString)
+                .containsExactly("ids.jsonl:1: externalId: 40,000 characters exceeds the limit of 1,000 for identifiers and names");
+        assertThat(((ParseResult.Invalid) results.get(2)).rejections()).extracting(Object::toString)
+                .containsExactly("ids.jsonl:3: product: 12,000 characters exceeds the limit of 1,000 for identifiers and names");
+    }
 }
