@@ -22,7 +22,7 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDel
         }
     }
 
-    Duration delay(int attempt) {
+    public Duration delay(int attempt) {
         long base = initialDelay.toMillis() << Math.min(attempt, 30);
         long capped = Math.min(maxDelay.toMillis(), base < 0 ? Long.MAX_VALUE : base);
         return Duration.ofMillis((long) (capped * (0.5 + 0.5 * ThreadLocalRandom.current().nextDouble())));
