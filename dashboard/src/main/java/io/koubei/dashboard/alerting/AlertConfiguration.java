@@ -18,8 +18,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 public class AlertConfiguration {
 
     @Bean
-    AlertRepository alertRepository(KoubeiProperties koubei) {
-        return new AlertRepository(koubei.getDataDir());
+    AlertRepository alertRepository(io.koubei.core.state.StateStore state, KoubeiProperties koubei) {
+        return new AlertRepository(state, koubei.getDataDir());
     }
 
     @Bean

@@ -1,72 +1,61 @@
 package io.koubei.dashboard.alerting;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.koubei.core.state.StateStore;
+import io.koubei.dashboard.platform.state.TypedCollection;
+import io.koubei.store.state.FileStateStore;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Alerts kept as one JSON file in the data directory, rewritten atomically on each change. Alerts are few
- * (dozens a week), so this stays simple and survives restarts without another server.
+ * Alerts in the state store's {@code alerts} collection: on files in the data directory for one process, in
+ * Elasticsearch shared by every node. An {@code alerts.json} of an older version is moved in on first start.
  */
 public class AlertRepository {
-    private final Path file;
-    private final JsonMapper json = JsonMapper.builder().build();
-    private final Map<String, Alert> byId = new LinkedHashMap<>();
+    private final TypedCollection<Alert> alerts;
 
+    /** The embedded state of one data directory (tests and the CLI). */
     public AlertRepository(Path dataDir) {
-        this.file = dataDir.resolve("alerts.json");
-        load();
+        this(new FileStateStore(dataDir), dataDir);
     }
 
-    private void load() {
-        if (!Files.exists(file)) {
-            return;
-        }
-        try {
-            List<Alert> alerts = json.readValue(file.toFile(), new TypeReference<List<Alert>>() { });
-            alerts.forEach(a -> byId.put(a.id(), a));
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot read alerts from " + file + ": " + e.getMessage(), e);
+    public AlertRepository(StateStore state, Path legacyDataDir) {
+        this.alerts = new TypedCollection<>(state.collection("alerts"), Alert.class);
+        if (legacyDataDir != null) {
+            alerts.importLegacy(legacyDataDir.resolve("alerts.json"), new TypeReference<List<Alert>>() { }, Alert::id);
         }
     }
 
-    public synchronized Optional<Alert> get(String id) {
-        return Optional.ofNullable(byId.get(id));
+    public Optional<Alert> get(String id) {
+        return alerts.get(id);
     }
 
-    public synchronized Optional<Alert> byDedupKey(String key) {
-        return byId.values().stream().filter(a -> a.dedupKey().equals(key)).findFirst();
+    public Optional<Alert> byDedupKey(String key) {
+        return alerts.all().stream().filter(a -> a.dedupKey().equals(key)).findFirst();
     }
 
-    public synchronized List<Alert> all() {
-        List<Alert> list = new ArrayList<>(byId.values());
+    public List<Alert> all() {
+        List<Alert> list = new ArrayList<>(alerts.all());
         list.sort(Comparator.comparing(Alert::lastSeen).reversed().thenComparing(Alert::id));
         return list;
     }
 
-    public synchronized void save(Alert alert) {
-        byId.put(alert.id(), alert);
-        persist();
+    public void save(Alert alert) {
+        alerts.put(alert.id(), alert);
     }
 
-    private void persist() {
-        try {
-            Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), ".alerts", ".tmp");
-            json.writeValue(tmp.toFile(), new ArrayList<>(byId.values()));
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+    /** Read-modify-write of one alert, safe against another node changing it at the same time. */
+    public Optional<Alert> update(String id, UnaryOperator<Alert> change) {
+        return alerts.update(id, a -> a == null ? null : change.apply(a));
+    }
+
+    /** See {@link TypedCollection#claim}: true for exactly one caller across nodes. */
+    public boolean claim(String id, Predicate<Alert> due, UnaryOperator<Alert> change) {
+        return alerts.claim(id, due, change);
     }
 }

@@ -79,15 +79,23 @@ public class AlertService {
         return changed;
     }
 
-    /** Delivers every open alert not yet delivered, unless quiet hours or the hourly limit say wait. */
+    /**
+     * Delivers every open alert not yet delivered, unless quiet hours or the hourly limit say wait. Each alert is
+     * claimed in the shared state before it is sent (marked delivered by a conditional write), so when several nodes
+     * deliver at once each notification goes out once; a delivery that fails gives its claim back for the next try.
+     */
     public synchronized int deliverPending() {
         int delivered = 0;
         for (Alert a : repository.all()) {
-            if (a.deliveredAt() != null || a.status() != Alert.Status.OPEN) {
+            if (!due(a)) {
                 continue;
             }
             if (quietNow() && a.severity() != Severity.CRITICAL) {
                 continue;
+            }
+            Instant claimedAt = clock.instant();
+            if (!repository.claim(a.id(), this::due, x -> x.delivered(claimedAt))) {
+                continue; // another node delivers it, or it changed meanwhile
             }
             String text = AlertText.of(a, props.getBaseUrl());
             boolean allOk = true;
@@ -105,11 +113,16 @@ public class AlertService {
                 }
             }
             if (allOk) {
-                repository.save(a.delivered(clock.instant()));
                 delivered++;
+            } else {
+                repository.update(a.id(), x -> claimedAt.equals(x.deliveredAt()) ? x.delivered(null) : x);
             }
         }
         return delivered;
+    }
+
+    private boolean due(Alert a) {
+        return a.deliveredAt() == null && a.status() == Alert.Status.OPEN;
     }
 
     public Alert acknowledge(String id, String user) {
@@ -120,11 +133,8 @@ public class AlertService {
         return update(id, a -> a.resolved(user, clock.instant()));
     }
 
-    private synchronized Alert update(String id, java.util.function.UnaryOperator<Alert> change) {
-        Alert a = repository.get(id).orElseThrow(() -> new java.util.NoSuchElementException("no alert " + id));
-        Alert next = change.apply(a);
-        repository.save(next);
-        return next;
+    private Alert update(String id, java.util.function.UnaryOperator<Alert> change) {
+        return repository.update(id, change).orElseThrow(() -> new java.util.NoSuchElementException("no alert " + id));
     }
 
     public List<Alert> list(Alert.Status status) {

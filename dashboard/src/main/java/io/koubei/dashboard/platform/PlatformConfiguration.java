@@ -5,6 +5,7 @@ import io.koubei.analysis.AnalyzeAndStoreHandler;
 import io.koubei.analysis.FeedbackAnalyzers;
 import io.koubei.analysis.FeedbackAnalyzer;
 import io.koubei.core.bus.FeedbackBus;
+import io.koubei.core.state.StateStore;
 import io.koubei.core.store.FeedbackStore;
 import io.koubei.core.store.WriteVisibility;
 import io.koubei.core.time.CalendarKeys;
@@ -18,6 +19,8 @@ import io.koubei.ingest.kafka.KafkaFeedbackBus;
 import io.koubei.store.elasticsearch.ElasticsearchFeedbackStore;
 import io.koubei.store.elasticsearch.ElasticsearchStoreConfig;
 import io.koubei.store.embedded.LuceneFeedbackStore;
+import io.koubei.store.state.ElasticsearchStateStore;
+import io.koubei.store.state.FileStateStore;
 import java.time.ZoneId;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,9 +61,26 @@ public class PlatformConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "koubei.store", havingValue = "elasticsearch")
     WriteCountingStore elasticsearchStore(KoubeiProperties props) {
+        return new WriteCountingStore(new ElasticsearchFeedbackStore(elasticsearchConfig(props)));
+    }
+
+    /** Alerts, settings, users and the like: files in the data directory, or shared by every node in Elasticsearch. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "koubei.store", havingValue = "embedded", matchIfMissing = true)
+    StateStore embeddedState(KoubeiProperties props) {
+        return new FileStateStore(props.getDataDir());
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "koubei.store", havingValue = "elasticsearch")
+    StateStore elasticsearchState(KoubeiProperties props) {
+        return new ElasticsearchStateStore(elasticsearchConfig(props));
+    }
+
+    private static ElasticsearchStoreConfig elasticsearchConfig(KoubeiProperties props) {
         KoubeiProperties.Elasticsearch es = props.getElasticsearch();
-        return new WriteCountingStore(new ElasticsearchFeedbackStore(new ElasticsearchStoreConfig(es.getUrl(), blankToNull(es.getUsername()),
-                blankToNull(es.getPassword()), es.getIndexPrefix()).withRefreshInterval(es.getRefreshInterval())));
+        return new ElasticsearchStoreConfig(es.getUrl(), blankToNull(es.getUsername()), blankToNull(es.getPassword()),
+                es.getIndexPrefix()).withRefreshInterval(es.getRefreshInterval());
     }
 
     @Bean(destroyMethod = "close")
