@@ -96,13 +96,32 @@ public final class LuceneFeedbackStore implements FeedbackStore {
             Files.createDirectories(path);
             d = wrap.apply(FSDirectory.open(path));
             this.directory = d;
+            refuseOrphanSegments(d);
             openWriter();
         } catch (LockObtainFailedException e) {
             closeQuietly(d);
             throw new StoreUnavailableException("index " + path + " is already open in another store or process", e);
         } catch (IOException e) {
             closeQuietly(d);
-            throw new StoreUnavailableException("cannot open index at " + path + ": " + e.getMessage(), e);
+            throw new StoreUnavailableException("cannot open index at " + path + ": " + e.getMessage()
+                    + " (the index is damaged: restore it from a backup, or move it away and import the data again)", e);
+        }
+    }
+
+    /**
+     * Segment files without a commit point (the {@code segments_N} file lost or deleted) would make Lucene start a new,
+     * empty index over them: every item would silently disappear. Refuse instead.
+     */
+    private void refuseOrphanSegments(Directory d) throws IOException {
+        String[] files = d.listAll();
+        boolean commit = false;
+        boolean segments = false;
+        for (String f : files) {
+            commit |= f.startsWith("segments_");
+            segments |= f.endsWith(".si") || f.endsWith(".cfs") || f.endsWith(".fdt");
+        }
+        if (segments && !commit) {
+            throw new org.apache.lucene.index.IndexNotFoundException("index files but no commit point (segments_N) in " + path);
         }
     }
 

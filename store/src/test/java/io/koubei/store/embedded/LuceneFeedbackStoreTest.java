@@ -198,6 +198,27 @@ class LuceneFeedbackStoreTest {
         }
     }
 
+    /** Fault suite: a damaged index at start-up is a clear error, never a silently empty store (issue 21). */
+    @Test
+    void aDamagedIndexIsRefusedAtStartUpNotOpenedEmpty() throws Exception {
+        try (LuceneFeedbackStore store = new LuceneFeedbackStore(dir)) {
+            store.upsert(CORPUS.subList(0, 50));
+        }
+        java.nio.file.Path segmentsFile;
+        try (var files = java.nio.file.Files.list(dir)) {
+            segmentsFile = files.filter(f -> f.getFileName().toString().startsWith("segments_")).findFirst().orElseThrow();
+        }
+        byte[] bytes = java.nio.file.Files.readAllBytes(segmentsFile);
+        bytes[bytes.length / 2] ^= 0x5A; // one flipped byte: the checksum no longer matches
+        java.nio.file.Files.write(segmentsFile, bytes);
+        assertThatThrownBy(() -> new LuceneFeedbackStore(dir)).isInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining("damaged");
+
+        java.nio.file.Files.delete(segmentsFile); // the commit point lost: segment files without it
+        assertThatThrownBy(() -> new LuceneFeedbackStore(dir)).isInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining("no commit point");
+    }
+
     @Test
     void valuesTooLongToIndexAreRejectedUpFrontAndOverlongTokensSkipped() {
         String huge = "长".repeat(12_000); // 36,000 UTF-8 bytes, over Lucene's 32,766 term limit
