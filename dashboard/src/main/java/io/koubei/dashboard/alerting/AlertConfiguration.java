@@ -41,21 +41,23 @@ public class AlertConfiguration {
     }
 
     @Bean
-    PendingAlertDelivery pendingAlertDelivery(AlertService alerts) {
-        return new PendingAlertDelivery(alerts);
+    PendingAlertDelivery pendingAlertDelivery(AlertService alerts, io.koubei.dashboard.platform.state.ClusterLeader leader) {
+        return new PendingAlertDelivery(alerts, leader);
     }
 
     /** Retries deliveries held by quiet hours, the hourly limit or a failing target. */
     static final class PendingAlertDelivery {
         private final AlertService alerts;
+        private final io.koubei.dashboard.platform.state.ClusterLeader leader;
 
-        PendingAlertDelivery(AlertService alerts) {
+        PendingAlertDelivery(AlertService alerts, io.koubei.dashboard.platform.state.ClusterLeader leader) {
             this.alerts = alerts;
+            this.leader = leader;
         }
 
         @Scheduled(fixedDelayString = "${koubei.alerts.retry-interval:PT1M}")
         void retry() {
-            alerts.deliverPending();
+            leader.runIfLeader("alert delivery retry", alerts::deliverPending);
         }
     }
 }

@@ -6,6 +6,7 @@ import io.koubei.analysis.FeedbackAnalyzers;
 import io.koubei.analysis.FeedbackAnalyzer;
 import io.koubei.core.bus.FeedbackBus;
 import io.koubei.core.state.StateStore;
+import io.koubei.dashboard.platform.state.ClusterLeader;
 import io.koubei.core.store.FeedbackStore;
 import io.koubei.core.store.WriteVisibility;
 import io.koubei.core.time.CalendarKeys;
@@ -75,6 +76,12 @@ public class PlatformConfiguration {
     @ConditionalOnProperty(name = "koubei.store", havingValue = "elasticsearch")
     StateStore elasticsearchState(KoubeiProperties props) {
         return new ElasticsearchStateStore(elasticsearchConfig(props));
+    }
+
+    /** The node that runs scheduled work: the holder of the scheduler lease (always this one on the embedded store). */
+    @Bean(destroyMethod = "close")
+    ClusterLeader clusterLeader(StateStore state) {
+        return new ClusterLeader(state, java.time.Clock.systemUTC(), java.time.Duration.ofSeconds(15), java.time.Duration.ofSeconds(45));
     }
 
     private static ElasticsearchStoreConfig elasticsearchConfig(KoubeiProperties props) {

@@ -28,8 +28,12 @@ public class ReportConfiguration implements SchedulingConfigurer {
     private final ObjectProvider<ReportArchive> archive;
     private final ObjectProvider<org.springframework.mail.javamail.JavaMailSender> mail;
 
+    private final ObjectProvider<io.koubei.dashboard.platform.state.ClusterLeader> leader;
+
     public ReportConfiguration(ReportProperties props, ObjectProvider<ReportArchive> archive,
-            ObjectProvider<org.springframework.mail.javamail.JavaMailSender> mail) {
+            ObjectProvider<org.springframework.mail.javamail.JavaMailSender> mail,
+            ObjectProvider<io.koubei.dashboard.platform.state.ClusterLeader> leader) {
+        this.leader = leader;
         this.props = props;
         this.archive = archive;
         this.mail = mail;
@@ -71,7 +75,9 @@ public class ReportConfiguration implements SchedulingConfigurer {
         if (props.getCron() == null || props.getCron().isBlank()) {
             return;
         }
-        registrar.addCronTask(new org.springframework.scheduling.config.CronTask(this::runScheduled,
+        // generated and sent by one node of a cluster: the one holding the scheduler lease
+        registrar.addCronTask(new org.springframework.scheduling.config.CronTask(
+                () -> leader.getObject().runIfLeader("weekly report", this::runScheduled),
                 new CronTrigger(props.getCron(), ZoneId.of(props.getZone()))));
     }
 

@@ -27,7 +27,11 @@ public class SignalsConfiguration implements SchedulingConfigurer {
     private final ObjectProvider<SignalsService> signals;
     private final CalendarKeys calendar;
 
-    public SignalsConfiguration(SignalsProperties props, ObjectProvider<SignalsService> signals, CalendarKeys calendar) {
+    private final ObjectProvider<io.koubei.dashboard.platform.state.ClusterLeader> leader;
+
+    public SignalsConfiguration(SignalsProperties props, ObjectProvider<SignalsService> signals, CalendarKeys calendar,
+            ObjectProvider<io.koubei.dashboard.platform.state.ClusterLeader> leader) {
+        this.leader = leader;
         this.props = props;
         this.signals = signals;
         this.calendar = calendar;
@@ -55,7 +59,9 @@ public class SignalsConfiguration implements SchedulingConfigurer {
         if (props.getCron() == null || props.getCron().isBlank()) {
             return;
         }
-        registrar.addCronTask(new CronTask(this::rescanRecentWeeks, new CronTrigger(props.getCron(), calendar.zone())));
+        // on one node of a cluster only: the one holding the scheduler lease
+        registrar.addCronTask(new CronTask(() -> leader.getObject().runIfLeader("hourly signals scan", this::rescanRecentWeeks),
+                new CronTrigger(props.getCron(), calendar.zone())));
     }
 
     void rescanRecentWeeks() {

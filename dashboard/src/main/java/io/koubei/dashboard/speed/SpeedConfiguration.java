@@ -47,23 +47,25 @@ public class SpeedConfiguration {
     }
 
     @Bean
-    BreachCheck speedBreachCheck(SpeedService speed) {
-        return new BreachCheck(speed);
+    BreachCheck speedBreachCheck(SpeedService speed, io.koubei.dashboard.platform.state.ClusterLeader leader) {
+        return new BreachCheck(speed, leader);
     }
 
     /** Raises breach-risk alerts for the live queue; {@code koubei.speed.check-interval} (default PT1M, 0 = off). */
     static final class BreachCheck {
         private static final Logger log = LoggerFactory.getLogger(BreachCheck.class);
         private final SpeedService speed;
+        private final io.koubei.dashboard.platform.state.ClusterLeader leader;
 
-        BreachCheck(SpeedService speed) {
+        BreachCheck(SpeedService speed, io.koubei.dashboard.platform.state.ClusterLeader leader) {
             this.speed = speed;
+            this.leader = leader;
         }
 
         @Scheduled(fixedDelayString = "${koubei.speed.check-interval:PT1M}", initialDelayString = "${koubei.speed.check-interval:PT1M}")
         void run() {
             try {
-                speed.checkQueue();
+                leader.runIfLeader("response-speed check", speed::checkQueue);
             } catch (RuntimeException e) {
                 log.warn("Response-speed check failed: {}", e.getMessage());
             }

@@ -59,7 +59,7 @@ class ReportDeliveryTest {
             beans.addBean("archive", archive);
             beans.addBean("mail", sender);
             ReportConfiguration config = new ReportConfiguration(props, beans.getBeanProvider(ReportArchive.class),
-                    beans.getBeanProvider(JavaMailSender.class));
+                    beans.getBeanProvider(JavaMailSender.class), beans.getBeanProvider(io.koubei.dashboard.platform.state.ClusterLeader.class));
 
             config.runScheduled();
 
