@@ -452,6 +452,23 @@ public abstract class FeedbackStoreContract {
     }
 
     @Test
+    void deleteRemovesExactlyThoseItemsEverywhereAndIsIdempotent() {
+        store().upsert(CORPUS.subList(0, 20));
+        List<String> gone = List.of(CORPUS.get(3).id(), CORPUS.get(7).id(), "no-such-item");
+        assertThat(store().delete(gone)).isEqualTo(2);
+        assertThat(store().count(FeedbackFilter.ALL)).isEqualTo(18);
+        assertThat(store().get(CORPUS.get(3).id())).isEmpty();
+        assertThat(store().getAll(gone)).isEmpty();
+        assertThat(store().search(new SearchQuery(FeedbackFilter.builder().ids(java.util.Set.of(CORPUS.get(7).id())).build(), 0, 10))
+                .total()).isZero();
+        List<AnalyzedFeedback> scanned = new ArrayList<>();
+        store().scan(FeedbackFilter.ALL, scanned::add);
+        assertThat(scanned).hasSize(18).extracting(AnalyzedFeedback::id).doesNotContainAnyElementsOf(gone);
+        assertThat(store().delete(gone)).as("deleting again removes nothing").isZero();
+        assertThat(store().delete(List.of())).isZero();
+    }
+
+    @Test
     void clearRemovesEverythingAndTheStoreStaysWritable() {
         store().upsert(CORPUS.subList(0, 10));
         store().clear();

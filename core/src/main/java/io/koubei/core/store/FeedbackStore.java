@@ -45,6 +45,14 @@ public interface FeedbackStore extends AutoCloseable {
     /** Visits every matching item (for detectors that need the items, not counts). Order: createdAt, id. */
     void scan(FeedbackFilter filter, Consumer<AnalyzedFeedback> visitor);
 
+    /**
+     * Removes these items for good (erasure on request, retention). Unknown ids are skipped. Durable and visible to
+     * reads when this returns.
+     *
+     * @return how many items were removed
+     */
+    long delete(Collection<String> ids);
+
     /** Removes everything: for tests and re-indexing. */
     void clear();
 

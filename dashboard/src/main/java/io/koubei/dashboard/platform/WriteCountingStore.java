@@ -53,6 +53,15 @@ public final class WriteCountingStore implements FeedbackStore {
     }
 
     @Override
+    public long delete(java.util.Collection<String> ids) {
+        try {
+            return delegate.delete(ids);
+        } finally {
+            generation.incrementAndGet();
+        }
+    }
+
+    @Override
     public void clear() {
         try {
             delegate.clear();

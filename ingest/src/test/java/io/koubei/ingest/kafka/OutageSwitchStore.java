@@ -90,6 +90,11 @@ final class OutageSwitchStore implements FeedbackStore {
     }
 
     @Override
+    public long delete(java.util.Collection<String> ids) {
+        return delegate.delete(ids);
+    }
+
+    @Override
     public void clear() {
         delegate.clear();
     }

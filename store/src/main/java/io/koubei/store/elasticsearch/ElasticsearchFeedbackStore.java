@@ -398,6 +398,36 @@ public final class ElasticsearchFeedbackStore implements FeedbackStore {
         ensureReady();
     }
 
+    @Override
+    public long delete(java.util.Collection<String> ids) {
+        java.util.Objects.requireNonNull(ids, "ids");
+        ensureReady();
+        List<String> all = new ArrayList<>(new java.util.LinkedHashSet<>(ids));
+        long deleted = 0;
+        for (int from = 0; from < all.size(); from += BULK_CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + BULK_CHUNK));
+            // an item may sit in any generation behind the read alias: find where, then delete it there
+            SearchResponse<Void> found = call("find items to delete", () -> client.search(s -> s.index(layout.readAlias())
+                    .query(q -> q.ids(i -> i.values(chunk))).size(chunk.size()).source(src -> src.fetch(false)), Void.class));
+            if (found.hits().hits().isEmpty()) {
+                continue;
+            }
+            BulkRequest.Builder req = new BulkRequest.Builder().refresh(Refresh.WaitFor);
+            found.hits().hits().forEach(h -> req.operations(op -> op.delete(d -> d.index(h.index()).id(h.id()))));
+            BulkRequest request = req.build();
+            BulkResponse response = call("delete", () -> client.bulk(request));
+            for (BulkResponseItem item : response.items()) {
+                if (item.error() != null) {
+                    throw new StoreUnavailableException("Elasticsearch did not delete item " + item.id() + ": " + item.error().reason());
+                }
+                if (item.status() == 200) {
+                    deleted++;
+                }
+            }
+        }
+        return deleted;
+    }
+
     private void deleteAllDocuments(String index) {
         while (true) {
             SearchResponse<Void> r = call("list ids", () -> client.search(s -> s.index(index)

@@ -264,6 +264,27 @@ public final class LuceneFeedbackStore implements FeedbackStore {
     }
 
     @Override
+    public long delete(Collection<String> ids) {
+        Objects.requireNonNull(ids, "ids");
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return write("delete", w -> {
+            IndexSearcher searcher = searchers.acquire();
+            Set<String> existing;
+            try {
+                existing = existingIds(searcher, new HashSet<>(ids));
+            } finally {
+                searchers.release(searcher);
+            }
+            for (String id : existing) {
+                w.deleteDocuments(new Term(IndexFields.ID, id));
+            }
+            return (long) existing.size();
+        });
+    }
+
+    @Override
     public void clear() {
         write("clear", w -> {
             w.deleteAll();
