@@ -29,7 +29,13 @@ public final class FeedbackReaders {
                         + (name.toLowerCase(java.util.Locale.ROOT).endsWith(".xls") ? " (old .xls workbooks: save as .xlsx)" : "")));
         switch (f) {
             case JSONL -> {
-                return new JsonLinesReader(Files.newInputStream(file), name, m.applyTo(options));
+                InputStream in = Files.newInputStream(file);
+                try {
+                    return new JsonLinesReader(in, name, m.applyTo(options));
+                } catch (IOException | RuntimeException e) {
+                    in.close();
+                    throw e;
+                }
             }
             case CSV -> {
                 InputStream in = Files.newInputStream(file);

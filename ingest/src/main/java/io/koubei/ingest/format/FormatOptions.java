@@ -1,7 +1,6 @@
 package io.koubei.ingest.format;
 
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,8 @@ import java.util.Map;
  * @param datePatterns  extra {@link java.time.format.DateTimeFormatter} patterns tried after ISO-8601 and epoch millis
  * @param defaults      values for fields a row lacks (dotted paths, e.g. {@code source}, {@code channel}); the
  *                      CLI's {@code --source}/{@code --channel} end up here
- * @param charset       text encoding of JSONL/CSV input, decoded strictly; UTF-8 unless told (e.g. GBK from Excel)
+ * @param charset       text encoding of JSONL/CSV input, decoded strictly; null (the default) = detected from the
+ *                      input (UTF-8 with or without byte-order mark, UTF-16 with one, else GB18030 when the bytes say so)
  */
 public record FormatOptions(int maxTextChars, int maxLineBytes, ZoneId zone, List<String> datePatterns,
                             Map<String, String> defaults, Charset charset) {
@@ -29,12 +29,11 @@ public record FormatOptions(int maxTextChars, int maxLineBytes, ZoneId zone, Lis
         }
         datePatterns = datePatterns == null ? List.of() : List.copyOf(datePatterns);
         defaults = defaults == null ? Map.of() : Map.copyOf(defaults);
-        charset = charset == null ? StandardCharsets.UTF_8 : charset;
     }
 
-    /** UTF-8, 20,000 characters, no zone, no patterns, no defaults. */
+    /** Encoding detected, 20,000 characters, no zone, no patterns, no defaults. */
     public static FormatOptions standard() {
-        return new FormatOptions(DEFAULT_MAX_TEXT_CHARS, DEFAULT_MAX_LINE_BYTES, null, List.of(), Map.of(), StandardCharsets.UTF_8);
+        return new FormatOptions(DEFAULT_MAX_TEXT_CHARS, DEFAULT_MAX_LINE_BYTES, null, List.of(), Map.of(), null);
     }
 
     public FormatOptions withMaxTextChars(int v) {
@@ -57,6 +56,7 @@ public record FormatOptions(int maxTextChars, int maxLineBytes, ZoneId zone, Lis
         return new FormatOptions(maxTextChars, maxLineBytes, zone, datePatterns, v, charset);
     }
 
+    /** A fixed encoding (no detection); null to detect it. */
     public FormatOptions withCharset(Charset v) {
         return new FormatOptions(maxTextChars, maxLineBytes, zone, datePatterns, defaults, v);
     }

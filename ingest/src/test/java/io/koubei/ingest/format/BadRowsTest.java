@@ -64,7 +64,7 @@ class BadRowsTest {
                 "mixed.jsonl:3: channel: unknown channel 'forum'; expected one of community, social, review, survey, ticket, sales, qc",
                 "mixed.jsonl:4: rating.value: 11 is outside the nps range 0–10",
                 "mixed.jsonl:5: createdAt: cannot read 'yesterday' as a date-time; expected ISO-8601 with offset (e.g. 2024-05-01T10:15:30+08:00) or epoch milliseconds",
-                "mixed.jsonl:6: (encoding): invalid UTF-8 byte sequence at byte 103 of the line (save the file as UTF-8, or give its encoding, e.g. GBK)",
+                "mixed.jsonl:6: (encoding): invalid UTF-8 byte sequence at byte 103 of the line (save the file as UTF-8, or name its encoding, e.g. koubei import --encoding GBK, or csv.encoding in mapping.yml)",
                 "mixed.jsonl:7: text: 20,001 characters exceeds the limit of 20,000",
                 "mixed.jsonl:8: (json): malformed JSON: Unexpected end-of-input within/between Object entries (column 29)",
                 "mixed.jsonl:9: interactions.likes: 'many' is not a number; expected a whole number",
@@ -103,7 +103,7 @@ class BadRowsTest {
         assertThat(multi.interactions().likes()).isEqualTo(3);
         assertThat(rejections(results)).containsExactly(
                 "mixed.csv:4: rating.value: 11 is outside the nps range 0–10",
-                "mixed.csv:5: (encoding): invalid UTF-8 byte sequence at byte 46 of the line (save the file as UTF-8, or give its encoding, e.g. GBK)",
+                "mixed.csv:5: (encoding): invalid UTF-8 byte sequence at byte 46 of the line (save the file as UTF-8, or name its encoding, e.g. koubei import --encoding GBK, or csv.encoding in mapping.yml)",
                 "mixed.csv:7: createdAt: cannot read '2024/05/01' as a date-time; expected ISO-8601 with offset (e.g. 2024-05-01T10:15:30+08:00) or epoch milliseconds",
                 "mixed.csv:9: interactions.likes: 1.5 is not a whole number",
                 "mixed.csv:10: (csv): the row has 10 values but the header has 9 columns (an unquoted delimiter in a value?)",

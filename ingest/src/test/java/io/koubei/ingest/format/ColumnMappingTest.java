@@ -97,11 +97,27 @@ class ColumnMappingTest {
         List<FeedbackItem> items = RoundTripTest.readValid(csv, mapping, FormatOptions.standard());
         assertThat(items).singleElement().extracting(FeedbackItem::text).isEqualTo("很好");
 
-        // read as UTF-8 by mistake: the header already fails, with a hint at the encoding
-        assertThatThrownBy(() -> RoundTripTest.readAll(csv, ColumnMapping.NONE, FormatOptions.standard()))
+        // a wrong encoding given explicitly: the header already fails, with a hint naming settings that exist
+        ColumnMapping utf8 = ColumnMapping.parse(new ByteArrayInputStream("csv:\n  encoding: UTF-8\n".getBytes(StandardCharsets.UTF_8)), "u.yml");
+        assertThatThrownBy(() -> RoundTripTest.readAll(csv, utf8, FormatOptions.standard()))
                 .isInstanceOf(MappingException.class)
                 .hasMessageStartingWith("gbk.csv:1: header: invalid UTF-8 byte sequence at byte 1 of the line")
-                .hasMessageContaining("e.g. GBK");
+                .hasMessageContaining("koubei import --encoding GBK, or csv.encoding in mapping.yml");
+    }
+
+    @Test
+    void gbkEncodedExportIsDetectedWithoutBeingTold() throws IOException {
+        Path csv = dir.resolve("gbk.csv");
+        Files.writeString(csv, "用户,评分,评论内容,时间\n小李,五星,很好,2024-05-01 10:15:30\n", Charset.forName("GBK"));
+        ColumnMapping mapping = ColumnMapping.parse(new ByteArrayInputStream((APPSTORE_MAPPING.replace("title: 标题", "")
+                .replace("productVersion: 版本", "")).getBytes(StandardCharsets.UTF_8)), "m.yml");
+        try (FeedbackReader reader = FeedbackReaders.open(csv, mapping, FormatOptions.standard())) {
+            assertThat(reader.encoding().name()).isEqualTo("GB18030");
+            assertThat(reader.next()).isInstanceOfSatisfying(ParseResult.Valid.class, v -> {
+                assertThat(v.item().text()).isEqualTo("很好");
+                assertThat(v.item().author().name()).isEqualTo("小李");
+            });
+        }
     }
 
     @Test
