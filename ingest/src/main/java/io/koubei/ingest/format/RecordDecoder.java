@@ -9,6 +9,8 @@ import io.koubei.core.feedback.RatingScale;
 import io.koubei.core.feedback.TicketInfo;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -44,7 +46,7 @@ final class RecordDecoder {
         Problems p = new Problems(file, line);
         if (node == null || !node.isObject()) {
             p.add("(json)", "expected a JSON object, got " + kind(node));
-            return p.result(null);
+            return p.result();
         }
         ObjectNode o = applyDefaults((ObjectNode) node);
         Map<String, Object> extra = new LinkedHashMap<>();
@@ -81,17 +83,27 @@ final class RecordDecoder {
         Rating rating = rating(o.get("rating"), p, extra);
         Interactions interactions = interactions(o.get("interactions"), p, extra);
         TicketInfo ticket = ticket(o.get("ticket"), p, extra);
-        List<String> tags = tags(o.get("tags"), p);
-        Map<String, String> fields = fields(o.get("fields"), p);
+        List<String> tags = tags(o.get("tags"), p, extra);
+        Map<String, String> fields = fields(o.get("fields"), p, extra);
+        String title = optionalString(o, "title", "title", p, extra);
+        String lang = optionalString(o, "lang", "lang", p, extra);
+        String product = optionalString(o, "product", "product", p, extra);
+        String productVersion = optionalString(o, "productVersion", "productVersion", p, extra);
+        String url = optionalString(o, "url", "url", p, extra);
+        String replyTo = trimToNull(optionalString(o, "replyTo", "replyTo", p, extra));
 
-        if (text == null) {
+        if (text == null || (text.isEmpty() && rating == null)) {
             if (rating == null) {
-                p.add("text", "missing (required unless a rating is given)");
+                // the rating was the row's content: why it could not be used makes the row unusable
+                boolean ratingDropped = p.rejectDropped("rating");
+                if (text == null) {
+                    p.add("text", "missing (required unless a rating is given)");
+                } else if (!ratingDropped) {
+                    p.add("text", "empty (allowed only when a rating is given)");
+                }
             } else {
                 text = "";
             }
-        } else if (text.isEmpty() && rating == null && !p.has("rating.value") && !p.has("rating.scale")) {
-            p.add("text", "empty (allowed only when a rating is given)");
         } else {
             int chars = text.codePointCount(0, text.length());
             if (chars > options.maxTextChars()) {
@@ -101,20 +113,18 @@ final class RecordDecoder {
 
         for (Map.Entry<String, JsonNode> e : o.properties()) {
             if (!V1Fields.isKnownName(e.getKey()) && !absent(e.getValue())) {
-                extra.put(e.getKey(), toJava(e.getValue()));
+                extra.putIfAbsent(e.getKey(), toJava(e.getValue()));
             }
         }
         if (p.any()) {
-            return p.result(null);
+            return p.result();
         }
         FeedbackItem item = FeedbackItem.builder()
                 .id(id).source(source.trim()).channel(channel).externalId(externalId).createdAt(createdAt).text(text)
-                .title(string(o, "title", "title", p)).lang(string(o, "lang", "lang", p))
-                .product(string(o, "product", "product", p)).productVersion(string(o, "productVersion", "productVersion", p))
-                .url(string(o, "url", "url", p)).replyTo(trimToNull(string(o, "replyTo", "replyTo", p)))
+                .title(title).lang(lang).product(product).productVersion(productVersion).url(url).replyTo(replyTo)
                 .author(author).rating(rating).interactions(interactions).ticket(ticket).tags(tags).fields(fields)
                 .extra(extra).build();
-        return p.any() ? p.result(null) : new ParseResult.Valid(line, item);
+        return new ParseResult.Valid(line, item, p.warnings());
     }
 
     private ObjectNode applyDefaults(ObjectNode o) {
@@ -142,80 +152,176 @@ final class RecordDecoder {
     }
 
     private Author author(JsonNode n, Problems p, Map<String, Object> extra) {
-        ObjectNode a = object(n, "author", p);
+        if (!absent(n) && n.isString() && !n.stringValue().isBlank()) {
+            p.warn("author", "text instead of an object; read as author.name");
+            return new Author(null, n.stringValue().strip(), null, null, null, null, null);
+        }
+        ObjectNode a = optionalObject(n, "author", p, extra);
         if (a == null) {
             return null;
         }
         keepUnknownMembers(a, "author", extra);
-        return new Author(trimToNull(string(a, "id", "author.id", p)), string(a, "name", "author.name", p),
-                count(a.get("followers"), "author.followers", p), optionalDate(a.get("registeredAt"), "author.registeredAt", p),
-                integer(a.get("level"), "author.level", p), bool(a.get("verified"), "author.verified", p),
-                bool(a.get("official"), "author.official", p));
+        return new Author(trimToNull(optionalString(a, "id", "author.id", p, extra)), optionalString(a, "name", "author.name", p, extra),
+                count(a.get("followers"), "author.followers", p, extra), optionalDate(a.get("registeredAt"), "author.registeredAt", p, extra),
+                level(a.get("level"), "author.level", p, extra), bool(a.get("verified"), "author.verified", p, extra),
+                bool(a.get("official"), "author.official", p, extra));
     }
 
+    /**
+     * The rating, or null. Optional unless the row has no text: a rating that cannot be used is dropped with a warning
+     * (the decode rejects the row when the rating was all it had). Accepts {@code "rating": "4星"} as shorthand.
+     */
     private Rating rating(JsonNode n, Problems p, Map<String, Object> extra) {
-        ObjectNode r = object(n, "rating", p);
-        if (r == null) {
+        if (absent(n)) {
             return null;
         }
-        keepUnknownMembers(r, "rating", extra);
-        JsonNode valueNode = r.get("value");
-        String scaleText = string(r, "scale", "rating.scale", p);
-        if (absent(valueNode)) {
+        JsonNode valueNode;
+        JsonNode scaleNode;
+        if (n.isObject()) {
+            keepUnknownMembers((ObjectNode) n, "rating", extra);
+            valueNode = n.get("value");
+            scaleNode = n.get("scale");
+        } else if (n.isString() || n.isNumber()) {
+            valueNode = n;
+            scaleNode = null;
+        } else {
+            p.drop("rating", "expected an object {scale, value}, found " + kind(n), n, extra);
+            return null;
+        }
+        if (absent(valueNode) || isBlankText(valueNode)) {
             return null; // a scale without a value (e.g. a constant scale on a row left unrated) is no rating
         }
-        if (scaleText == null || scaleText.isBlank()) {
-            p.add("rating.scale", "missing; a rating.value needs a scale (" + SCALES + ")");
+        String valuePath = n.isObject() ? "rating.value" : "rating";
+        Double value = null;
+        RatingScale implied = null;
+        String valueProblem = null;
+        if (valueNode.isNumber()) {
+            value = valueNode.doubleValue();
+            if (!Double.isFinite(value)) {
+                valueProblem = "not a finite number";
+            }
+        } else if (valueNode.isString()) {
+            String t = valueNode.stringValue().strip();
+            try {
+                value = new BigDecimal(t).doubleValue();
+            } catch (NumberFormatException e) {
+                RatingText.Reading r = RatingText.read(t);
+                if (r == null) {
+                    valueProblem = "'" + Quoted.of(t) + "' is not a rating; expected a number (or e.g. 4星, ★★★★☆, 9分)";
+                } else {
+                    value = r.value();
+                    implied = r.impliedScale();
+                }
+            }
+        } else {
+            valueProblem = "expected a number, found " + kind(valueNode);
+        }
+        if (valueProblem != null) {
+            dropRating(p, valuePath, valueProblem, valueNode, scaleNode, extra);
             return null;
         }
-        RatingScale scale = RatingScale.fromWire(scaleText).orElse(null);
+        String scaleText = absent(scaleNode) ? null : scaleNode.isString() || scaleNode.isNumber() ? scaleNode.asString().strip() : "";
+        RatingScale scale = scaleText == null || scaleText.isEmpty() ? null : scale(scaleText);
+        String how = valueNode.isString() && implied != null || !isPlainNumber(valueNode)
+                ? "'" + Quoted.of(valueNode.asString().strip()) + "' read as " + fmt(value) : null;
         if (scale == null) {
-            p.add("rating.scale", "unknown scale '" + Quoted.of(scaleText) + "'; expected one of " + SCALES);
-            return null;
+            String problem = scaleText == null || scaleText.isEmpty()
+                    ? "missing; a rating.value needs a scale (" + SCALES + ")"
+                    : "unknown scale '" + Quoted.of(scaleText) + "'; expected one of " + SCALES;
+            if (implied == null) {
+                dropRating(p, "rating.scale", problem, valueNode, scaleNode, extra);
+                return null;
+            }
+            scale = implied;
+            how = (how == null ? "" : how + ", ") + "scale " + implied.wireName() + " (" + (scaleText == null || scaleText.isEmpty()
+                    ? "none was given" : "'" + Quoted.of(scaleText) + "' is not a scale") + ")";
+        } else if (!scale.wireName().equalsIgnoreCase(scaleText)) {
+            how = (how == null ? "" : how + ", ") + "scale '" + Quoted.of(scaleText) + "' read as " + scale.wireName();
         }
-        Double value = decimal(valueNode, "rating.value", p);
-        if (value == null) {
-            return null;
-        }
+        String shown = isPlainNumber(valueNode) ? fmt(value) : "'" + Quoted.of(valueNode.asString().strip()) + "' (" + fmt(value) + ")";
         if (!scale.accepts(value)) {
-            p.add("rating.value", fmt(value) + " is outside the " + scale.wireName() + " range " + fmt(scale.min()) + "–" + fmt(scale.max()));
+            dropRating(p, valuePath, shown + " is outside the " + scale.wireName() + " range " + fmt(scale.min()) + "–"
+                    + fmt(scale.max()), valueNode, scaleNode, extra);
             return null;
         }
         if (scale == RatingScale.NPS && value != Math.rint(value)) {
-            p.add("rating.value", "NPS takes whole numbers 0–10, got " + fmt(value));
+            dropRating(p, valuePath, "NPS takes whole numbers 0–10, got " + shown, valueNode, scaleNode, extra);
             return null;
+        }
+        if (how != null) {
+            p.warn(valuePath, how);
         }
         return new Rating(scale, value);
     }
 
+    private static boolean isPlainNumber(JsonNode n) {
+        if (n.isNumber()) {
+            return true;
+        }
+        try {
+            new BigDecimal(n.asString().strip());
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** A scale by its wire name, or a usual alias (星, 星级, 5星, star, 满意度, 推荐度 …); null when unknown. */
+    private static RatingScale scale(String text) {
+        RatingScale exact = RatingScale.fromWire(text).orElse(null);
+        if (exact != null) {
+            return exact;
+        }
+        String t = CountText.normalise(text).toLowerCase(Locale.ROOT).replace(" ", "").replace("-", "");
+        return switch (t) {
+            case "star", "5star", "5stars", "fivestars", "星", "星级", "5星", "五星", "五星制", "5分制" -> RatingScale.STARS;
+            case "netpromoterscore", "netpromoter", "推荐度", "推荐值", "净推荐值", "0-10", "010", "10分制" -> RatingScale.NPS;
+            case "satisfaction", "满意度", "客户满意度" -> RatingScale.CSAT;
+            default -> null;
+        };
+    }
+
+    private void dropRating(Problems p, String field, String problem, JsonNode value, JsonNode scale, Map<String, Object> extra) {
+        if (field.equals("rating")) {
+            p.drop(field, problem, value, extra);
+            return;
+        }
+        boolean value1 = keepRaw("rating.value", value, extra);
+        boolean scale1 = keepRaw("rating.scale", scale, extra);
+        String kept = value1 && scale1 ? " (kept in extra as rating.value, rating.scale)" : value1 ? " (kept in extra as rating.value)" : "";
+        p.dropAs(field, problem, "rating dropped" + kept);
+    }
+
     private Interactions interactions(JsonNode n, Problems p, Map<String, Object> extra) {
-        ObjectNode i = object(n, "interactions", p);
+        ObjectNode i = optionalObject(n, "interactions", p, extra);
         if (i == null) {
             return null;
         }
         keepUnknownMembers(i, "interactions", extra);
-        Integer likes = count(i.get("likes"), "interactions.likes", p);
-        Integer reposts = count(i.get("reposts"), "interactions.reposts", p);
-        Integer replies = count(i.get("replies"), "interactions.replies", p);
+        Integer likes = count(i.get("likes"), "interactions.likes", p, extra);
+        Integer reposts = count(i.get("reposts"), "interactions.reposts", p, extra);
+        Integer replies = count(i.get("replies"), "interactions.replies", p, extra);
         return new Interactions(likes == null ? 0 : likes, reposts == null ? 0 : reposts, replies == null ? 0 : replies);
     }
 
     private TicketInfo ticket(JsonNode n, Problems p, Map<String, Object> extra) {
-        ObjectNode t = object(n, "ticket", p);
+        ObjectNode t = optionalObject(n, "ticket", p, extra);
         if (t == null) {
             return null;
         }
         keepUnknownMembers(t, "ticket", extra);
-        return new TicketInfo(string(t, "status", "ticket.status", p), optionalDate(t.get("firstResponseAt"), "ticket.firstResponseAt", p),
-                optionalDate(t.get("resolvedAt"), "ticket.resolvedAt", p));
+        return new TicketInfo(optionalString(t, "status", "ticket.status", p, extra),
+                optionalDate(t.get("firstResponseAt"), "ticket.firstResponseAt", p, extra),
+                optionalDate(t.get("resolvedAt"), "ticket.resolvedAt", p, extra));
     }
 
-    private List<String> tags(JsonNode n, Problems p) {
+    private List<String> tags(JsonNode n, Problems p, Map<String, Object> extra) {
         if (absent(n)) {
             return List.of();
         }
         List<String> tags = new ArrayList<>();
         if (n.isArray()) {
+            int skipped = 0;
             for (JsonNode t : n) {
                 if (t.isString() || t.isNumber() || t.isBoolean()) {
                     String v = t.asString().trim();
@@ -223,9 +329,12 @@ final class RecordDecoder {
                         tags.add(v);
                     }
                 } else if (!t.isNull()) {
-                    p.add("tags", "expected an array of strings, found " + kind(t));
-                    return List.of();
+                    skipped++;
                 }
+            }
+            if (skipped > 0) {
+                p.warn("tags", skipped + (skipped == 1 ? " element was not text" : " elements were not text")
+                        + " and was left out (expected an array of strings)");
             }
         } else if (n.isString()) {
             for (String v : n.stringValue().split("[|;]")) {
@@ -234,13 +343,13 @@ final class RecordDecoder {
                 }
             }
         } else {
-            p.add("tags", "expected an array of strings (or text separated by | or ;), found " + kind(n));
+            p.drop("tags", "expected an array of strings (or text separated by | or ;), found " + kind(n), n, extra);
         }
         return tags;
     }
 
-    private Map<String, String> fields(JsonNode n, Problems p) {
-        ObjectNode f = object(n, "fields", p);
+    private Map<String, String> fields(JsonNode n, Problems p, Map<String, Object> extra) {
+        ObjectNode f = optionalObject(n, "fields", p, extra);
         if (f == null) {
             return Map.of();
         }
@@ -250,7 +359,8 @@ final class RecordDecoder {
             if (v.isString() || v.isNumber() || v.isBoolean()) {
                 out.put(e.getKey(), v.asString());
             } else if (!v.isNull()) {
-                p.add("fields." + e.getKey(), "expected text, a number or a boolean, found " + kind(v));
+                out.put(e.getKey(), mapper.writeValueAsString(v));
+                p.warn("fields." + e.getKey(), kind(v) + " instead of text; kept as its JSON text");
             }
         }
         return out;
@@ -265,17 +375,19 @@ final class RecordDecoder {
         }
     }
 
-    private ObjectNode object(JsonNode n, String field, Problems p) {
-        if (absent(n)) {
+    /** An optional object member: null when absent; dropped with a warning when it is not an object. */
+    private ObjectNode optionalObject(JsonNode n, String field, Problems p, Map<String, Object> extra) {
+        if (absent(n) || isBlankText(n)) {
             return null;
         }
         if (!n.isObject()) {
-            p.add(field, "expected an object, found " + kind(n));
+            p.drop(field, "expected an object, found " + kind(n), n, extra);
             return null;
         }
         return (ObjectNode) n;
     }
 
+    /** A required text field: a value of the wrong kind is a rejection. */
     private String string(JsonNode parent, String name, String path, Problems p) {
         JsonNode n = parent.get(name);
         if (absent(n)) {
@@ -288,6 +400,22 @@ final class RecordDecoder {
             return n.asString();
         }
         p.add(path, "expected text, found " + kind(n));
+        return null;
+    }
+
+    /** An optional text field: a value of the wrong kind is dropped with a warning. */
+    private String optionalString(JsonNode parent, String name, String path, Problems p, Map<String, Object> extra) {
+        JsonNode n = parent.get(name);
+        if (absent(n)) {
+            return null;
+        }
+        if (n.isString()) {
+            return n.stringValue();
+        }
+        if (n.isNumber() || n.isBoolean()) {
+            return n.asString();
+        }
+        p.drop(path, "expected text, found " + kind(n), n, extra);
         return null;
     }
 
@@ -310,91 +438,148 @@ final class RecordDecoder {
         return null;
     }
 
-    private Instant optionalDate(JsonNode n, String path, Problems p) {
-        return absent(n) || isBlankText(n) ? null : date(n, path, p);
-    }
-
-    private Integer count(JsonNode n, String path, Problems p) {
-        Integer v = integer(n, path, p);
-        if (v != null && v < 0) {
-            p.add(path, v + " is negative; counts start at 0");
-            return null;
-        }
-        return v;
-    }
-
-    private Integer integer(JsonNode n, String path, Problems p) {
+    /**
+     * An optional date-time: read exactly when it can be; a plain date, a local date-time or epoch seconds are
+     * normalised with a warning (placed in the configured zone, else the team's zone); anything else is dropped.
+     */
+    private Instant optionalDate(JsonNode n, String path, Problems p, Map<String, Object> extra) {
         if (absent(n) || isBlankText(n)) {
             return null;
         }
-        BigDecimal d = number(n, path, "a whole number", p);
-        if (d == null) {
+        String strictError;
+        try {
+            if (n.isIntegralNumber() && n.canConvertToLong()) {
+                return dates.parseMillis(n.longValue());
+            }
+            if (n.isString()) {
+                return dates.parse(n.stringValue());
+            }
+            strictError = "expected ISO-8601 text with offset or epoch milliseconds, found " + kind(n);
+        } catch (IllegalArgumentException e) {
+            strictError = e.getMessage();
+        }
+        LooseDateText.Reading loose = n.isString() || n.isIntegralNumber() ? LooseDateText.read(n.asString()) : null;
+        if (loose == null) {
+            p.drop(path, strictError, n, extra);
             return null;
         }
+        String raw = "'" + Quoted.of(n.asString().strip()) + "'";
+        if (loose.instant() != null) {
+            p.warn(path, raw + " read as epoch seconds: " + loose.instant());
+            return loose.instant();
+        }
+        ZoneId zone = options.zone() != null ? options.zone() : options.teamZone();
+        ZonedDateTime at = loose.local().atZone(zone);
+        String where = options.zone() != null ? zone.getId()
+                : zone.getId() + ", the team's zone; koubei import --zone, or dates.zone in mapping.yml, sets another";
+        p.warn(path, raw + " read as " + at.toOffsetDateTime() + " (" + (loose.dateOnly() ? "midnight" : "local time")
+                + " in " + where + ")");
+        return at.toInstant();
+    }
+
+    private Integer count(JsonNode n, String path, Problems p, Map<String, Object> extra) {
+        if (absent(n) || isBlankText(n)) {
+            return null;
+        }
+        BigDecimal exact = exactNumber(n);
+        if (exact != null) {
+            if (exact.signum() < 0) {
+                p.drop(path, exact.stripTrailingZeros().toPlainString() + " is negative; counts start at 0", n, extra);
+                return null;
+            }
+            return wholeInt(exact, n, path, p, extra);
+        }
+        if (!n.isString()) {
+            p.drop(path, "expected a whole number, found " + kind(n), n, extra);
+            return null;
+        }
+        CountText.Reading r = CountText.read(n.stringValue());
+        if (r == null || r.value() > Integer.MAX_VALUE) {
+            p.drop(path, "'" + Quoted.of(n.stringValue().strip()) + (r == null ? "' is not a number; expected a whole number"
+                    : "' is out of range"), n, extra);
+            return null;
+        }
+        p.warn(path, "'" + Quoted.of(n.stringValue().strip()) + "' read as " + r.value() + (r.atLeast() ? " (at least)" : ""));
+        return (int) r.value();
+    }
+
+    private Integer level(JsonNode n, String path, Problems p, Map<String, Object> extra) {
+        if (absent(n) || isBlankText(n)) {
+            return null;
+        }
+        BigDecimal exact = exactNumber(n);
+        if (exact != null) {
+            return wholeInt(exact, n, path, p, extra);
+        }
+        Integer level = n.isString() ? LevelText.read(n.stringValue()) : null;
+        if (level == null) {
+            p.drop(path, n.isString() ? "'" + Quoted.of(n.stringValue().strip()) + "' holds no level number; expected a whole number"
+                    : "expected a whole number, found " + kind(n), n, extra);
+            return null;
+        }
+        p.warn(path, "'" + Quoted.of(n.stringValue().strip()) + "' read as " + level);
+        return level;
+    }
+
+    private Integer wholeInt(BigDecimal d, JsonNode raw, String path, Problems p, Map<String, Object> extra) {
         try {
             return d.intValueExact();
         } catch (ArithmeticException e) {
-            p.add(path, d.stripTrailingZeros().toPlainString() + (d.scale() > 0 && d.stripTrailingZeros().scale() > 0
-                    ? " is not a whole number" : " is out of range"));
+            boolean fraction = d.stripTrailingZeros().scale() > 0;
+            p.drop(path, d.stripTrailingZeros().toPlainString() + (fraction ? " is not a whole number" : " is out of range"), raw, extra);
             return null;
         }
     }
 
-    private Double decimal(JsonNode n, String path, Problems p) {
-        if (isBlankText(n)) {
-            p.add(path, "empty; expected a number");
-            return null;
-        }
-        BigDecimal d = number(n, path, "a number", p);
-        return d == null ? null : d.doubleValue();
-    }
-
-    private BigDecimal number(JsonNode n, String path, String expected, Problems p) {
+    /** A JSON number, or text that is a plain decimal number; null otherwise (also for NaN and ±1e15 and beyond). */
+    private static BigDecimal exactNumber(JsonNode n) {
+        BigDecimal d;
         if (n.isNumber()) {
             if (n.isFloatingPointNumber() && !Double.isFinite(n.doubleValue())) {
-                p.add(path, "not a finite number");
                 return null;
             }
-            return n.decimalValue();
-        }
-        if (n.isString()) {
-            String t = n.stringValue().trim();
+            d = n.decimalValue();
+        } else if (n.isString()) {
             try {
-                BigDecimal d = new BigDecimal(t);
-                if (d.abs().compareTo(BigDecimal.valueOf(1e15)) > 0) {
-                    p.add(path, "'" + Quoted.of(t) + "' is out of range");
-                    return null;
-                }
-                return d;
+                d = new BigDecimal(n.stringValue().strip());
             } catch (NumberFormatException e) {
-                p.add(path, "'" + Quoted.of(t) + "' is not a number; expected " + expected);
                 return null;
             }
+        } else {
+            return null;
         }
-        p.add(path, "expected " + expected + ", found " + kind(n));
-        return null;
+        return d.abs().compareTo(BigDecimal.valueOf(1e15)) > 0 ? null : d;
     }
 
-    private Boolean bool(JsonNode n, String path, Problems p) {
+    private Boolean bool(JsonNode n, String path, Problems p, Map<String, Object> extra) {
         if (absent(n) || isBlankText(n)) {
             return null;
         }
         if (n.isBoolean()) {
             return n.booleanValue();
         }
-        String t = n.asString().trim().toLowerCase(Locale.ROOT);
+        String t = CountText.normalise(n.asString()).toLowerCase(Locale.ROOT);
         switch (t) {
-            case "true", "yes", "y", "1", "是" -> {
+            case "true", "yes", "y", "t", "1", "on", "是", "对", "已认证", "认证", "✓", "✔", "√" -> {
                 return Boolean.TRUE;
             }
-            case "false", "no", "n", "0", "否" -> {
+            case "false", "no", "n", "f", "0", "off", "否", "不是", "未认证", "无", "✗", "✘", "×" -> {
                 return Boolean.FALSE;
             }
             default -> {
-                p.add(path, "'" + Quoted.of(n.asString()) + "' is not a boolean; expected true or false");
+                p.drop(path, "'" + Quoted.of(n.asString()) + "' is not a boolean; expected true or false (or yes/no, 1/0, 是/否)", n, extra);
                 return null;
             }
         }
+    }
+
+    /** Keeps the raw value of a dropped field in {@code extra} under its path, so nothing the file held is lost. */
+    private boolean keepRaw(String path, JsonNode raw, Map<String, Object> extra) {
+        if (absent(raw)) {
+            return false;
+        }
+        extra.put(path, toJava(raw));
+        return true;
     }
 
     private Object toJava(JsonNode n) {
@@ -440,11 +625,14 @@ final class RecordDecoder {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
-    /** Problems of one row. */
-    private static final class Problems {
+    /** Problems of one row: rejections (required fields), warnings (optional fields normalised or dropped). */
+    private final class Problems {
         private final String file;
         private final long line;
         private final List<Rejection> list = new ArrayList<>();
+        private final List<Warning> warnings = new ArrayList<>();
+        /** Dropped optional fields and why, in case the row turns out to need them (a rating on a row without text). */
+        private final List<Rejection> dropped = new ArrayList<>();
 
         Problems(String file, long line) {
             this.file = file;
@@ -455,15 +643,42 @@ final class RecordDecoder {
             list.add(new Rejection(file, line, field, reason));
         }
 
+        void warn(String field, String message) {
+            warnings.add(new Warning(file, line, field, message));
+        }
+
+        /** Drops an optional field whose meaning is unclear; its raw value is kept in {@code extra} under its path. */
+        void drop(String field, String problem, JsonNode raw, Map<String, Object> extra) {
+            boolean kept = keepRaw(field, raw, extra);
+            dropAs(field, problem, "dropped" + (kept ? " (kept in extra as " + field + ")" : ""));
+        }
+
+        void dropAs(String field, String problem, String action) {
+            dropped.add(new Rejection(file, line, field, problem));
+            warn(field, problem + "; " + action);
+        }
+
+        /** Turns the drops of fields under {@code prefix} into rejections; true when there were any. */
+        boolean rejectDropped(String prefix) {
+            boolean any = false;
+            for (Rejection r : dropped) {
+                if (r.field().equals(prefix) || r.field().startsWith(prefix + ".")) {
+                    list.add(r);
+                    any = true;
+                }
+            }
+            return any;
+        }
+
         boolean any() {
             return !list.isEmpty();
         }
 
-        boolean has(String field) {
-            return list.stream().anyMatch(r -> r.field().equals(field));
+        List<Warning> warnings() {
+            return warnings;
         }
 
-        ParseResult result(Object ignored) {
+        ParseResult result() {
             return new ParseResult.Invalid(line, list);
         }
     }

@@ -19,7 +19,7 @@ import java.util.Map;
  *                          which bounds memory when texts are long
  * @param maxInFlight       batches published but not yet acknowledged (default 2: parsing overlaps storing)
  * @param receiptTimeout    how long to wait for one batch's acknowledgement before giving up (default 10 min)
- * @param maxRejectionsKept rejections kept in the summary; the rest are only counted (default 10,000)
+ * @param maxRejectionsKept rejections (and, apart, warnings) kept in the summary; the rest are only counted (default 10,000)
  */
 public record ImportOptions(InputFormat format, ColumnMapping mapping, FormatOptions formatOptions, int batchSize,
                             long batchChars, int maxInFlight, Duration receiptTimeout, int maxRejectionsKept) {

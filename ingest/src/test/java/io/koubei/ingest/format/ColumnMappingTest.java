@@ -60,10 +60,15 @@ class ColumnMappingTest {
 
         List<ParseResult> results = RoundTripTest.readAll(csv, mapping, FormatOptions.standard());
 
-        assertThat(BadRowsTest.rejections(results)).containsExactly(
-                "appstore-export.csv:5: rating.value: '十星' is not a number; expected a number (column 评分)");
-        List<FeedbackItem> items = results.stream().filter(ParseResult::valid).map(r -> ((ParseResult.Valid) r).item()).toList();
-        assertThat(items).hasSize(3);
+        // ten stars on a five-star scale: the rating is dropped with a warning naming the column; the review still lands
+        assertThat(BadRowsTest.rejections(results)).isEmpty();
+        assertThat(BadRowsTest.warnings(results)).containsExactly("appstore-export.csv:5: rating.value: '十星' (10) is outside the"
+                + " stars range 1–5; rating dropped (kept in extra as rating.value, rating.scale) (column 评分)");
+        List<FeedbackItem> all = results.stream().filter(ParseResult::valid).map(r -> ((ParseResult.Valid) r).item()).toList();
+        assertThat(all).hasSize(4);
+        assertThat(all.get(2).text()).isEqualTo("乱评");
+        assertThat(all.get(2).rating()).isNull();
+        List<FeedbackItem> items = List.of(all.get(0), all.get(1), all.get(3));
         FeedbackItem first = items.get(0);
         assertThat(first.source()).isEqualTo("appstore");
         assertThat(first.channel()).isEqualTo(Channel.REVIEW);
@@ -85,7 +90,7 @@ class ColumnMappingTest {
         // the content-hash id is stable: importing the same export again updates instead of duplicating
         List<ParseResult> again = RoundTripTest.readAll(csv, mapping, FormatOptions.standard());
         assertThat(again.stream().filter(ParseResult::valid).map(r -> ((ParseResult.Valid) r).item().id()).toList())
-                .isEqualTo(items.stream().map(FeedbackItem::id).toList()).doesNotHaveDuplicates();
+                .isEqualTo(all.stream().map(FeedbackItem::id).toList()).doesNotHaveDuplicates();
     }
 
     @Test
