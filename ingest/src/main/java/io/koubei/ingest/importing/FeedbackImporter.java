@@ -67,7 +67,7 @@ public final class FeedbackImporter {
 
     /** Newline count (a cheap pre-pass) for JSONL/CSV; XLSX readers estimate from the sheet dimension. CSV rows with line breaks make it an upper bound. */
     static long estimateRows(Path file, InputFormat format) {
-        if (format == null || format == InputFormat.XLSX) {
+        if (format == null || format == InputFormat.XLSX || format == InputFormat.XLS) {
             return -1;
         }
         long lines = 0;
