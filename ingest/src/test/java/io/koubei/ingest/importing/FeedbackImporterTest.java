@@ -66,7 +66,7 @@ class FeedbackImporterTest {
             assertThat(s.rejections()).extracting(Rejection::toString).containsExactly(
                     "forum.jsonl:1000: channel: unknown channel 'forum'; expected one of community, social, review, survey, ticket, sales, qc",
                     "forum.jsonl:2000: (json): malformed JSON: Unexpected character ('n' (code 110)): was expecting double-quote to start property name (column 2)",
-                    "forum.jsonl:3000: createdAt: '2024-05-01' is a date without time or offset; write e.g. 2024-05-01T00:00:00+08:00, or set a zone (mapping.yml dates.zone, or --zone) to read it as midnight there");
+                    "forum.jsonl:3000: createdAt: '2024-05-01' is a date without time or offset; write e.g. 2024-05-01T00:00:00+08:00, or set a zone (koubei import --zone, or dates.zone in mapping.yml) to read it as midnight there");
             assertThat(store.stored).hasSize(2997);
             assertThat(progress).isNotEmpty().allSatisfy(p -> assertThat(p[1]).isEqualTo(3000));
             assertThat(progress.get(progress.size() - 1)[0]).isEqualTo(3000);
