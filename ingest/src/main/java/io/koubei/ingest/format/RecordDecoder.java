@@ -649,8 +649,10 @@ final class RecordDecoder {
 
         /** Drops an optional field whose meaning is unclear; its raw value is kept in {@code extra} under its path. */
         void drop(String field, String problem, JsonNode raw, Map<String, Object> extra) {
-            boolean kept = keepRaw(field, raw, extra);
-            dropAs(field, problem, "dropped" + (kept ? " (kept in extra as " + field + ")" : ""));
+            // a top-level v1 name cannot be an extra key (the wire format would clash): title → title.raw
+            String key = V1Fields.isKnownName(field) ? field + ".raw" : field;
+            boolean kept = keepRaw(key, raw, extra);
+            dropAs(field, problem, "dropped" + (kept ? " (kept in extra as " + key + ")" : ""));
         }
 
         void dropAs(String field, String problem, String action) {
