@@ -490,7 +490,7 @@ final class RecordDecoder {
             return wholeInt(exact, n, path, p, extra);
         }
         if (!n.isString()) {
-            p.drop(path, "expected a whole number, found " + kind(n), n, extra);
+            p.drop(path, n.isNumber() ? n.asString() + " is out of range" : "expected a whole number, found " + kind(n), n, extra);
             return null;
         }
         CountText.Reading r = CountText.read(n.stringValue());
@@ -514,7 +514,7 @@ final class RecordDecoder {
         Integer level = n.isString() ? LevelText.read(n.stringValue()) : null;
         if (level == null) {
             p.drop(path, n.isString() ? "'" + Quoted.of(n.stringValue().strip()) + "' holds no level number; expected a whole number"
-                    : "expected a whole number, found " + kind(n), n, extra);
+                    : n.isNumber() ? n.asString() + " is out of range" : "expected a whole number, found " + kind(n), n, extra);
             return null;
         }
         p.warn(path, "'" + Quoted.of(n.stringValue().strip()) + "' read as " + level);
