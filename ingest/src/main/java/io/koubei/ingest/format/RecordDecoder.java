@@ -30,7 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class RecordDecoder {
 
     private static final String CHANNELS = Arrays.stream(Channel.values()).map(Channel::wireName).collect(Collectors.joining(", "));
-    private static final String SCALES = Arrays.stream(RatingScale.values()).map(RatingScale::wireName).collect(Collectors.joining(", "));
+    static final String SCALES = Arrays.stream(RatingScale.values()).map(RatingScale::wireName).collect(Collectors.joining(", "));
 
     private final FormatOptions options;
     private final DateReader dates;
@@ -43,7 +43,7 @@ final class RecordDecoder {
     }
 
     ParseResult decode(JsonNode node, String file, long line) {
-        Problems p = new Problems(file, line);
+        RowProblems p = new RowProblems(file, line, mapper);
         if (node == null || !node.isObject()) {
             p.add("(json)", "expected a JSON object, got " + kind(node));
             return p.result();
@@ -80,7 +80,7 @@ final class RecordDecoder {
         }
 
         Author author = author(o.get("author"), p, extra);
-        Rating rating = rating(o.get("rating"), p, extra);
+        Rating rating = RatingField.read(o.get("rating"), p, extra);
         Interactions interactions = interactions(o.get("interactions"), p, extra);
         TicketInfo ticket = ticket(o.get("ticket"), p, extra);
         List<String> tags = tags(o.get("tags"), p, extra);
@@ -113,7 +113,7 @@ final class RecordDecoder {
 
         for (Map.Entry<String, JsonNode> e : o.properties()) {
             if (!V1Fields.isKnownName(e.getKey()) && !absent(e.getValue())) {
-                extra.putIfAbsent(e.getKey(), toJava(e.getValue()));
+                extra.putIfAbsent(e.getKey(), p.toJava(e.getValue()));
             }
         }
         if (p.any()) {
@@ -151,7 +151,7 @@ final class RecordDecoder {
         return copy;
     }
 
-    private Author author(JsonNode n, Problems p, Map<String, Object> extra) {
+    private Author author(JsonNode n, RowProblems p, Map<String, Object> extra) {
         if (!absent(n) && n.isString() && !n.stringValue().isBlank()) {
             p.warn("author", "text instead of an object; read as author.name");
             return new Author(null, n.stringValue().strip(), null, null, null, null, null);
@@ -160,162 +160,37 @@ final class RecordDecoder {
         if (a == null) {
             return null;
         }
-        keepUnknownMembers(a, "author", extra);
+        p.keepUnknown(a, "author", extra);
         return new Author(trimToNull(optionalString(a, "id", "author.id", p, extra)), optionalString(a, "name", "author.name", p, extra),
                 count(a.get("followers"), "author.followers", p, extra), optionalDate(a.get("registeredAt"), "author.registeredAt", p, extra),
                 level(a.get("level"), "author.level", p, extra), bool(a.get("verified"), "author.verified", p, extra),
                 bool(a.get("official"), "author.official", p, extra));
     }
 
-    /**
-     * The rating, or null. Optional unless the row has no text: a rating that cannot be used is dropped with a warning
-     * (the decode rejects the row when the rating was all it had). Accepts {@code "rating": "4星"} as shorthand.
-     */
-    private Rating rating(JsonNode n, Problems p, Map<String, Object> extra) {
-        if (absent(n)) {
-            return null;
-        }
-        JsonNode valueNode;
-        JsonNode scaleNode;
-        if (n.isObject()) {
-            keepUnknownMembers((ObjectNode) n, "rating", extra);
-            valueNode = n.get("value");
-            scaleNode = n.get("scale");
-        } else if (n.isString() || n.isNumber()) {
-            valueNode = n;
-            scaleNode = null;
-        } else {
-            p.drop("rating", "expected an object {scale, value}, found " + kind(n), n, extra);
-            return null;
-        }
-        if (absent(valueNode) || isBlankText(valueNode)) {
-            return null; // a scale without a value (e.g. a constant scale on a row left unrated) is no rating
-        }
-        String valuePath = n.isObject() ? "rating.value" : "rating";
-        Double value = null;
-        RatingScale implied = null;
-        String valueProblem = null;
-        if (valueNode.isNumber()) {
-            value = valueNode.doubleValue();
-            if (!Double.isFinite(value)) {
-                valueProblem = "not a finite number";
-            }
-        } else if (valueNode.isString()) {
-            String t = valueNode.stringValue().strip();
-            try {
-                value = new BigDecimal(t).doubleValue();
-            } catch (NumberFormatException e) {
-                RatingText.Reading r = RatingText.read(t);
-                if (r == null) {
-                    valueProblem = "'" + Quoted.of(t) + "' is not a rating; expected a number (or e.g. 4星, ★★★★☆, 9分)";
-                } else {
-                    value = r.value();
-                    implied = r.impliedScale();
-                }
-            }
-        } else {
-            valueProblem = "expected a number, found " + kind(valueNode);
-        }
-        if (valueProblem != null) {
-            dropRating(p, valuePath, valueProblem, valueNode, scaleNode, extra);
-            return null;
-        }
-        String scaleText = absent(scaleNode) ? null : scaleNode.isString() || scaleNode.isNumber() ? scaleNode.asString().strip() : "";
-        RatingScale scale = scaleText == null || scaleText.isEmpty() ? null : scale(scaleText);
-        String how = valueNode.isString() && implied != null || !isPlainNumber(valueNode)
-                ? "'" + Quoted.of(valueNode.asString().strip()) + "' read as " + fmt(value) : null;
-        if (scale == null) {
-            String problem = scaleText == null || scaleText.isEmpty()
-                    ? "missing; a rating.value needs a scale (" + SCALES + ")"
-                    : "unknown scale '" + Quoted.of(scaleText) + "'; expected one of " + SCALES;
-            if (implied == null) {
-                dropRating(p, "rating.scale", problem, valueNode, scaleNode, extra);
-                return null;
-            }
-            scale = implied;
-            how = (how == null ? "" : how + ", ") + "scale " + implied.wireName() + " (" + (scaleText == null || scaleText.isEmpty()
-                    ? "none was given" : "'" + Quoted.of(scaleText) + "' is not a scale") + ")";
-        } else if (!scale.wireName().equalsIgnoreCase(scaleText)) {
-            how = (how == null ? "" : how + ", ") + "scale '" + Quoted.of(scaleText) + "' read as " + scale.wireName();
-        }
-        String shown = isPlainNumber(valueNode) ? fmt(value) : "'" + Quoted.of(valueNode.asString().strip()) + "' (" + fmt(value) + ")";
-        if (!scale.accepts(value)) {
-            dropRating(p, valuePath, shown + " is outside the " + scale.wireName() + " range " + fmt(scale.min()) + "–"
-                    + fmt(scale.max()), valueNode, scaleNode, extra);
-            return null;
-        }
-        if (scale == RatingScale.NPS && value != Math.rint(value)) {
-            dropRating(p, valuePath, "NPS takes whole numbers 0–10, got " + shown, valueNode, scaleNode, extra);
-            return null;
-        }
-        if (how != null) {
-            p.warn(valuePath, how);
-        }
-        return new Rating(scale, value);
-    }
-
-    private static boolean isPlainNumber(JsonNode n) {
-        if (n.isNumber()) {
-            return true;
-        }
-        try {
-            new BigDecimal(n.asString().strip());
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
-    }
-
-    /** A scale by its wire name, or a usual alias (星, 星级, 5星, star, 满意度, 推荐度 …); null when unknown. */
-    private static RatingScale scale(String text) {
-        RatingScale exact = RatingScale.fromWire(text).orElse(null);
-        if (exact != null) {
-            return exact;
-        }
-        String t = CountText.normalise(text).toLowerCase(Locale.ROOT).replace(" ", "").replace("-", "");
-        return switch (t) {
-            case "star", "5star", "5stars", "fivestars", "星", "星级", "5星", "五星", "五星制", "5分制" -> RatingScale.STARS;
-            case "netpromoterscore", "netpromoter", "推荐度", "推荐值", "净推荐值", "0-10", "010", "10分制" -> RatingScale.NPS;
-            case "satisfaction", "满意度", "客户满意度" -> RatingScale.CSAT;
-            default -> null;
-        };
-    }
-
-    private void dropRating(Problems p, String field, String problem, JsonNode value, JsonNode scale, Map<String, Object> extra) {
-        if (field.equals("rating")) {
-            p.drop(field, problem, value, extra);
-            return;
-        }
-        boolean value1 = keepRaw("rating.value", value, extra);
-        boolean scale1 = keepRaw("rating.scale", scale, extra);
-        String kept = value1 && scale1 ? " (kept in extra as rating.value, rating.scale)" : value1 ? " (kept in extra as rating.value)" : "";
-        p.dropAs(field, problem, "rating dropped" + kept);
-    }
-
-    private Interactions interactions(JsonNode n, Problems p, Map<String, Object> extra) {
+    private Interactions interactions(JsonNode n, RowProblems p, Map<String, Object> extra) {
         ObjectNode i = optionalObject(n, "interactions", p, extra);
         if (i == null) {
             return null;
         }
-        keepUnknownMembers(i, "interactions", extra);
+        p.keepUnknown(i, "interactions", extra);
         Integer likes = count(i.get("likes"), "interactions.likes", p, extra);
         Integer reposts = count(i.get("reposts"), "interactions.reposts", p, extra);
         Integer replies = count(i.get("replies"), "interactions.replies", p, extra);
         return new Interactions(likes == null ? 0 : likes, reposts == null ? 0 : reposts, replies == null ? 0 : replies);
     }
 
-    private TicketInfo ticket(JsonNode n, Problems p, Map<String, Object> extra) {
+    private TicketInfo ticket(JsonNode n, RowProblems p, Map<String, Object> extra) {
         ObjectNode t = optionalObject(n, "ticket", p, extra);
         if (t == null) {
             return null;
         }
-        keepUnknownMembers(t, "ticket", extra);
+        p.keepUnknown(t, "ticket", extra);
         return new TicketInfo(optionalString(t, "status", "ticket.status", p, extra),
                 optionalDate(t.get("firstResponseAt"), "ticket.firstResponseAt", p, extra),
                 optionalDate(t.get("resolvedAt"), "ticket.resolvedAt", p, extra));
     }
 
-    private List<String> tags(JsonNode n, Problems p, Map<String, Object> extra) {
+    private List<String> tags(JsonNode n, RowProblems p, Map<String, Object> extra) {
         if (absent(n)) {
             return List.of();
         }
@@ -348,7 +223,7 @@ final class RecordDecoder {
         return tags;
     }
 
-    private Map<String, String> fields(JsonNode n, Problems p, Map<String, Object> extra) {
+    private Map<String, String> fields(JsonNode n, RowProblems p, Map<String, Object> extra) {
         ObjectNode f = optionalObject(n, "fields", p, extra);
         if (f == null) {
             return Map.of();
@@ -366,17 +241,8 @@ final class RecordDecoder {
         return out;
     }
 
-    private void keepUnknownMembers(ObjectNode o, String name, Map<String, Object> extra) {
-        List<String> known = V1Fields.OBJECTS.get(name);
-        for (Map.Entry<String, JsonNode> e : o.properties()) {
-            if (!known.contains(e.getKey()) && !absent(e.getValue())) {
-                extra.put(name + "." + e.getKey(), toJava(e.getValue()));
-            }
-        }
-    }
-
     /** An optional object member: null when absent; dropped with a warning when it is not an object. */
-    private ObjectNode optionalObject(JsonNode n, String field, Problems p, Map<String, Object> extra) {
+    private ObjectNode optionalObject(JsonNode n, String field, RowProblems p, Map<String, Object> extra) {
         if (absent(n) || isBlankText(n)) {
             return null;
         }
@@ -388,7 +254,7 @@ final class RecordDecoder {
     }
 
     /** A required text field: a value of the wrong kind is a rejection. */
-    private String string(JsonNode parent, String name, String path, Problems p) {
+    private String string(JsonNode parent, String name, String path, RowProblems p) {
         JsonNode n = parent.get(name);
         if (absent(n)) {
             return null;
@@ -404,7 +270,7 @@ final class RecordDecoder {
     }
 
     /** An optional text field: a value of the wrong kind is dropped with a warning. */
-    private String optionalString(JsonNode parent, String name, String path, Problems p, Map<String, Object> extra) {
+    private String optionalString(JsonNode parent, String name, String path, RowProblems p, Map<String, Object> extra) {
         JsonNode n = parent.get(name);
         if (absent(n)) {
             return null;
@@ -419,7 +285,7 @@ final class RecordDecoder {
         return null;
     }
 
-    private Instant date(JsonNode n, String path, Problems p) {
+    private Instant date(JsonNode n, String path, RowProblems p) {
         try {
             if (n.isIntegralNumber()) {
                 if (!n.canConvertToLong()) {
@@ -442,7 +308,7 @@ final class RecordDecoder {
      * An optional date-time: read exactly when it can be; a plain date, a local date-time or epoch seconds are
      * normalised with a warning (placed in the configured zone, else the team's zone); anything else is dropped.
      */
-    private Instant optionalDate(JsonNode n, String path, Problems p, Map<String, Object> extra) {
+    private Instant optionalDate(JsonNode n, String path, RowProblems p, Map<String, Object> extra) {
         if (absent(n) || isBlankText(n)) {
             return null;
         }
@@ -477,7 +343,7 @@ final class RecordDecoder {
         return at.toInstant();
     }
 
-    private Integer count(JsonNode n, String path, Problems p, Map<String, Object> extra) {
+    private Integer count(JsonNode n, String path, RowProblems p, Map<String, Object> extra) {
         if (absent(n) || isBlankText(n)) {
             return null;
         }
@@ -503,7 +369,7 @@ final class RecordDecoder {
         return (int) r.value();
     }
 
-    private Integer level(JsonNode n, String path, Problems p, Map<String, Object> extra) {
+    private Integer level(JsonNode n, String path, RowProblems p, Map<String, Object> extra) {
         if (absent(n) || isBlankText(n)) {
             return null;
         }
@@ -521,7 +387,7 @@ final class RecordDecoder {
         return level;
     }
 
-    private Integer wholeInt(BigDecimal d, JsonNode raw, String path, Problems p, Map<String, Object> extra) {
+    private Integer wholeInt(BigDecimal d, JsonNode raw, String path, RowProblems p, Map<String, Object> extra) {
         try {
             return d.intValueExact();
         } catch (ArithmeticException e) {
@@ -551,7 +417,7 @@ final class RecordDecoder {
         return d.abs().compareTo(BigDecimal.valueOf(1e15)) > 0 ? null : d;
     }
 
-    private Boolean bool(JsonNode n, String path, Problems p, Map<String, Object> extra) {
+    private Boolean bool(JsonNode n, String path, RowProblems p, Map<String, Object> extra) {
         if (absent(n) || isBlankText(n)) {
             return null;
         }
@@ -573,24 +439,11 @@ final class RecordDecoder {
         }
     }
 
-    /** Keeps the raw value of a dropped field in {@code extra} under its path, so nothing the file held is lost. */
-    private boolean keepRaw(String path, JsonNode raw, Map<String, Object> extra) {
-        if (absent(raw)) {
-            return false;
-        }
-        extra.put(path, toJava(raw));
-        return true;
-    }
-
-    private Object toJava(JsonNode n) {
-        return mapper.treeToValue(n, Object.class);
-    }
-
     static boolean absent(JsonNode n) {
         return n == null || n.isNull() || n.isMissingNode();
     }
 
-    private static boolean isBlankText(JsonNode n) {
+    static boolean isBlankText(JsonNode n) {
         return n != null && n.isString() && n.stringValue().isBlank();
     }
 
@@ -602,7 +455,7 @@ final class RecordDecoder {
         return t.isEmpty() ? null : t;
     }
 
-    private static String kind(JsonNode n) {
+    static String kind(JsonNode n) {
         if (n == null || n.isNull()) {
             return "null";
         }
@@ -621,67 +474,7 @@ final class RecordDecoder {
         return "text";
     }
 
-    private static String fmt(double v) {
+    static String fmt(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
-    }
-
-    /** Problems of one row: rejections (required fields), warnings (optional fields normalised or dropped). */
-    private final class Problems {
-        private final String file;
-        private final long line;
-        private final List<Rejection> list = new ArrayList<>();
-        private final List<Warning> warnings = new ArrayList<>();
-        /** Dropped optional fields and why, in case the row turns out to need them (a rating on a row without text). */
-        private final List<Rejection> dropped = new ArrayList<>();
-
-        Problems(String file, long line) {
-            this.file = file;
-            this.line = line;
-        }
-
-        void add(String field, String reason) {
-            list.add(new Rejection(file, line, field, reason));
-        }
-
-        void warn(String field, String message) {
-            warnings.add(new Warning(file, line, field, message));
-        }
-
-        /** Drops an optional field whose meaning is unclear; its raw value is kept in {@code extra} under its path. */
-        void drop(String field, String problem, JsonNode raw, Map<String, Object> extra) {
-            // a top-level v1 name cannot be an extra key (the wire format would clash): title → title.raw
-            String key = V1Fields.isKnownName(field) ? field + ".raw" : field;
-            boolean kept = keepRaw(key, raw, extra);
-            dropAs(field, problem, "dropped" + (kept ? " (kept in extra as " + key + ")" : ""));
-        }
-
-        void dropAs(String field, String problem, String action) {
-            dropped.add(new Rejection(file, line, field, problem));
-            warn(field, problem + "; " + action);
-        }
-
-        /** Turns the drops of fields under {@code prefix} into rejections; true when there were any. */
-        boolean rejectDropped(String prefix) {
-            boolean any = false;
-            for (Rejection r : dropped) {
-                if (r.field().equals(prefix) || r.field().startsWith(prefix + ".")) {
-                    list.add(r);
-                    any = true;
-                }
-            }
-            return any;
-        }
-
-        boolean any() {
-            return !list.isEmpty();
-        }
-
-        List<Warning> warnings() {
-            return warnings;
-        }
-
-        ParseResult result() {
-            return new ParseResult.Invalid(line, list);
-        }
     }
 }
