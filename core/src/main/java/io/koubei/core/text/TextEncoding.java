@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Tells the encoding of a text file from its first bytes, the way feedback exports come: UTF-8 with or without a
- * byte-order mark, UTF-16 with one (Google Play, Excel "Unicode text"), or GB18030, the superset of the GBK that Excel
- * and many tools on Chinese Windows write. Without a byte-order mark the bytes decide: UTF-8 unless they are mostly
+ * byte-order mark, UTF-16 with one (Google Play, Excel "Unicode text") — or without one, told by its NUL bytes — or
+ * GB18030, the superset of the GBK that Excel and many tools on Chinese Windows write. Without a byte-order mark the bytes decide: UTF-8 unless they are mostly
  * invalid UTF-8 and valid GB18030 — so a UTF-8 file with one damaged line stays UTF-8 (that line is reported), while a
  * GBK export is read as GBK. Pure JDK; shared by the importer and the evaluation tools.
  */
@@ -47,6 +47,10 @@ public final class TextEncoding {
         if (length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
             return new Detected(StandardCharsets.UTF_16BE, 2, "UTF-16 byte-order mark");
         }
+        Charset wide = utf16WithoutMark(bytes, length);
+        if (wide != null) {
+            return new Detected(wide, 0, "UTF-16 without byte-order mark (NUL bytes in every other position)");
+        }
         int[] evidence = utf8Evidence(bytes, length, complete);
         int valid = evidence[0];
         int invalid = evidence[1];
@@ -67,6 +71,31 @@ public final class TextEncoding {
 
     /** A decoded input and the charset it was decoded with. */
     public record Decoded(String text, Charset charset) {
+    }
+
+    /**
+     * UTF-16LE/BE when NUL bytes, which text in UTF-8 or GB18030 never has, fill many of the odd (LE) or even (BE)
+     * positions (Latin text and digits, as in headers and ids, look like that) and almost none of the others; else null.
+     */
+    private static Charset utf16WithoutMark(byte[] b, int length) {
+        int pairs = Math.min(length, 4096) / 2;
+        if (pairs < 2) {
+            return null;
+        }
+        int evenZeros = 0;
+        int oddZeros = 0;
+        for (int i = 0; i < pairs * 2; i += 2) {
+            evenZeros += b[i] == 0 ? 1 : 0;
+            oddZeros += b[i + 1] == 0 ? 1 : 0;
+        }
+        // a few NULs on the other side are characters such as 一 (U+4E00)
+        if (oddZeros * 10 >= pairs * 3 && evenZeros * 20 <= pairs) {
+            return StandardCharsets.UTF_16LE;
+        }
+        if (evenZeros * 10 >= pairs * 3 && oddZeros * 20 <= pairs) {
+            return StandardCharsets.UTF_16BE;
+        }
+        return null;
     }
 
     /** {valid multibyte sequences, invalid bytes} of UTF-8 in the sample. */

@@ -39,6 +39,11 @@ class EncodingDetectionTest {
     }
 
     @Test
+    void utf16WithoutByteOrderMarkIsToldByItsNulBytes() throws IOException {
+        assertCsvRead(write("nobom.csv", new byte[0], CSV.getBytes(StandardCharsets.UTF_16LE)), "UTF-16LE");
+    }
+
+    @Test
     void gbkAndUtf8WithOrWithoutByteOrderMarkAreTold() throws IOException {
         assertCsvRead(write("gbk.csv", new byte[0], CSV.getBytes(Charset.forName("GBK"))), "GB18030");
         assertCsvRead(write("bom.csv", new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, CSV.getBytes(StandardCharsets.UTF_8)), "UTF-8");

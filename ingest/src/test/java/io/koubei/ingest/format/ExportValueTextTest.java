@@ -88,6 +88,12 @@ class ExportValueTextTest {
         assertThat(TextEncoding.detect(utf8, 4, false).charset()).isEqualTo(StandardCharsets.UTF_8);
         byte[] ascii = "a,b\n1,2\n".getBytes(StandardCharsets.US_ASCII);
         assertThat(TextEncoding.detect(ascii, ascii.length, true).charset()).isEqualTo(StandardCharsets.UTF_8);
+        byte[] le = "source,channel,externalId\n评论,1\n".getBytes(StandardCharsets.UTF_16LE);
+        assertThat(TextEncoding.detect(le, le.length, true).charset()).isEqualTo(StandardCharsets.UTF_16LE);
+        byte[] be = "source,channel,externalId\n评论,1\n".getBytes(StandardCharsets.UTF_16BE);
+        assertThat(TextEncoding.detect(be, be.length, true).charset()).isEqualTo(StandardCharsets.UTF_16BE);
+        byte[] chineseOnly = "评论标签屏幕很清晰".getBytes(StandardCharsets.UTF_16LE); // no NUL bytes: not told, read as bytes say
+        assertThat(TextEncoding.detect(chineseOnly, chineseOnly.length, true).charset()).isNotEqualTo(StandardCharsets.UTF_16LE);
         assertThat(TextEncoding.decode(new byte[] {(byte) 0xFE, (byte) 0xFF, 0, 'a'})).isEqualTo(
                 new TextEncoding.Decoded("a", StandardCharsets.UTF_16BE));
     }
