@@ -299,6 +299,22 @@ final class RecordDecoder {
             }
             p.add(path, "expected ISO-8601 text with offset or epoch milliseconds, found " + kind(n));
         } catch (IllegalArgumentException e) {
+            // with a zone given, a local date-time in a usual export form (2024/5/1 10:15, 2024年5月1日) is clear
+            boolean unknownForm = e.getMessage().startsWith("cannot read");
+            LooseDateText.Reading loose = unknownForm && n.isString() ? LooseDateText.read(n.stringValue()) : null;
+            if (loose != null && loose.local() != null) {
+                String raw = "'" + Quoted.of(n.stringValue().strip()) + "'";
+                if (options.zone() == null) {
+                    p.add(path, raw + (loose.dateOnly() ? " is a date without time or offset" : " has no UTC offset")
+                            + "; set a zone (koubei import --zone, or dates.zone in mapping.yml) to read it as "
+                            + (loose.dateOnly() ? "midnight" : "local time") + " there");
+                    return null;
+                }
+                ZonedDateTime at = loose.local().atZone(options.zone());
+                p.warn(path, raw + " read as " + at.toOffsetDateTime() + " (" + (loose.dateOnly() ? "midnight" : "local time")
+                        + " in " + options.zone().getId() + ")");
+                return at.toInstant();
+            }
             p.add(path, e.getMessage());
         }
         return null;

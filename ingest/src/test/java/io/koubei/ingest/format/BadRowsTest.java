@@ -112,7 +112,7 @@ class BadRowsTest {
         assertThat(multi.interactions().likes()).isEqualTo(3);
         assertThat(rejections(results)).containsExactly(
                 "mixed.csv:5: (encoding): invalid UTF-8 byte sequence at byte 46 of the line (save the file as UTF-8, or name its encoding, e.g. koubei import --encoding GBK, or csv.encoding in mapping.yml)",
-                "mixed.csv:7: createdAt: cannot read '2024/05/01' as a date-time; expected ISO-8601 with offset (e.g. 2024-05-01T10:15:30+08:00) or epoch milliseconds",
+                "mixed.csv:7: createdAt: '2024/05/01' is a date without time or offset; set a zone (koubei import --zone, or dates.zone in mapping.yml) to read it as midnight there",
                 "mixed.csv:10: (csv): the row has 10 values but the header has 9 columns (an unquoted delimiter in a value?)",
                 "mixed.csv:11: source: missing (required: the platform or connector, e.g. weibo)",
                 "mixed.csv:11: channel: missing (required: one of community, social, review, survey, ticket, sales, qc)");

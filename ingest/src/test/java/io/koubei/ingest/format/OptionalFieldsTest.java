@@ -60,6 +60,20 @@ class OptionalFieldsTest {
     }
 
     @Test
+    void aRequiredCreatedAtInAUsualExportFormLandsOnlyWhenAZoneIsGiven() throws IOException {
+        Path file = dir.resolve("c.jsonl");
+        Files.writeString(file, ROW.formatted("1", "\"lang\":\"zh\"").replace("2024-05-01T10:00:00+08:00", "2024/5/1 10:15") + "\n");
+        List<ParseResult> zoned = RoundTripTest.readAll(file, ColumnMapping.NONE, FormatOptions.standard().withZone(ZoneId.of("Asia/Shanghai")));
+        assertThat(items(zoned)).singleElement().extracting(FeedbackItem::createdAt).isEqualTo(Instant.parse("2024-05-01T02:15:00Z"));
+        assertThat(BadRowsTest.warnings(zoned)).containsExactly(
+                "c.jsonl:1: createdAt: '2024/5/1 10:15' read as 2024-05-01T10:15+08:00 (local time in Asia/Shanghai)");
+        // without a zone the team's zone is not guessed for the required date: a rejection that says how to give one
+        assertThat(BadRowsTest.rejections(RoundTripTest.readAll(file, ColumnMapping.NONE, FormatOptions.standard())))
+                .containsExactly("c.jsonl:1: createdAt: '2024/5/1 10:15' has no UTC offset; set a zone (koubei import --zone,"
+                        + " or dates.zone in mapping.yml) to read it as local time there");
+    }
+
+    @Test
     void displayedCountsAreReadAsNumbers() throws IOException {
         List<ParseResult> results = jsonl(
                 row("1", "\"author\":{\"followers\":\"1.2万\"},\"interactions\":{\"likes\":\"3,456\",\"reposts\":\"1.5k\",\"replies\":\"10万+\"}"),
