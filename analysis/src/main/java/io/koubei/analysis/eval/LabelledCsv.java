@@ -2,13 +2,11 @@ package io.koubei.analysis.eval;
 
 import io.koubei.analysis.model.LabelledText;
 import io.koubei.core.feedback.Polarity;
+import io.koubei.core.text.TextEncoding;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -23,13 +21,13 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * A labelled CSV file with a header row, decoded once. UTF-8 (a byte-order mark is ignored); a file that is not valid
- * UTF-8 is read as GB18030, the superset of the GBK that Chinese Excel writes, and the result says so. A row that
+ * A labelled CSV file with a header row, decoded once, its encoding detected as the importer detects it
+ * ({@link TextEncoding}): UTF-8 with or without a byte-order mark, UTF-16 with one, or GB18030 (the superset of the GBK
+ * that Chinese Excel writes); the result says when it was not UTF-8. A row that
  * cannot be used (missing columns, an unreadable label) is skipped and reported with its file and line, as the
  * importer does: one bad row does not void an evaluation.
  */
 public final class LabelledCsv {
-    private static final Charset CHINESE_LEGACY = Charset.forName("GB18030");
     private static final int REPORTED = 10;
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(false).get();
 
@@ -62,19 +60,10 @@ public final class LabelledCsv {
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("no such file: " + file);
         }
-        Charset encoding = StandardCharsets.UTF_8;
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            encoding = CHINESE_LEGACY;
-            text = new String(bytes, CHINESE_LEGACY);
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1); // Excel's byte-order mark would otherwise be part of the first column's name
-        }
-        return new LabelledCsv(file, text, encoding);
+        // the importer's detection: a byte-order mark (UTF-8, UTF-16), else UTF-8 unless the bytes are GB18030/GBK;
+        // the mark is dropped, or it would be part of the first column's name
+        TextEncoding.Decoded decoded = TextEncoding.decode(bytes);
+        return new LabelledCsv(file, decoded.text(), decoded.charset());
     }
 
     /** Labelled examples of the named columns (see {@link #labelled}). */

@@ -85,13 +85,16 @@ class EvaluationTest {
         Files.write(bom, ("\uFEFF" + content).getBytes(StandardCharsets.UTF_8));
         Path gbk = dir.resolve("gbk.csv");
         Files.write(gbk, content.getBytes(Charset.forName("GBK")));
-        for (Path f : List.of(bom, gbk)) {
+        Path utf16 = dir.resolve("utf16.csv"); // Excel's "Unicode text", Google Play's review exports
+        Files.write(utf16, ("\uFEFF" + content).getBytes(StandardCharsets.UTF_16LE));
+        for (Path f : List.of(bom, gbk, utf16)) {
             LabelledCsv.Labelled read = LabelledCsv.read(f, "评论", "标签", LabelType.BINARY, false);
             assertThat(read.examples()).extracting(LabelledText::text, LabelledText::label).containsExactly(
                     org.assertj.core.groups.Tuple.tuple("屏幕很清晰", Polarity.POSITIVE),
                     org.assertj.core.groups.Tuple.tuple("发热严重", Polarity.NEGATIVE));
         }
         assertThat(LabelledCsv.read(gbk, "评论", "标签", LabelType.BINARY, false).notes("input")).containsEntry("inputEncoding", "GB18030");
+        assertThat(LabelledCsv.read(utf16, "评论", "标签", LabelType.BINARY, false).notes("input")).containsEntry("inputEncoding", "UTF-16LE");
     }
 
     @Test

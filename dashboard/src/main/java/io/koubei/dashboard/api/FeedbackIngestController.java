@@ -3,6 +3,7 @@ package io.koubei.dashboard.api;
 import io.koubei.core.time.CalendarKeys;
 import io.koubei.dashboard.signals.SignalsRescan;
 import io.koubei.ingest.api.FeedbackRequestParser;
+import io.koubei.ingest.format.FormatOptions;
 import io.koubei.ingest.format.ParseResult;
 import io.koubei.ingest.importing.FeedbackImporter;
 import io.koubei.ingest.importing.ImportOptions;
@@ -31,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 public class FeedbackIngestController {
     private final FeedbackImporter importer;
-    private final FeedbackRequestParser parser = new FeedbackRequestParser();
+    private final FeedbackRequestParser parser;
     private final CalendarKeys calendar;
     private final ObjectProvider<SignalsRescan> rescan;
 
@@ -39,10 +40,17 @@ public class FeedbackIngestController {
         this.importer = importer;
         this.calendar = calendar;
         this.rescan = rescan;
+        this.parser = new FeedbackRequestParser(FormatOptions.standard().withTeamZone(calendar.zone()),
+                FeedbackRequestParser.DEFAULT_MAX_BODY_BYTES);
     }
 
+    /**
+     * {@code errors}: the rejections, {@code <request>:line: field: reason}; {@code warnings}: optional fields of
+     * accepted items that were normalised or dropped, {@code <request>:line: field: what was done}, counted in
+     * {@code warned} (items) apart from {@code rejected}.
+     */
     public record IngestResponse(long received, long accepted, long created, long updated, long rejected,
-            long deadLettered, boolean stored, List<String> errors, String aborted) {
+            long deadLettered, boolean stored, List<String> errors, long warned, List<String> warnings, String aborted) {
     }
 
     @PostMapping("/feedback")
@@ -64,7 +72,8 @@ public class FeedbackIngestController {
             rescan.ifAvailable(x -> x.rescanLater(weeks));
         }
         IngestResponse body = new IngestResponse(s.read(), s.accepted(), s.created(), s.updated(), s.rejected(),
-                s.deadLettered(), s.stored(), s.rejections().stream().map(Object::toString).toList(), s.abortedReason());
+                s.deadLettered(), s.stored(), s.rejections().stream().map(Object::toString).toList(), s.warned(),
+                s.warnings().stream().map(Object::toString).toList(), s.abortedReason());
         if (s.abortedReason() != null) {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(body);
         }

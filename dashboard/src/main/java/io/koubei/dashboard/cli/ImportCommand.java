@@ -15,9 +15,14 @@ import io.koubei.dashboard.alerting.Alert;
 import io.koubei.dashboard.alerting.AlertService;
 import io.koubei.dashboard.signals.SignalsRescan;
 import io.koubei.dashboard.signals.SignalsService;
+import io.koubei.core.time.CalendarKeys;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -31,8 +36,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code koubei import FILE}: format v1 (JSONL, CSV, XLSX) or any CSV/XLSX export with {@code --mapping}. Prints a
- * progress bar on long files, then the summary and every rejected row as {@code file:line: field: reason}.
+ * {@code koubei import FILE}: format v1 (JSONL, CSV, XLSX, XLS) or any CSV/XLSX/XLS export with {@code --mapping}. Prints
+ * a progress bar on long files, then the summary, every rejected row as {@code file:line: field: reason} and the first
+ * warnings (optional fields normalised or dropped; those rows landed) as {@code warning: file:line: field: what was done}.
  *
  * <p>On the in-process bus the import analyses and stores the items itself: "accepted" means stored. With
  * {@code KOUBEI_BUS=kafka} it only publishes: "accepted" means the Kafka brokers acknowledged the records (acks=all);
@@ -43,7 +49,7 @@ import picocli.CommandLine.Parameters;
  * items are safe in Kafka but were not stored within {@code --wait-timeout} (or no worker is running).
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Import a feedback file (JSONL, CSV or XLSX; format v1 or with a column mapping).",
+        description = {"Import a feedback file (JSONL, CSV, XLSX or XLS; format v1 or with a column mapping).",
                 "With KOUBEI_BUS=kafka the items are published to Kafka and stored by the workers of `koubei serve`;"
                         + " the import waits until they are stored (see --no-wait)."},
         exitCodeListHeading = "Exit codes:%n",
@@ -60,11 +66,20 @@ public class ImportCommand implements Callable<Integer> {
     @Option(names = "--channel", description = "Channel for rows that have none (community, social, review, survey, ticket, sales, qc).")
     String channel;
 
-    @Option(names = "--mapping", description = "Column mapping (mapping.yml) for a foreign CSV/XLSX export.")
+    @Option(names = "--mapping", description = "Column mapping (mapping.yml) for a foreign CSV/XLSX/XLS export.")
     Path mapping;
 
-    @Option(names = "--format", description = "jsonl, csv or xlsx (default: from the file extension).")
+    @Option(names = "--format", description = "jsonl, csv, xlsx or xls (default: from the file extension).")
     String format;
+
+    @Option(names = "--zone", description = "Time zone for date-times without an offset, plain dates and Excel date cells"
+            + " (e.g. Asia/Shanghai, +08:00). Without it such a createdAt is rejected; optional dates (author.registeredAt,"
+            + " ticket.*) are then read in the team's zone (koubei.zone) with a warning. A mapping's dates.zone wins.")
+    String zone;
+
+    @Option(names = "--encoding", description = "Text encoding of a JSONL/CSV file (e.g. GBK, UTF-16). Default: detected"
+            + " (UTF-8 with or without byte-order mark, UTF-16 with one, GB18030/GBK). A mapping's csv.encoding wins.")
+    String encoding;
 
     @Option(names = "--data-dir", description = "Data directory (default ./data, or $KOUBEI_DATA_DIR).")
     Path dataDir;
@@ -102,6 +117,7 @@ public class ImportCommand implements Callable<Integer> {
                 System.err.println("koubei import: " + unreachable);
                 return 2;
             }
+            options = options.withFormatOptions(options.formatOptions().withTeamZone(ctx.getBean(CalendarKeys.class).zone()));
             FeedbackImporter importer = ctx.getBean(FeedbackImporter.class);
             ConsoleProgressBar bar = new ConsoleProgressBar(System.err, quiet ? Long.MAX_VALUE : 5_000);
             SignalsRescan rescan = noSignals ? null : ctx.getBean(SignalsRescan.class);
@@ -159,7 +175,21 @@ public class ImportCommand implements Callable<Integer> {
         ImportOptions o = ImportOptions.defaults();
         if (format != null) {
             o = o.withFormat(InputFormat.fromName(format).orElseThrow(() -> new IllegalArgumentException(
-                    "--format: expected jsonl, csv or xlsx, got '" + format + "'")));
+                    "--format: expected jsonl, csv, xlsx or xls, got '" + format + "'")));
+        }
+        if (zone != null) {
+            try {
+                o = o.withFormatOptions(o.formatOptions().withZone(ZoneId.of(zone.trim())));
+            } catch (DateTimeException e) {
+                throw new IllegalArgumentException("--zone: '" + zone + "' is not a time zone (e.g. Asia/Shanghai, +08:00)");
+            }
+        }
+        if (encoding != null) {
+            try {
+                o = o.withFormatOptions(o.formatOptions().withCharset(Charset.forName(encoding.trim())));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--encoding: '" + encoding + "' is not a known encoding (e.g. UTF-8, GBK, UTF-16)");
+            }
         }
         if (mapping != null) {
             o = o.withMapping(ColumnMapping.load(mapping));
@@ -195,11 +225,29 @@ public class ImportCommand implements Callable<Integer> {
                 byType.values().stream().mapToLong(Long::longValue).sum(), byType, flagged);
     }
 
+    /** Warnings shown one by one before the rest are only counted per field. */
+    static final int WARNINGS_SHOWN = 20;
+
+    /** The first warnings, then how many there were per field: a file can warn on every row. */
+    static void reportWarnings(ImportSummary s, PrintStream err) {
+        if (s.warningCount() == 0) {
+            return;
+        }
+        s.warnings().stream().limit(WARNINGS_SHOWN).forEach(w -> err.println("warning: " + w));
+        if (s.warningCount() > WARNINGS_SHOWN) {
+            Map<String, Long> byField = new TreeMap<>();
+            s.warnings().forEach(w -> byField.merge(w.field(), 1L, Long::sum));
+            err.printf(Locale.ROOT, "warning: … %,d warnings in all, by field: %s%s%n", s.warningCount(), byField,
+                    s.warningsOmitted() > 0 ? String.format(Locale.ROOT, " (of the first %,d)", s.warnings().size()) : "");
+        }
+    }
+
     static int report(ImportSummary s) {
         s.rejections().forEach(r -> System.err.println(r));
         if (s.rejectionsOmitted() > 0) {
             System.err.println("… and " + s.rejectionsOmitted() + " more rejected rows");
         }
+        reportWarnings(s, System.err);
         System.out.println(s.describe());
         if (s.abortedReason() != null) {
             System.err.println("koubei import: stopped: " + s.abortedReason());

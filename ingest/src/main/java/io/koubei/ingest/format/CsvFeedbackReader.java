@@ -3,6 +3,7 @@ package io.koubei.ingest.format;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -28,13 +29,16 @@ public final class CsvFeedbackReader implements FeedbackReader {
     private final FlatRowAssembler assembler;
     private final RecordDecoder decoder;
     private final Deque<ParseResult> pending = new ArrayDeque<>();
+    private final Charset encoding;
     private long lastLine;
     private boolean broken;
 
     public CsvFeedbackReader(InputStream in, String name, ColumnMapping mapping, FormatOptions options) throws IOException {
         this.name = name;
         FormatOptions effective = mapping.applyTo(options);
-        this.text = new DecodedLinesReader(new StrictLineReader(in, effective.maxLineBytes(), effective.charset()));
+        DetectedInput input = DetectedInput.open(in, effective.charset());
+        this.encoding = input.encoding();
+        this.text = new DecodedLinesReader(new StrictLineReader(input.stream(), effective.maxLineBytes(), input.charset()));
         String firstLine = text.peekFirstLine();
         char delimiter = mapping.delimiter() != null ? mapping.delimiter()
                 : name.toLowerCase(java.util.Locale.ROOT).endsWith(".tsv") ? '\t' : guessDelimiter(firstLine);
@@ -65,6 +69,11 @@ public final class CsvFeedbackReader implements FeedbackReader {
             return '\t';
         }
         return semicolons > commas ? ';' : ',';
+    }
+
+    @Override
+    public Charset encoding() {
+        return encoding;
     }
 
     @Override

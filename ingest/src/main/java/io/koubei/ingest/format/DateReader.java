@@ -133,11 +133,11 @@ final class DateReader {
         }
         if (dateOnly) {
             throw new IllegalArgumentException("'" + text + "' is a date without time or offset; write e.g. " + text
-                    + "T00:00:00+08:00, or set a zone (mapping.yml dates.zone, or --zone) to read it as midnight there");
+                    + "T00:00:00+08:00, or set a zone (koubei import --zone, or dates.zone in mapping.yml) to read it as midnight there");
         }
         if (localOnly) {
             throw new IllegalArgumentException("'" + text + "' has no UTC offset; write it with one (e.g. "
-                    + text + "+08:00) or set a zone (mapping.yml dates.zone, or --zone)");
+                    + text + "+08:00) or set a zone (koubei import --zone, or dates.zone in mapping.yml)");
         }
         throw new IllegalArgumentException("cannot read '" + Quoted.of(text) + "' as a date-time; " + expected());
     }

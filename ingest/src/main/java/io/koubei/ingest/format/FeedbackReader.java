@@ -1,6 +1,7 @@
 package io.koubei.ingest.format;
 
 import java.io.Closeable;
+import java.nio.charset.Charset;
 import java.util.Iterator;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -20,6 +21,11 @@ public interface FeedbackReader extends Iterator<ParseResult>, Closeable {
     /** Rows the input probably holds (for progress bars), or -1 when the reader cannot tell cheaply. */
     default long estimatedRows() {
         return -1;
+    }
+
+    /** The input's text encoding (detected or given); null for workbooks, which have none. */
+    default Charset encoding() {
+        return null;
     }
 
     default Stream<ParseResult> stream() {

@@ -25,11 +25,17 @@ public final class FeedbackReaders {
         ColumnMapping m = mapping == null ? ColumnMapping.NONE : mapping;
         String name = file.getFileName().toString();
         InputFormat f = format != null ? format : InputFormat.detect(file).orElseThrow(() -> new MappingException(
-                name + ": cannot tell the format from the extension; use .jsonl, .csv or .xlsx, or name the format"
-                        + (name.toLowerCase(java.util.Locale.ROOT).endsWith(".xls") ? " (old .xls workbooks: save as .xlsx)" : "")));
+                name + ": cannot tell the format from the extension; use .jsonl, .csv, .xlsx or .xls, or name the format"
+                        + " (koubei import --format jsonl|csv|xlsx|xls)"));
         switch (f) {
             case JSONL -> {
-                return new JsonLinesReader(Files.newInputStream(file), name, m.applyTo(options));
+                InputStream in = Files.newInputStream(file);
+                try {
+                    return new JsonLinesReader(in, name, m.applyTo(options));
+                } catch (IOException | RuntimeException e) {
+                    in.close();
+                    throw e;
+                }
             }
             case CSV -> {
                 InputStream in = Files.newInputStream(file);
@@ -42,6 +48,9 @@ public final class FeedbackReaders {
             }
             case XLSX -> {
                 return new XlsxFeedbackReader(file, m, options);
+            }
+            case XLS -> {
+                return new XlsFeedbackReader(file, m, options);
             }
             default -> throw new IllegalStateException(f.toString());
         }

@@ -111,18 +111,34 @@ final class FlatRowAssembler {
         return o;
     }
 
-    /** Names the source column in each reason of a rejected row whose field came from a mapped column. */
+    /** Names the source column in each reason (or warning) of a row whose field came from a mapped column. */
     ParseResult annotate(ParseResult result) {
-        if (!(result instanceof ParseResult.Invalid invalid) || mappedColumns.isEmpty()) {
+        if (mappedColumns.isEmpty()) {
             return result;
         }
+        if (result instanceof ParseResult.Valid valid) {
+            if (valid.warnings().isEmpty()) {
+                return result;
+            }
+            List<Warning> out = new ArrayList<>();
+            for (Warning w : valid.warnings()) {
+                String column = columnNote(w.field());
+                out.add(column == null ? w : new Warning(w.source(), w.line(), w.field(), w.message() + column));
+            }
+            return new ParseResult.Valid(valid.line(), valid.item(), out);
+        }
+        ParseResult.Invalid invalid = (ParseResult.Invalid) result;
         List<Rejection> out = new ArrayList<>();
         for (Rejection r : invalid.rejections()) {
-            List<String> sources = mapping.columns().get(r.field());
-            out.add(sources == null ? r
-                    : new Rejection(r.source(), r.line(), r.field(), r.reason() + " (column " + String.join(" + ", sources) + ")"));
+            String column = columnNote(r.field());
+            out.add(column == null ? r : new Rejection(r.source(), r.line(), r.field(), r.reason() + column));
         }
         return new ParseResult.Invalid(invalid.line(), out);
+    }
+
+    private String columnNote(String field) {
+        List<String> sources = mapping.columns().get(field);
+        return sources == null ? null : " (column " + String.join(" + ", sources) + ")";
     }
 
     private String mapValue(String target, String raw) {

@@ -6,9 +6,9 @@ import java.util.Optional;
 
 /** The file formats format v1 comes in. */
 public enum InputFormat {
-    JSONL, CSV, XLSX;
+    JSONL, CSV, XLSX, XLS;
 
-    /** From the file extension: .jsonl/.ndjson/.json, .csv/.tsv/.txt, .xlsx. */
+    /** From the file extension: .jsonl/.ndjson/.json, .csv/.tsv/.txt, .xlsx/.xlsm, .xls (Excel 97–2003). */
     public static Optional<InputFormat> detect(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json")) {
@@ -19,6 +19,9 @@ public enum InputFormat {
         }
         if (name.endsWith(".xlsx") || name.endsWith(".xlsm")) {
             return Optional.of(XLSX);
+        }
+        if (name.endsWith(".xls")) {
+            return Optional.of(XLS);
         }
         return Optional.empty();
     }
@@ -32,6 +35,7 @@ public enum InputFormat {
             case "jsonl", "ndjson", "json" -> Optional.of(JSONL);
             case "csv", "tsv" -> Optional.of(CSV);
             case "xlsx", "excel" -> Optional.of(XLSX);
+            case "xls" -> Optional.of(XLS);
             default -> Optional.empty();
         };
     }

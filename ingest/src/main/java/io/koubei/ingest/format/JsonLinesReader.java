@@ -3,6 +3,7 @@ package io.koubei.ingest.format;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.util.List;
 import java.util.NoSuchElementException;
 import tools.jackson.core.JacksonException;
@@ -16,10 +17,20 @@ public final class JsonLinesReader implements FeedbackReader {
     private final RecordDecoder decoder;
     private ParseResult next;
 
-    public JsonLinesReader(InputStream in, String name, FormatOptions options) {
+    private final Charset encoding;
+
+    /** Detects the encoding unless {@code options} name one (see {@link FormatOptions#charset()}). */
+    public JsonLinesReader(InputStream in, String name, FormatOptions options) throws IOException {
         this.name = name;
-        this.lines = new StrictLineReader(in, options.maxLineBytes(), options.charset());
+        DetectedInput input = DetectedInput.open(in, options.charset());
+        this.encoding = input.encoding();
+        this.lines = new StrictLineReader(input.stream(), options.maxLineBytes(), input.charset());
         this.decoder = new RecordDecoder(options, V1Json.MAPPER);
+    }
+
+    @Override
+    public Charset encoding() {
+        return encoding;
     }
 
     @Override

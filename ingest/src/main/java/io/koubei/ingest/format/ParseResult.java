@@ -12,7 +12,18 @@ public sealed interface ParseResult permits ParseResult.Valid, ParseResult.Inval
         return this instanceof Valid;
     }
 
-    record Valid(long line, FeedbackItem item) implements ParseResult {
+    /**
+     * An accepted row. {@code warnings} name the optional fields that were normalised or dropped on the way (empty
+     * when every field was read exactly).
+     */
+    record Valid(long line, FeedbackItem item, List<Warning> warnings) implements ParseResult {
+        public Valid {
+            warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        }
+
+        public Valid(long line, FeedbackItem item) {
+            this(line, item, List.of());
+        }
     }
 
     /** A rejected row; {@code rejections} holds every problem found in it (at least one). */

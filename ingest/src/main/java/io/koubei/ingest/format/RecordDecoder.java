@@ -9,6 +9,8 @@ import io.koubei.core.feedback.RatingScale;
 import io.koubei.core.feedback.TicketInfo;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -30,7 +32,7 @@ final class RecordDecoder {
     private static final String CHANNELS = Arrays.stream(Channel.values()).map(Channel::wireName).collect(Collectors.joining(", "));
     /** Longest identifier or exact-match name (source, ids, product, version, author id) a row may carry. */
     static final int MAX_KEY_CHARS = 1_000;
-    private static final String SCALES = Arrays.stream(RatingScale.values()).map(RatingScale::wireName).collect(Collectors.joining(", "));
+    static final String SCALES = Arrays.stream(RatingScale.values()).map(RatingScale::wireName).collect(Collectors.joining(", "));
 
     private final FormatOptions options;
     private final DateReader dates;
@@ -43,10 +45,10 @@ final class RecordDecoder {
     }
 
     ParseResult decode(JsonNode node, String file, long line) {
-        Problems p = new Problems(file, line);
+        RowProblems p = new RowProblems(file, line, mapper);
         if (node == null || !node.isObject()) {
             p.add("(json)", "expected a JSON object, got " + kind(node));
-            return p.result(null);
+            return p.result();
         }
         ObjectNode o = applyDefaults((ObjectNode) node);
         Map<String, Object> extra = new LinkedHashMap<>();
@@ -80,20 +82,30 @@ final class RecordDecoder {
         }
 
         Author author = author(o.get("author"), p, extra);
-        Rating rating = rating(o.get("rating"), p, extra);
+        Rating rating = RatingField.read(o.get("rating"), p, extra);
         Interactions interactions = interactions(o.get("interactions"), p, extra);
         TicketInfo ticket = ticket(o.get("ticket"), p, extra);
-        List<String> tags = tags(o.get("tags"), p);
-        Map<String, String> fields = fields(o.get("fields"), p);
+        List<String> tags = tags(o.get("tags"), p, extra);
+        Map<String, String> fields = fields(o.get("fields"), p, extra);
+        String title = optionalString(o, "title", "title", p, extra);
+        String lang = optionalString(o, "lang", "lang", p, extra);
+        String product = optionalString(o, "product", "product", p, extra);
+        String productVersion = optionalString(o, "productVersion", "productVersion", p, extra);
+        String url = optionalString(o, "url", "url", p, extra);
+        String replyTo = trimToNull(optionalString(o, "replyTo", "replyTo", p, extra));
 
-        if (text == null) {
+        if (text == null || (text.isEmpty() && rating == null)) {
             if (rating == null) {
-                p.add("text", "missing (required unless a rating is given)");
+                // the rating was the row's content: why it could not be used makes the row unusable
+                boolean ratingDropped = p.rejectDropped("rating");
+                if (text == null) {
+                    p.add("text", "missing (required unless a rating is given)");
+                } else if (!ratingDropped) {
+                    p.add("text", "empty (allowed only when a rating is given)");
+                }
             } else {
                 text = "";
             }
-        } else if (text.isEmpty() && rating == null && !p.has("rating.value") && !p.has("rating.scale")) {
-            p.add("text", "empty (allowed only when a rating is given)");
         } else {
             int chars = text.codePointCount(0, text.length());
             if (chars > options.maxTextChars()) {
@@ -111,20 +123,18 @@ final class RecordDecoder {
 
         for (Map.Entry<String, JsonNode> e : o.properties()) {
             if (!V1Fields.isKnownName(e.getKey()) && !absent(e.getValue())) {
-                extra.put(e.getKey(), toJava(e.getValue()));
+                extra.putIfAbsent(e.getKey(), p.toJava(e.getValue()));
             }
         }
         if (p.any()) {
-            return p.result(null);
+            return p.result();
         }
         FeedbackItem item = FeedbackItem.builder()
                 .id(id).source(source.trim()).channel(channel).externalId(externalId).createdAt(createdAt).text(text)
-                .title(string(o, "title", "title", p)).lang(string(o, "lang", "lang", p))
-                .product(string(o, "product", "product", p)).productVersion(string(o, "productVersion", "productVersion", p))
-                .url(string(o, "url", "url", p)).replyTo(trimToNull(string(o, "replyTo", "replyTo", p)))
+                .title(title).lang(lang).product(product).productVersion(productVersion).url(url).replyTo(replyTo)
                 .author(author).rating(rating).interactions(interactions).ticket(ticket).tags(tags).fields(fields)
                 .extra(extra).build();
-        return p.any() ? p.result(null) : new ParseResult.Valid(line, item);
+        return new ParseResult.Valid(line, item, p.warnings());
     }
 
     /**
@@ -132,7 +142,7 @@ final class RecordDecoder {
      * in Lucene and Elasticsearch); far shorter than that is already no real identifier. Rejected here, with the
      * line, rather than failing in the store where the sender would learn nothing.
      */
-    private static void checkKeyLength(Problems p, String field, Object value) {
+    private static void checkKeyLength(RowProblems p, String field, Object value) {
         String text = value instanceof JsonNode n ? (n.isString() ? n.asString() : null) : (String) value;
         if (text != null && text.length() > MAX_KEY_CHARS) {
             p.add(field, String.format(Locale.ROOT, "%,d characters exceeds the limit of %,d for identifiers and names",
@@ -164,81 +174,52 @@ final class RecordDecoder {
         return copy;
     }
 
-    private Author author(JsonNode n, Problems p, Map<String, Object> extra) {
-        ObjectNode a = object(n, "author", p);
+    private Author author(JsonNode n, RowProblems p, Map<String, Object> extra) {
+        if (!absent(n) && n.isString() && !n.stringValue().isBlank()) {
+            p.warn("author", "text instead of an object; read as author.name");
+            return new Author(null, n.stringValue().strip(), null, null, null, null, null);
+        }
+        ObjectNode a = optionalObject(n, "author", p, extra);
         if (a == null) {
             return null;
         }
-        keepUnknownMembers(a, "author", extra);
-        return new Author(trimToNull(string(a, "id", "author.id", p)), string(a, "name", "author.name", p),
-                count(a.get("followers"), "author.followers", p), optionalDate(a.get("registeredAt"), "author.registeredAt", p),
-                integer(a.get("level"), "author.level", p), bool(a.get("verified"), "author.verified", p),
-                bool(a.get("official"), "author.official", p));
+        p.keepUnknown(a, "author", extra);
+        return new Author(trimToNull(optionalString(a, "id", "author.id", p, extra)), optionalString(a, "name", "author.name", p, extra),
+                count(a.get("followers"), "author.followers", p, extra), optionalDate(a.get("registeredAt"), "author.registeredAt", p, extra),
+                level(a.get("level"), "author.level", p, extra), bool(a.get("verified"), "author.verified", p, extra),
+                bool(a.get("official"), "author.official", p, extra));
     }
 
-    private Rating rating(JsonNode n, Problems p, Map<String, Object> extra) {
-        ObjectNode r = object(n, "rating", p);
-        if (r == null) {
-            return null;
-        }
-        keepUnknownMembers(r, "rating", extra);
-        JsonNode valueNode = r.get("value");
-        String scaleText = string(r, "scale", "rating.scale", p);
-        if (absent(valueNode)) {
-            return null; // a scale without a value (e.g. a constant scale on a row left unrated) is no rating
-        }
-        if (scaleText == null || scaleText.isBlank()) {
-            p.add("rating.scale", "missing; a rating.value needs a scale (" + SCALES + ")");
-            return null;
-        }
-        RatingScale scale = RatingScale.fromWire(scaleText).orElse(null);
-        if (scale == null) {
-            p.add("rating.scale", "unknown scale '" + Quoted.of(scaleText) + "'; expected one of " + SCALES);
-            return null;
-        }
-        Double value = decimal(valueNode, "rating.value", p);
-        if (value == null) {
-            return null;
-        }
-        if (!scale.accepts(value)) {
-            p.add("rating.value", fmt(value) + " is outside the " + scale.wireName() + " range " + fmt(scale.min()) + "–" + fmt(scale.max()));
-            return null;
-        }
-        if (scale == RatingScale.NPS && value != Math.rint(value)) {
-            p.add("rating.value", "NPS takes whole numbers 0–10, got " + fmt(value));
-            return null;
-        }
-        return new Rating(scale, value);
-    }
-
-    private Interactions interactions(JsonNode n, Problems p, Map<String, Object> extra) {
-        ObjectNode i = object(n, "interactions", p);
+    private Interactions interactions(JsonNode n, RowProblems p, Map<String, Object> extra) {
+        ObjectNode i = optionalObject(n, "interactions", p, extra);
         if (i == null) {
             return null;
         }
-        keepUnknownMembers(i, "interactions", extra);
-        Integer likes = count(i.get("likes"), "interactions.likes", p);
-        Integer reposts = count(i.get("reposts"), "interactions.reposts", p);
-        Integer replies = count(i.get("replies"), "interactions.replies", p);
+        p.keepUnknown(i, "interactions", extra);
+        Integer likes = count(i.get("likes"), "interactions.likes", p, extra);
+        Integer reposts = count(i.get("reposts"), "interactions.reposts", p, extra);
+        Integer replies = count(i.get("replies"), "interactions.replies", p, extra);
         return new Interactions(likes == null ? 0 : likes, reposts == null ? 0 : reposts, replies == null ? 0 : replies);
     }
 
-    private TicketInfo ticket(JsonNode n, Problems p, Map<String, Object> extra) {
-        ObjectNode t = object(n, "ticket", p);
+    private TicketInfo ticket(JsonNode n, RowProblems p, Map<String, Object> extra) {
+        ObjectNode t = optionalObject(n, "ticket", p, extra);
         if (t == null) {
             return null;
         }
-        keepUnknownMembers(t, "ticket", extra);
-        return new TicketInfo(string(t, "status", "ticket.status", p), optionalDate(t.get("firstResponseAt"), "ticket.firstResponseAt", p),
-                optionalDate(t.get("resolvedAt"), "ticket.resolvedAt", p));
+        p.keepUnknown(t, "ticket", extra);
+        return new TicketInfo(optionalString(t, "status", "ticket.status", p, extra),
+                optionalDate(t.get("firstResponseAt"), "ticket.firstResponseAt", p, extra),
+                optionalDate(t.get("resolvedAt"), "ticket.resolvedAt", p, extra));
     }
 
-    private List<String> tags(JsonNode n, Problems p) {
+    private List<String> tags(JsonNode n, RowProblems p, Map<String, Object> extra) {
         if (absent(n)) {
             return List.of();
         }
         List<String> tags = new ArrayList<>();
         if (n.isArray()) {
+            int skipped = 0;
             for (JsonNode t : n) {
                 if (t.isString() || t.isNumber() || t.isBoolean()) {
                     String v = t.asString().trim();
@@ -246,9 +227,12 @@ final class RecordDecoder {
                         tags.add(v);
                     }
                 } else if (!t.isNull()) {
-                    p.add("tags", "expected an array of strings, found " + kind(t));
-                    return List.of();
+                    skipped++;
                 }
+            }
+            if (skipped > 0) {
+                p.warn("tags", skipped + (skipped == 1 ? " element was not text" : " elements were not text")
+                        + " and was left out (expected an array of strings)");
             }
         } else if (n.isString()) {
             for (String v : n.stringValue().split("[|;]")) {
@@ -257,13 +241,13 @@ final class RecordDecoder {
                 }
             }
         } else {
-            p.add("tags", "expected an array of strings (or text separated by | or ;), found " + kind(n));
+            p.drop("tags", "expected an array of strings (or text separated by | or ;), found " + kind(n), n, extra);
         }
         return tags;
     }
 
-    private Map<String, String> fields(JsonNode n, Problems p) {
-        ObjectNode f = object(n, "fields", p);
+    private Map<String, String> fields(JsonNode n, RowProblems p, Map<String, Object> extra) {
+        ObjectNode f = optionalObject(n, "fields", p, extra);
         if (f == null) {
             return Map.of();
         }
@@ -273,33 +257,27 @@ final class RecordDecoder {
             if (v.isString() || v.isNumber() || v.isBoolean()) {
                 out.put(e.getKey(), v.asString());
             } else if (!v.isNull()) {
-                p.add("fields." + e.getKey(), "expected text, a number or a boolean, found " + kind(v));
+                out.put(e.getKey(), mapper.writeValueAsString(v));
+                p.warn("fields." + e.getKey(), kind(v) + " instead of text; kept as its JSON text");
             }
         }
         return out;
     }
 
-    private void keepUnknownMembers(ObjectNode o, String name, Map<String, Object> extra) {
-        List<String> known = V1Fields.OBJECTS.get(name);
-        for (Map.Entry<String, JsonNode> e : o.properties()) {
-            if (!known.contains(e.getKey()) && !absent(e.getValue())) {
-                extra.put(name + "." + e.getKey(), toJava(e.getValue()));
-            }
-        }
-    }
-
-    private ObjectNode object(JsonNode n, String field, Problems p) {
-        if (absent(n)) {
+    /** An optional object member: null when absent; dropped with a warning when it is not an object. */
+    private ObjectNode optionalObject(JsonNode n, String field, RowProblems p, Map<String, Object> extra) {
+        if (absent(n) || isBlankText(n)) {
             return null;
         }
         if (!n.isObject()) {
-            p.add(field, "expected an object, found " + kind(n));
+            p.drop(field, "expected an object, found " + kind(n), n, extra);
             return null;
         }
         return (ObjectNode) n;
     }
 
-    private String string(JsonNode parent, String name, String path, Problems p) {
+    /** A required text field: a value of the wrong kind is a rejection. */
+    private String string(JsonNode parent, String name, String path, RowProblems p) {
         JsonNode n = parent.get(name);
         if (absent(n)) {
             return null;
@@ -314,7 +292,23 @@ final class RecordDecoder {
         return null;
     }
 
-    private Instant date(JsonNode n, String path, Problems p) {
+    /** An optional text field: a value of the wrong kind is dropped with a warning. */
+    private String optionalString(JsonNode parent, String name, String path, RowProblems p, Map<String, Object> extra) {
+        JsonNode n = parent.get(name);
+        if (absent(n)) {
+            return null;
+        }
+        if (n.isString()) {
+            return n.stringValue();
+        }
+        if (n.isNumber() || n.isBoolean()) {
+            return n.asString();
+        }
+        p.drop(path, "expected text, found " + kind(n), n, extra);
+        return null;
+    }
+
+    private Instant date(JsonNode n, String path, RowProblems p) {
         try {
             if (n.isIntegralNumber()) {
                 if (!n.canConvertToLong()) {
@@ -328,107 +322,167 @@ final class RecordDecoder {
             }
             p.add(path, "expected ISO-8601 text with offset or epoch milliseconds, found " + kind(n));
         } catch (IllegalArgumentException e) {
+            // with a zone given, a local date-time in a usual export form (2024/5/1 10:15, 2024年5月1日) is clear
+            boolean unknownForm = e.getMessage().startsWith("cannot read");
+            LooseDateText.Reading loose = unknownForm && n.isString() ? LooseDateText.read(n.stringValue()) : null;
+            if (loose != null && loose.local() != null) {
+                String raw = "'" + Quoted.of(n.stringValue().strip()) + "'";
+                if (options.zone() == null) {
+                    p.add(path, raw + (loose.dateOnly() ? " is a date without time or offset" : " has no UTC offset")
+                            + "; set a zone (koubei import --zone, or dates.zone in mapping.yml) to read it as "
+                            + (loose.dateOnly() ? "midnight" : "local time") + " there");
+                    return null;
+                }
+                ZonedDateTime at = loose.local().atZone(options.zone());
+                p.warn(path, raw + " read as " + at.toOffsetDateTime() + " (" + (loose.dateOnly() ? "midnight" : "local time")
+                        + " in " + options.zone().getId() + ")");
+                return at.toInstant();
+            }
             p.add(path, e.getMessage());
         }
         return null;
     }
 
-    private Instant optionalDate(JsonNode n, String path, Problems p) {
-        return absent(n) || isBlankText(n) ? null : date(n, path, p);
-    }
-
-    private Integer count(JsonNode n, String path, Problems p) {
-        Integer v = integer(n, path, p);
-        if (v != null && v < 0) {
-            p.add(path, v + " is negative; counts start at 0");
-            return null;
-        }
-        return v;
-    }
-
-    private Integer integer(JsonNode n, String path, Problems p) {
+    /**
+     * An optional date-time: read exactly when it can be; a plain date, a local date-time or epoch seconds are
+     * normalised with a warning (placed in the configured zone, else the team's zone); anything else is dropped.
+     */
+    private Instant optionalDate(JsonNode n, String path, RowProblems p, Map<String, Object> extra) {
         if (absent(n) || isBlankText(n)) {
             return null;
         }
-        BigDecimal d = number(n, path, "a whole number", p);
-        if (d == null) {
+        String strictError;
+        try {
+            if (n.isIntegralNumber() && n.canConvertToLong()) {
+                return dates.parseMillis(n.longValue());
+            }
+            if (n.isString()) {
+                return dates.parse(n.stringValue());
+            }
+            strictError = "expected ISO-8601 text with offset or epoch milliseconds, found " + kind(n);
+        } catch (IllegalArgumentException e) {
+            strictError = e.getMessage();
+        }
+        LooseDateText.Reading loose = n.isString() || n.isIntegralNumber() ? LooseDateText.read(n.asString()) : null;
+        if (loose == null) {
+            p.drop(path, strictError, n, extra);
             return null;
         }
+        String raw = "'" + Quoted.of(n.asString().strip()) + "'";
+        if (loose.instant() != null) {
+            p.warn(path, raw + " read as epoch seconds: " + loose.instant());
+            return loose.instant();
+        }
+        ZoneId zone = options.zone() != null ? options.zone() : options.teamZone();
+        ZonedDateTime at = loose.local().atZone(zone);
+        String where = options.zone() != null ? zone.getId()
+                : zone.getId() + ", the team's zone; koubei import --zone, or dates.zone in mapping.yml, sets another";
+        p.warn(path, raw + " read as " + at.toOffsetDateTime() + " (" + (loose.dateOnly() ? "midnight" : "local time")
+                + " in " + where + ")");
+        return at.toInstant();
+    }
+
+    private Integer count(JsonNode n, String path, RowProblems p, Map<String, Object> extra) {
+        if (absent(n) || isBlankText(n)) {
+            return null;
+        }
+        BigDecimal exact = exactNumber(n);
+        if (exact != null) {
+            if (exact.signum() < 0) {
+                p.drop(path, exact.stripTrailingZeros().toPlainString() + " is negative; counts start at 0", n, extra);
+                return null;
+            }
+            return wholeInt(exact, n, path, p, extra);
+        }
+        if (!n.isString()) {
+            p.drop(path, n.isNumber() ? n.asString() + " is out of range" : "expected a whole number, found " + kind(n), n, extra);
+            return null;
+        }
+        CountText.Reading r = CountText.read(n.stringValue());
+        if (r == null || r.value() > Integer.MAX_VALUE) {
+            p.drop(path, "'" + Quoted.of(n.stringValue().strip()) + (r == null ? "' is not a number; expected a whole number"
+                    : "' is out of range"), n, extra);
+            return null;
+        }
+        p.warn(path, "'" + Quoted.of(n.stringValue().strip()) + "' read as " + r.value() + (r.atLeast() ? " (at least)" : ""));
+        return (int) r.value();
+    }
+
+    private Integer level(JsonNode n, String path, RowProblems p, Map<String, Object> extra) {
+        if (absent(n) || isBlankText(n)) {
+            return null;
+        }
+        BigDecimal exact = exactNumber(n);
+        if (exact != null) {
+            return wholeInt(exact, n, path, p, extra);
+        }
+        Integer level = n.isString() ? LevelText.read(n.stringValue()) : null;
+        if (level == null) {
+            p.drop(path, n.isString() ? "'" + Quoted.of(n.stringValue().strip()) + "' holds no level number; expected a whole number"
+                    : n.isNumber() ? n.asString() + " is out of range" : "expected a whole number, found " + kind(n), n, extra);
+            return null;
+        }
+        p.warn(path, "'" + Quoted.of(n.stringValue().strip()) + "' read as " + level);
+        return level;
+    }
+
+    private Integer wholeInt(BigDecimal d, JsonNode raw, String path, RowProblems p, Map<String, Object> extra) {
         try {
             return d.intValueExact();
         } catch (ArithmeticException e) {
-            p.add(path, d.stripTrailingZeros().toPlainString() + (d.scale() > 0 && d.stripTrailingZeros().scale() > 0
-                    ? " is not a whole number" : " is out of range"));
+            boolean fraction = d.stripTrailingZeros().scale() > 0;
+            p.drop(path, d.stripTrailingZeros().toPlainString() + (fraction ? " is not a whole number" : " is out of range"), raw, extra);
             return null;
         }
     }
 
-    private Double decimal(JsonNode n, String path, Problems p) {
-        if (isBlankText(n)) {
-            p.add(path, "empty; expected a number");
-            return null;
-        }
-        BigDecimal d = number(n, path, "a number", p);
-        return d == null ? null : d.doubleValue();
-    }
-
-    private BigDecimal number(JsonNode n, String path, String expected, Problems p) {
+    /** A JSON number, or text that is a plain decimal number; null otherwise (also for NaN and ±1e15 and beyond). */
+    private static BigDecimal exactNumber(JsonNode n) {
+        BigDecimal d;
         if (n.isNumber()) {
             if (n.isFloatingPointNumber() && !Double.isFinite(n.doubleValue())) {
-                p.add(path, "not a finite number");
                 return null;
             }
-            return n.decimalValue();
-        }
-        if (n.isString()) {
-            String t = n.stringValue().trim();
+            d = n.decimalValue();
+        } else if (n.isString()) {
             try {
-                BigDecimal d = new BigDecimal(t);
-                if (d.abs().compareTo(BigDecimal.valueOf(1e15)) > 0) {
-                    p.add(path, "'" + Quoted.of(t) + "' is out of range");
-                    return null;
-                }
-                return d;
+                d = new BigDecimal(n.stringValue().strip());
             } catch (NumberFormatException e) {
-                p.add(path, "'" + Quoted.of(t) + "' is not a number; expected " + expected);
                 return null;
             }
+        } else {
+            return null;
         }
-        p.add(path, "expected " + expected + ", found " + kind(n));
-        return null;
+        return d.abs().compareTo(BigDecimal.valueOf(1e15)) > 0 ? null : d;
     }
 
-    private Boolean bool(JsonNode n, String path, Problems p) {
+    private Boolean bool(JsonNode n, String path, RowProblems p, Map<String, Object> extra) {
         if (absent(n) || isBlankText(n)) {
             return null;
         }
         if (n.isBoolean()) {
             return n.booleanValue();
         }
-        String t = n.asString().trim().toLowerCase(Locale.ROOT);
+        String t = CountText.normalise(n.asString()).toLowerCase(Locale.ROOT);
         switch (t) {
-            case "true", "yes", "y", "1", "是" -> {
+            case "true", "yes", "y", "t", "1", "on", "是", "对", "已认证", "认证", "✓", "✔", "√" -> {
                 return Boolean.TRUE;
             }
-            case "false", "no", "n", "0", "否" -> {
+            case "false", "no", "n", "f", "0", "off", "否", "不是", "未认证", "无", "✗", "✘", "×" -> {
                 return Boolean.FALSE;
             }
             default -> {
-                p.add(path, "'" + Quoted.of(n.asString()) + "' is not a boolean; expected true or false");
+                p.drop(path, "'" + Quoted.of(n.asString()) + "' is not a boolean; expected true or false (or yes/no, 1/0, 是/否)", n, extra);
                 return null;
             }
         }
-    }
-
-    private Object toJava(JsonNode n) {
-        return mapper.treeToValue(n, Object.class);
     }
 
     static boolean absent(JsonNode n) {
         return n == null || n.isNull() || n.isMissingNode();
     }
 
-    private static boolean isBlankText(JsonNode n) {
+    static boolean isBlankText(JsonNode n) {
         return n != null && n.isString() && n.stringValue().isBlank();
     }
 
@@ -440,7 +494,7 @@ final class RecordDecoder {
         return t.isEmpty() ? null : t;
     }
 
-    private static String kind(JsonNode n) {
+    static String kind(JsonNode n) {
         if (n == null || n.isNull()) {
             return "null";
         }
@@ -459,35 +513,7 @@ final class RecordDecoder {
         return "text";
     }
 
-    private static String fmt(double v) {
+    static String fmt(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
-    }
-
-    /** Problems of one row. */
-    private static final class Problems {
-        private final String file;
-        private final long line;
-        private final List<Rejection> list = new ArrayList<>();
-
-        Problems(String file, long line) {
-            this.file = file;
-            this.line = line;
-        }
-
-        void add(String field, String reason) {
-            list.add(new Rejection(file, line, field, reason));
-        }
-
-        boolean any() {
-            return !list.isEmpty();
-        }
-
-        boolean has(String field) {
-            return list.stream().anyMatch(r -> r.field().equals(field));
-        }
-
-        ParseResult result(Object ignored) {
-            return new ParseResult.Invalid(line, list);
-        }
     }
 }

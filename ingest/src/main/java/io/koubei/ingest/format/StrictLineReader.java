@@ -127,7 +127,7 @@ final class StrictLineReader implements AutoCloseable {
             int offset = firstInvalidOffset(buf, start, len);
             String lenient = new String(buf, start, len - start, charset);
             String hint = charset.equals(StandardCharsets.UTF_8)
-                    ? " (save the file as UTF-8, or give its encoding, e.g. GBK)" : "";
+                    ? " (save the file as UTF-8, or name its encoding, e.g. koubei import --encoding GBK, or csv.encoding in mapping.yml)" : "";
             return new Line(lineNumber, null, "invalid " + charset.name() + " byte sequence at byte " + (offset + 1)
                     + " of the line" + hint, lenient, terminator);
         }

@@ -9,6 +9,7 @@ import io.koubei.ingest.format.FeedbackReaders;
 import io.koubei.ingest.format.InputFormat;
 import io.koubei.ingest.format.ParseResult;
 import io.koubei.ingest.format.Rejection;
+import io.koubei.ingest.format.Warning;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -53,7 +54,10 @@ public final class FeedbackImporter {
         InputFormat format = options.format() != null ? options.format() : InputFormat.detect(file).orElse(null);
         try (FeedbackReader reader = FeedbackReaders.open(file, format, options.mapping(), options.formatOptions())) {
             long total = reader.estimatedRows() >= 0 ? reader.estimatedRows() : estimateRows(file, format);
-            return importResults(reader.sourceName(), reader, options, progress, total);
+            Run run = new Run(reader.sourceName(), options, progress, total);
+            run.encoding = reader.encoding() == null ? null : reader.encoding().name();
+            run.consume(reader);
+            return run.finish();
         }
     }
 
@@ -67,7 +71,7 @@ public final class FeedbackImporter {
 
     /** Newline count (a cheap pre-pass) for JSONL/CSV; XLSX readers estimate from the sheet dimension. CSV rows with line breaks make it an upper bound. */
     static long estimateRows(Path file, InputFormat format) {
-        if (format == null || format == InputFormat.XLSX) {
+        if (format == null || format == InputFormat.XLSX || format == InputFormat.XLS) {
             return -1;
         }
         long lines = 0;
@@ -98,6 +102,10 @@ public final class FeedbackImporter {
         private final long started = System.nanoTime();
         private final Deque<Batch> inFlight = new ArrayDeque<>();
         private final List<Rejection> rejections = new ArrayList<>();
+        private final List<Warning> warnings = new ArrayList<>();
+        private long warned;
+        private long warningsOmitted;
+        private String encoding;
         private List<FeedbackItem> batch = new ArrayList<>();
         private long batchChars;
         private long firstLine = -1;
@@ -128,6 +136,16 @@ public final class FeedbackImporter {
                 read++;
                 lastLine = r.line();
                 if (r instanceof ParseResult.Valid v) {
+                    if (!v.warnings().isEmpty()) {
+                        warned++;
+                        for (Warning w : v.warnings()) {
+                            if (warnings.size() < options.maxRejectionsKept()) {
+                                warnings.add(w);
+                            } else {
+                                warningsOmitted++;
+                            }
+                        }
+                    }
                     if (batch.isEmpty()) {
                         firstLine = r.line();
                     }
@@ -234,6 +252,7 @@ public final class FeedbackImporter {
         ImportSummary finish() {
             progress.update(read, total);
             return new ImportSummary(source, read, accepted, created, updated, deadLettered, rejected, rejections, omitted,
+                    warned, warnings, warningsOmitted, encoding,
                     stored, Duration.ofNanos(System.nanoTime() - started), aborted);
         }
     }

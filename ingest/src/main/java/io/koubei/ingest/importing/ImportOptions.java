@@ -19,7 +19,7 @@ import java.util.Map;
  *                          which bounds memory when texts are long
  * @param maxInFlight       batches published but not yet acknowledged (default 2: parsing overlaps storing)
  * @param receiptTimeout    how long to wait for one batch's acknowledgement before giving up (default 10 min)
- * @param maxRejectionsKept rejections kept in the summary; the rest are only counted (default 10,000)
+ * @param maxRejectionsKept rejections (and, apart, warnings) kept in the summary; the rest are only counted (default 10,000)
  * @param failFast          give up on a batch as soon as the bus reports the store unavailable, instead of waiting
  *                          up to {@code receiptTimeout} (the ingest API: its client gets 503 + Retry-After at once)
  */

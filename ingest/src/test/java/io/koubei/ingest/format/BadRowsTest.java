@@ -54,7 +54,16 @@ class BadRowsTest {
 
         List<ParseResult> results = RoundTripTest.readAll(path, ColumnMapping.NONE, FormatOptions.standard());
 
-        assertThat(results).filteredOn(ParseResult::valid).extracting(ParseResult::line).containsExactly(1L, 11L, 15L);
+        // an optional field that cannot be used (rating out of range, unknown scale, a count that is no number) is
+        // dropped with a warning: the row still lands
+        assertThat(results).filteredOn(ParseResult::valid).extracting(ParseResult::line).containsExactly(1L, 4L, 9L, 11L, 12L, 15L);
+        assertThat(warnings(results)).containsExactly(
+                "mixed.jsonl:4: rating.value: 11 is outside the nps range 0–10; rating dropped (kept in extra as rating.value, rating.scale)",
+                "mixed.jsonl:9: interactions.likes: 'many' is not a number; expected a whole number; dropped (kept in extra as interactions.likes)",
+                "mixed.jsonl:12: rating.scale: unknown scale 'ten'; expected one of nps, stars, csat; rating dropped (kept in extra as rating.value, rating.scale)");
+        FeedbackItem line4 = ((ParseResult.Valid) results.stream().filter(r -> r.line() == 4).findFirst().orElseThrow()).item();
+        assertThat(line4.rating()).isNull();
+        assertThat(line4.extra()).isEqualTo(Map.of("rating.value", 11, "rating.scale", "nps"));
         FeedbackItem withExtra = ((ParseResult.Valid) results.stream().filter(r -> r.line() == 15).findFirst().orElseThrow()).item();
         assertThat(withExtra.extra()).isEqualTo(Map.of("shopId", 42, "author.gender", "f"));
         assertThat(withExtra.id()).isEqualTo("weibo:a15");
@@ -62,13 +71,10 @@ class BadRowsTest {
         assertThat(rejections(results)).containsExactly(
                 "mixed.jsonl:2: source: missing (required: the platform or connector, e.g. weibo)",
                 "mixed.jsonl:3: channel: unknown channel 'forum'; expected one of community, social, review, survey, ticket, sales, qc",
-                "mixed.jsonl:4: rating.value: 11 is outside the nps range 0–10",
                 "mixed.jsonl:5: createdAt: cannot read 'yesterday' as a date-time; expected ISO-8601 with offset (e.g. 2024-05-01T10:15:30+08:00) or epoch milliseconds",
-                "mixed.jsonl:6: (encoding): invalid UTF-8 byte sequence at byte 103 of the line (save the file as UTF-8, or give its encoding, e.g. GBK)",
+                "mixed.jsonl:6: (encoding): invalid UTF-8 byte sequence at byte 103 of the line (save the file as UTF-8, or name its encoding, e.g. koubei import --encoding GBK, or csv.encoding in mapping.yml)",
                 "mixed.jsonl:7: text: 20,001 characters exceeds the limit of 20,000",
                 "mixed.jsonl:8: (json): malformed JSON: Unexpected end-of-input within/between Object entries (column 29)",
-                "mixed.jsonl:9: interactions.likes: 'many' is not a number; expected a whole number",
-                "mixed.jsonl:12: rating.scale: unknown scale 'ten'; expected one of nps, stars, csat",
                 "mixed.jsonl:13: createdAt: 1714529730 looks like epoch seconds or a small number; expected epoch milliseconds (e.g. 1714529730000) or ISO-8601 with offset (e.g. 2024-05-01T10:15:30+08:00)",
                 "mixed.jsonl:14: externalId: missing (required: give externalId, or id)",
                 "mixed.jsonl:16: text: empty (allowed only when a rating is given)",
@@ -96,16 +102,17 @@ class BadRowsTest {
 
         List<ParseResult> results = RoundTripTest.readAll(path, ColumnMapping.NONE, FormatOptions.standard());
 
-        assertThat(results).filteredOn(ParseResult::valid).extracting(ParseResult::line).containsExactly(2L, 8L, 12L);
+        assertThat(results).filteredOn(ParseResult::valid).extracting(ParseResult::line).containsExactly(2L, 4L, 8L, 9L, 12L);
+        assertThat(warnings(results)).containsExactly(
+                "mixed.csv:4: rating.value: 11 is outside the nps range 0–10; rating dropped (kept in extra as rating.value, rating.scale)",
+                "mixed.csv:9: interactions.likes: 1.5 is not a whole number; dropped (kept in extra as interactions.likes)");
         FeedbackItem multi = ((ParseResult.Valid) results.get(0)).item();
         assertThat(multi.text()).isEqualTo("多行\n文本, 有逗号");
         assertThat(multi.tags()).containsExactly("电池", "屏幕");
         assertThat(multi.interactions().likes()).isEqualTo(3);
         assertThat(rejections(results)).containsExactly(
-                "mixed.csv:4: rating.value: 11 is outside the nps range 0–10",
-                "mixed.csv:5: (encoding): invalid UTF-8 byte sequence at byte 46 of the line (save the file as UTF-8, or give its encoding, e.g. GBK)",
-                "mixed.csv:7: createdAt: cannot read '2024/05/01' as a date-time; expected ISO-8601 with offset (e.g. 2024-05-01T10:15:30+08:00) or epoch milliseconds",
-                "mixed.csv:9: interactions.likes: 1.5 is not a whole number",
+                "mixed.csv:5: (encoding): invalid UTF-8 byte sequence at byte 46 of the line (save the file as UTF-8, or name its encoding, e.g. koubei import --encoding GBK, or csv.encoding in mapping.yml)",
+                "mixed.csv:7: createdAt: '2024/05/01' is a date without time or offset; set a zone (koubei import --zone, or dates.zone in mapping.yml) to read it as midnight there",
                 "mixed.csv:10: (csv): the row has 10 values but the header has 9 columns (an unquoted delimiter in a value?)",
                 "mixed.csv:11: source: missing (required: the platform or connector, e.g. weibo)",
                 "mixed.csv:11: channel: missing (required: one of community, social, review, survey, ticket, sales, qc)");
@@ -177,6 +184,11 @@ class BadRowsTest {
                 .isInstanceOf(InvalidFeedbackException.class)
                 .hasMessage("<json>:1: channel: unknown channel 'tv'; expected one of community, social, review, survey, ticket, sales, qc; "
                         + "<json>:1: createdAt: missing (required: ISO-8601 with offset or epoch milliseconds)");
+    }
+
+    static List<String> warnings(List<ParseResult> results) {
+        return results.stream().filter(ParseResult::valid)
+                .flatMap(r -> ((ParseResult.Valid) r).warnings().stream()).map(Warning::toString).toList();
     }
 
     static List<String> rejections(List<ParseResult> results) {

@@ -60,10 +60,15 @@ class ColumnMappingTest {
 
         List<ParseResult> results = RoundTripTest.readAll(csv, mapping, FormatOptions.standard());
 
-        assertThat(BadRowsTest.rejections(results)).containsExactly(
-                "appstore-export.csv:5: rating.value: '十星' is not a number; expected a number (column 评分)");
-        List<FeedbackItem> items = results.stream().filter(ParseResult::valid).map(r -> ((ParseResult.Valid) r).item()).toList();
-        assertThat(items).hasSize(3);
+        // ten stars on a five-star scale: the rating is dropped with a warning naming the column; the review still lands
+        assertThat(BadRowsTest.rejections(results)).isEmpty();
+        assertThat(BadRowsTest.warnings(results)).containsExactly("appstore-export.csv:5: rating.value: '十星' (10) is outside the"
+                + " stars range 1–5; rating dropped (kept in extra as rating.value, rating.scale) (column 评分)");
+        List<FeedbackItem> all = results.stream().filter(ParseResult::valid).map(r -> ((ParseResult.Valid) r).item()).toList();
+        assertThat(all).hasSize(4);
+        assertThat(all.get(2).text()).isEqualTo("乱评");
+        assertThat(all.get(2).rating()).isNull();
+        List<FeedbackItem> items = List.of(all.get(0), all.get(1), all.get(3));
         FeedbackItem first = items.get(0);
         assertThat(first.source()).isEqualTo("appstore");
         assertThat(first.channel()).isEqualTo(Channel.REVIEW);
@@ -85,7 +90,7 @@ class ColumnMappingTest {
         // the content-hash id is stable: importing the same export again updates instead of duplicating
         List<ParseResult> again = RoundTripTest.readAll(csv, mapping, FormatOptions.standard());
         assertThat(again.stream().filter(ParseResult::valid).map(r -> ((ParseResult.Valid) r).item().id()).toList())
-                .isEqualTo(items.stream().map(FeedbackItem::id).toList()).doesNotHaveDuplicates();
+                .isEqualTo(all.stream().map(FeedbackItem::id).toList()).doesNotHaveDuplicates();
     }
 
     @Test
@@ -97,11 +102,27 @@ class ColumnMappingTest {
         List<FeedbackItem> items = RoundTripTest.readValid(csv, mapping, FormatOptions.standard());
         assertThat(items).singleElement().extracting(FeedbackItem::text).isEqualTo("很好");
 
-        // read as UTF-8 by mistake: the header already fails, with a hint at the encoding
-        assertThatThrownBy(() -> RoundTripTest.readAll(csv, ColumnMapping.NONE, FormatOptions.standard()))
+        // a wrong encoding given explicitly: the header already fails, with a hint naming settings that exist
+        ColumnMapping utf8 = ColumnMapping.parse(new ByteArrayInputStream("csv:\n  encoding: UTF-8\n".getBytes(StandardCharsets.UTF_8)), "u.yml");
+        assertThatThrownBy(() -> RoundTripTest.readAll(csv, utf8, FormatOptions.standard()))
                 .isInstanceOf(MappingException.class)
                 .hasMessageStartingWith("gbk.csv:1: header: invalid UTF-8 byte sequence at byte 1 of the line")
-                .hasMessageContaining("e.g. GBK");
+                .hasMessageContaining("koubei import --encoding GBK, or csv.encoding in mapping.yml");
+    }
+
+    @Test
+    void gbkEncodedExportIsDetectedWithoutBeingTold() throws IOException {
+        Path csv = dir.resolve("gbk.csv");
+        Files.writeString(csv, "用户,评分,评论内容,时间\n小李,五星,很好,2024-05-01 10:15:30\n", Charset.forName("GBK"));
+        ColumnMapping mapping = ColumnMapping.parse(new ByteArrayInputStream((APPSTORE_MAPPING.replace("title: 标题", "")
+                .replace("productVersion: 版本", "")).getBytes(StandardCharsets.UTF_8)), "m.yml");
+        try (FeedbackReader reader = FeedbackReaders.open(csv, mapping, FormatOptions.standard())) {
+            assertThat(reader.encoding().name()).isEqualTo("GB18030");
+            assertThat(reader.next()).isInstanceOfSatisfying(ParseResult.Valid.class, v -> {
+                assertThat(v.item().text()).isEqualTo("很好");
+                assertThat(v.item().author().name()).isEqualTo("小李");
+            });
+        }
     }
 
     @Test

@@ -129,7 +129,7 @@ class RoundTripTest {
         List<ParseResult> noZone = readAll(file, ColumnMapping.NONE, FormatOptions.standard());
         assertThat(((ParseResult.Invalid) noZone.get(0)).rejections()).singleElement()
                 .hasToString("typed.xlsx:4: createdAt: '2024-05-01T10:15:00' has no UTC offset; write it with one"
-                        + " (e.g. 2024-05-01T10:15:00+08:00) or set a zone (mapping.yml dates.zone, or --zone)");
+                        + " (e.g. 2024-05-01T10:15:00+08:00) or set a zone (koubei import --zone, or dates.zone in mapping.yml)");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.koubei.ingest.bus.InProcessBus;
 import io.koubei.ingest.bus.MapBackedHandler;
 import io.koubei.ingest.format.FormatV1Writer;
 import io.koubei.ingest.format.Rejection;
+import io.koubei.ingest.format.Warning;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +66,7 @@ class FeedbackImporterTest {
             assertThat(s.rejections()).extracting(Rejection::toString).containsExactly(
                     "forum.jsonl:1000: channel: unknown channel 'forum'; expected one of community, social, review, survey, ticket, sales, qc",
                     "forum.jsonl:2000: (json): malformed JSON: Unexpected character ('n' (code 110)): was expecting double-quote to start property name (column 2)",
-                    "forum.jsonl:3000: createdAt: '2024-05-01' is a date without time or offset; write e.g. 2024-05-01T00:00:00+08:00, or set a zone (mapping.yml dates.zone, or --zone) to read it as midnight there");
+                    "forum.jsonl:3000: createdAt: '2024-05-01' is a date without time or offset; write e.g. 2024-05-01T00:00:00+08:00, or set a zone (koubei import --zone, or dates.zone in mapping.yml) to read it as midnight there");
             assertThat(store.stored).hasSize(2997);
             assertThat(progress).isNotEmpty().allSatisfy(p -> assertThat(p[1]).isEqualTo(3000));
             assertThat(progress.get(progress.size() - 1)[0]).isEqualTo(3000);
@@ -112,10 +113,14 @@ class FeedbackImporterTest {
                     (read, total) -> totals.add(total));
             assertThat(totals).isNotEmpty().containsOnly(600L); // from the sheet's dimension
             assertThat(s.read()).isEqualTo(600);
-            assertThat(s.rejections()).extracting(Rejection::toString)
-                    .containsExactly("survey.xlsx:501: rating.value: 12 is outside the nps range 0–10");
-            assertThat(s.accepted()).isEqualTo(599);
-            assertThat(s.created()).isEqualTo(598);
+            // an NPS of 12 is dropped with a warning; the response itself lands
+            assertThat(s.rejections()).isEmpty();
+            assertThat(s.warned()).isEqualTo(1);
+            assertThat(s.warnings()).extracting(Warning::toString).containsExactly(
+                    "survey.xlsx:501: rating.value: 12 is outside the nps range 0–10; rating dropped (kept in extra as rating.value, rating.scale)");
+            assertThat(s.accepted()).isEqualTo(600);
+            assertThat(s.created()).isEqualTo(599);
+            assertThat(store.stored.get("nps-q4:resp-500").rating()).isNull();
             assertThat(s.deadLettered()).isEqualTo(1);
             assertThat(bus.deadLetters(5)).extracting(d -> d.itemId()).containsExactly("nps-q4:resp-7");
             assertThat(store.stored.get("nps-q4:resp-2").fields()).containsEntry("segment", "business");
@@ -132,11 +137,14 @@ class FeedbackImporterTest {
             bus.start(store);
             ImportSummary s = new FeedbackImporter(bus).importResults(io.koubei.ingest.api.FeedbackRequestParser.SOURCE,
                     results.iterator(), ImportOptions.defaults(), ImportProgress.NONE, results.size());
-            assertThat(s.accepted()).isEqualTo(1);
-            assertThat(s.created()).isEqualTo(1);
-            assertThat(s.rejections()).extracting(Rejection::toString)
-                    .containsExactly("<request>:2: rating.value: 6 is outside the stars range 1–5");
-            assertThat(store.stored).containsOnlyKeys("weibo:1");
+            assertThat(s.accepted()).isEqualTo(2);
+            assertThat(s.created()).isEqualTo(2);
+            assertThat(s.rejected()).isZero();
+            assertThat(s.warned()).isEqualTo(1);
+            assertThat(s.warnings()).extracting(Warning::toString).containsExactly(
+                    "<request>:2: rating.value: 6 is outside the stars range 1–5; rating dropped (kept in extra as rating.value, rating.scale)");
+            assertThat(s.describe()).contains("0 rejected, 1 landed with warnings (1 warnings)");
+            assertThat(store.stored).containsOnlyKeys("weibo:1", "weibo:2");
         }
     }
 
