@@ -32,6 +32,16 @@ public final class LifecycleLog {
         return late ? Outcome.OUT_OF_ORDER : Outcome.ACCEPTED;
     }
 
+    /** Forgets every event of these items (erasure on request). */
+    public void remove(Set<String> itemIds) {
+        for (String id : itemIds) {
+            List<LifecycleEvent> gone = byItem.remove(id);
+            if (gone != null) {
+                gone.forEach(e -> seen.remove(e.key()));
+            }
+        }
+    }
+
     public Set<String> itemIds() {
         return byItem.keySet();
     }

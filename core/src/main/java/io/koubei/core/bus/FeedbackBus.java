@@ -35,6 +35,16 @@ public interface FeedbackBus extends AutoCloseable {
 
     long deadLetterCount();
 
+    /**
+     * Removes the dead letters {@code erase} matches (erasure of personal data on request).
+     *
+     * @return how many were removed, or -1 when this bus cannot remove single entries (Kafka's dead-letter topic:
+     *         they age out with its retention)
+     */
+    default long eraseDeadLetters(java.util.function.Predicate<DeadLetter> erase) {
+        return -1;
+    }
+
     @Override
     void close();
 }

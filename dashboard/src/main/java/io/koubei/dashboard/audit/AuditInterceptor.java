@@ -20,6 +20,8 @@ import org.springframework.web.servlet.HandlerMapping;
 final class AuditInterceptor implements HandlerInterceptor {
     private static final Set<String> INTAKE = Set.of("/api/v1/feedback", "/api/v1/speed/events", "/api/v1/speed/service-days",
             "/api/v1/speed/release-feedback");
+    /** Routes whose service writes a richer entry of its own (what was erased, counted). */
+    private static final Set<String> SELF_AUDITED = Set.of("/api/v1/privacy/erase");
     private static final Set<String> EXPORTS = Set.of("/api/v1/export.csv", "/export.csv", "/api/v1/privacy/export");
 
     private final AuditLog audit;
@@ -40,7 +42,7 @@ final class AuditInterceptor implements HandlerInterceptor {
         String method = request.getMethod();
         boolean change = "POST".equals(method) || "PUT".equals(method) || "DELETE".equals(method);
         boolean export = "GET".equals(method) && EXPORTS.contains(pattern);
-        if ((!change && !export) || INTAKE.contains(pattern) || pattern.startsWith("/api/v1/import") || pattern.startsWith("/api/v1/hooks")
+        if ((!change && !export) || INTAKE.contains(pattern) || SELF_AUDITED.contains(pattern) || pattern.startsWith("/api/v1/import") || pattern.startsWith("/api/v1/hooks")
                 || "/login".equals(pattern) || "/logout".equals(pattern)) {
             return;
         }

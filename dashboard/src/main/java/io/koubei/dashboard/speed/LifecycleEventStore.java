@@ -50,6 +50,40 @@ public class LifecycleEventStore {
         }
     }
 
+    /**
+     * Removes every event of these items from the file (rewritten atomically) and from memory (erasure on request).
+     *
+     * @return how many events were removed
+     */
+    public synchronized int erase(java.util.Set<String> itemIds) {
+        if (!Files.exists(file) || itemIds.isEmpty()) {
+            return 0;
+        }
+        try {
+            List<String> keep = new ArrayList<>();
+            int removed = 0;
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                if (itemIds.contains(text(JSON.readTree(line), "itemId"))) {
+                    removed++;
+                } else {
+                    keep.add(line);
+                }
+            }
+            if (removed > 0) {
+                Path tmp = Files.createTempFile(file.getParent(), ".events", ".tmp");
+                Files.write(tmp, keep, StandardCharsets.UTF_8);
+                Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                log.remove(itemIds);
+            }
+            return removed;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot erase events from " + file, e);
+        }
+    }
+
     public synchronized LifecycleLog log() {
         return log;
     }

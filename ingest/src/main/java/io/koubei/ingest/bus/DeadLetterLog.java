@@ -118,6 +118,45 @@ public final class DeadLetterLog implements AutoCloseable {
         }
     }
 
+    /**
+     * Removes every entry that {@code erase} matches, from the file (rewritten in place, then forced) and from
+     * memory: personal data erased on request must not stay behind in the dead letters.
+     *
+     * @return how many entries were removed
+     */
+    public synchronized long erase(java.util.function.Predicate<DeadLetter> erase) {
+        List<String> keep = new ArrayList<>();
+        long removed = 0;
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                if (erase.test(parse(line))) {
+                    removed++;
+                } else {
+                    keep.add(line);
+                }
+            }
+            if (removed == 0) {
+                return 0;
+            }
+            byte[] rest = keep.isEmpty() ? new byte[0] : (String.join("\n", keep) + "\n").getBytes(StandardCharsets.UTF_8);
+            channel.truncate(0);
+            ByteBuffer buffer = ByteBuffer.wrap(rest);
+            long at = 0;
+            while (buffer.hasRemaining()) {
+                at += channel.write(buffer, at);
+            }
+            channel.force(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot erase entries from " + file + ": " + e.getMessage(), e);
+        }
+        recent.removeIf(erase);
+        count -= removed;
+        return removed;
+    }
+
     /** Most recent first. */
     public synchronized List<DeadLetter> recent(int limit) {
         List<DeadLetter> out = new ArrayList<>(Math.min(limit, recent.size()));

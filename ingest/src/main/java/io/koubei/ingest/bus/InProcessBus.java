@@ -361,6 +361,11 @@ public final class InProcessBus implements FeedbackBus {
         return deadLetters.count();
     }
 
+    @Override
+    public long eraseDeadLetters(java.util.function.Predicate<DeadLetter> erase) {
+        return deadLetters.erase(erase);
+    }
+
     /** The file dead letters are appended to. */
     public Path deadLetterFile() {
         return deadLetters.file();
