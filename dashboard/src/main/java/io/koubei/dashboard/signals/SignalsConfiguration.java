@@ -38,8 +38,8 @@ public class SignalsConfiguration implements SchedulingConfigurer {
     }
 
     @Bean
-    EventRegistry eventRegistry(KoubeiProperties koubei) {
-        return new EventRegistry(koubei.getDataDir());
+    EventRegistry eventRegistry(io.koubei.core.state.StateStore state, KoubeiProperties koubei) {
+        return new EventRegistry(state, koubei.getDataDir());
     }
 
     @Bean
