@@ -20,6 +20,7 @@ import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
 import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
 import io.koubei.core.feedback.AnalyzedFeedback;
+import io.koubei.core.feedback.Verdicts;
 import io.koubei.core.store.AggregateQuery;
 import io.koubei.core.store.Bucket;
 import io.koubei.core.store.FeedbackFilter;
@@ -56,6 +57,8 @@ public final class ElasticsearchFeedbackStore implements FeedbackStore {
     /** ES refuses from+size beyond this (index.max_result_window); deeper pages walk with search_after. */
     static final int MAX_RESULT_WINDOW = 10_000;
     static final int SCAN_PAGE = 1000;
+    /** An upsert and a verdict update of the same item meet on its shard: the later one re-reads and retries. */
+    static final int RETRY_ON_CONFLICT = 5;
 
     private final ElasticsearchStoreConfig config;
     private final FeedbackIndexLayout layout;
@@ -135,6 +138,9 @@ public final class ElasticsearchFeedbackStore implements FeedbackStore {
      * items is written with {@code refresh=wait_for}; a larger one in several bulks without refresh and one explicit
      * refresh of the indices they touched. {@link WriteVisibility#EVENTUAL}: no refresh and no waiting; the index's
      * own refresh (every {@code refreshInterval}) makes the batch readable.
+     *
+     * <p>Each item is a bulk {@code update} with {@code upsert}, not an {@code index}: a stored item gets every field
+     * but its verdicts ({@code flags}, {@code segment}), which the detectors own; a new item is created whole.
      */
     @Override
     public UpsertResult upsert(List<AnalyzedFeedback> batch, WriteVisibility visibility) {
@@ -175,8 +181,9 @@ public final class ElasticsearchFeedbackStore implements FeedbackStore {
 
     private UpsertResult upsertChunk(List<Map.Entry<String, Map<String, Object>>> chunk, List<String> older,
                                      Refresh refresh, java.util.Set<String> touched) {
+        // one update action per item: a stored item gets everything but the verdicts, a new one the whole document
         Map<String, BinaryData> docs = new LinkedHashMap<>();
-        chunk.forEach(e -> docs.put(e.getKey(), BinaryData.of(FeedbackDocuments.toBytes(e.getValue()), ContentType.APPLICATION_JSON)));
+        chunk.forEach(e -> docs.put(e.getKey(), BinaryData.of(FeedbackDocuments.upsertAction(e.getValue()), ContentType.APPLICATION_JSON)));
         // after a rollover an existing item lives in an older index: update it there, never duplicate it
         Map<String, String> homes = locate(docs.keySet(), older);
         int created = 0;
@@ -185,8 +192,9 @@ public final class ElasticsearchFeedbackStore implements FeedbackStore {
         Map<String, BinaryData> pending = docs;
         for (int attempt = 0; ; attempt++) {
             BulkRequest.Builder req = new BulkRequest.Builder().refresh(refresh);
-            pending.forEach((id, doc) -> req.operations(op -> op.index(ix -> ix
-                    .index(homes.getOrDefault(id, layout.writeAlias())).id(id).document(doc))));
+            pending.forEach((id, action) -> req.operations(op -> op.update(u -> u
+                    .index(homes.getOrDefault(id, layout.writeAlias())).id(id).retryOnConflict(RETRY_ON_CONFLICT)
+                    .binaryAction(action))));
             BulkRequest request = req.build();
             BulkResponse response = call("bulk upsert", () -> bulkClient.bulk(request));
             Map<String, BinaryData> retry = new LinkedHashMap<>();
@@ -197,7 +205,7 @@ public final class ElasticsearchFeedbackStore implements FeedbackStore {
                     if ("created".equals(item.result())) {
                         created++;
                     } else {
-                        updated++;
+                        updated++; // "updated", or "noop" when the item was stored exactly so already
                     }
                 } else if (isTransient(item.status())) {
                     retry.put(item.id(), pending.get(item.id()));
@@ -265,6 +273,84 @@ public final class ElasticsearchFeedbackStore implements FeedbackStore {
             }
         }
         return homes;
+    }
+
+    /**
+     * Partial updates of the verdict fields ({@code flags}, {@code segment}) only, in bulk {@code update} actions
+     * without upsert: a concurrent upsert of the same item is serialised by the shard ({@code retry_on_conflict}),
+     * and an id that is not stored is skipped. Visible to reads on return ({@code refresh=wait_for}).
+     */
+    @Override
+    public int updateVerdicts(Map<String, Verdicts> verdicts) {
+        Map<String, BinaryData> actions = new LinkedHashMap<>();
+        verdicts.forEach((id, v) -> {
+            if (id == null || v == null) {
+                throw new IllegalArgumentException("verdicts for " + id + " are null");
+            }
+            for (String flag : v.flags()) {
+                if (!FeedbackDocuments.indexable(flag)) {
+                    throw new IllegalArgumentException("item " + id + ": a flag is longer than "
+                            + FeedbackDocuments.MAX_TERM_BYTES + " UTF-8 bytes");
+                }
+            }
+            actions.put(id, BinaryData.of(FeedbackDocuments.verdictsAction(v), ContentType.APPLICATION_JSON));
+        });
+        if (actions.isEmpty()) {
+            return 0;
+        }
+        ensureReady();
+        List<String> older = olderIndices();
+        List<String> ids = List.copyOf(actions.keySet());
+        int updated = 0;
+        for (int i = 0; i < ids.size(); i += BULK_CHUNK) {
+            Map<String, BinaryData> chunk = new LinkedHashMap<>();
+            ids.subList(i, Math.min(ids.size(), i + BULK_CHUNK)).forEach(id -> chunk.put(id, actions.get(id)));
+            updated += updateVerdictsChunk(chunk, older);
+        }
+        return updated;
+    }
+
+    private int updateVerdictsChunk(Map<String, BinaryData> chunk, List<String> older) {
+        Map<String, String> homes = locate(chunk.keySet(), older);
+        int updated = 0;
+        Map<String, BinaryData> pending = chunk;
+        for (int attempt = 0; ; attempt++) {
+            BulkRequest.Builder req = new BulkRequest.Builder().refresh(Refresh.WaitFor);
+            pending.forEach((id, action) -> req.operations(op -> op.update(u -> u
+                    .index(homes.getOrDefault(id, layout.writeAlias())).id(id).retryOnConflict(RETRY_ON_CONFLICT)
+                    .binaryAction(action))));
+            BulkRequest request = req.build();
+            BulkResponse response = call("bulk verdict update", () -> bulkClient.bulk(request));
+            Map<String, BinaryData> retry = new LinkedHashMap<>();
+            Map<String, String> rejected = new LinkedHashMap<>();
+            String lastTransient = null;
+            for (BulkResponseItem item : response.items()) {
+                if (item.error() == null) {
+                    updated++;
+                } else if (item.status() == 404) {
+                    // not stored (document_missing_exception): nothing to judge
+                } else if (isTransient(item.status()) || item.status() == 409) {
+                    retry.put(item.id(), pending.get(item.id()));
+                    lastTransient = item.status() + " " + item.error().reason();
+                } else {
+                    rejected.put(item.id(), item.error().type() + ": " + item.error().reason());
+                }
+            }
+            if (!rejected.isEmpty()) {
+                throw new IllegalArgumentException("Elasticsearch rejected the verdicts of " + rejected.size()
+                        + " items: " + rejected);
+            }
+            if (retry.isEmpty()) {
+                return updated;
+            }
+            if (attempt >= config.retry().maxRetries()) {
+                throw new StoreUnavailableException("Elasticsearch refused the verdicts of " + retry.size()
+                        + " items after " + attempt + " retries (" + lastTransient + "); " + updated
+                        + " were written", null);
+            }
+            sleep(config.retry().delay(attempt));
+            pending = retry;
+        }
     }
 
     @Override
@@ -514,13 +600,13 @@ public final class ElasticsearchFeedbackStore implements FeedbackStore {
     }
 
     private static co.elastic.clients.elasticsearch.core.search.SourceConfig onlyDoc() {
-        return co.elastic.clients.elasticsearch.core.search.SourceConfig.of(s -> s.filter(f -> f.includes(DOC)));
+        return co.elastic.clients.elasticsearch.core.search.SourceConfig.of(s -> s.filter(f -> f.includes(DOC, FLAGS, SEGMENT)));
     }
 
-    /** The _source of a hit, restricted to the stored record. */
-    record StoredDoc(String doc) {
+    /** The _source of a hit, restricted to the stored record and its verdicts. */
+    record StoredDoc(String doc, List<String> flags, String segment) {
         AnalyzedFeedback feedback() {
-            return FeedbackDocuments.fromJson(doc);
+            return FeedbackDocuments.fromSource(doc, flags, segment);
         }
     }
 }

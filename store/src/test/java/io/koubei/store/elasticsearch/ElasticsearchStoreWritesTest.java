@@ -8,6 +8,8 @@ import co.elastic.clients.elasticsearch.indices.get_index_template.IndexTemplate
 import co.elastic.clients.elasticsearch.indices.get_alias.IndexAliases;
 import io.koubei.core.feedback.AnalyzedFeedback;
 import io.koubei.core.feedback.Analysis;
+import io.koubei.core.feedback.Segment;
+import io.koubei.core.feedback.Verdicts;
 import io.koubei.core.store.AggregateQuery;
 import io.koubei.core.store.Dimension;
 import io.koubei.core.store.FeedbackFilter;
@@ -77,7 +79,7 @@ class ElasticsearchStoreWritesTest {
         assertThat(store.upsert(items)).isEqualTo(new UpsertResult(50, 0));
         assertThat(store.count(FeedbackFilter.ALL)).isEqualTo(50);
 
-        AnalyzedFeedback changed = withFlags(items.get(3), Set.of("astroturf", "edited"));
+        AnalyzedFeedback changed = edited(items.get(3));
         List<AnalyzedFeedback> batch = new ArrayList<>(List.of(items.get(3), items.get(4)));
         batch.add(changed); // same id twice in one batch: counted once, the last one stays
         batch.add(SampleFeedback.generate(51, 7).get(50));
@@ -85,7 +87,7 @@ class ElasticsearchStoreWritesTest {
         assertThat(store.get(changed.id())).contains(changed);
         assertThat(store.count(FeedbackFilter.ALL)).isEqualTo(51);
         // visible to the very next query, no sleep
-        assertThat(store.count(FeedbackFilter.builder().flags(Set.of("edited")).build())).isEqualTo(1);
+        assertThat(store.count(FeedbackFilter.builder().terms(List.of("edited")).build())).isEqualTo(1);
     }
 
     @Test
@@ -128,7 +130,7 @@ class ElasticsearchStoreWritesTest {
         String second = store.rollover();
         assertThat(second).isEqualTo("writes-test-feedback-000002");
 
-        AnalyzedFeedback changed = withFlags(items.get(2), Set.of("edited"));
+        AnalyzedFeedback changed = edited(items.get(2));
         assertThat(store.upsert(List.of(changed, items.get(15)))).isEqualTo(new UpsertResult(1, 1));
         assertThat(store.count(FeedbackFilter.ALL)).isEqualTo(11);
         assertThat(store.search(new SearchQuery(FeedbackFilter.builder().ids(Set.of(changed.id())).build(), 0, 10))
@@ -136,6 +138,14 @@ class ElasticsearchStoreWritesTest {
         // the new item went to the new write index, the updated one stayed in the first
         assertThat(store.aggregate(new AggregateQuery(FeedbackFilter.ALL, List.of()))).singleElement()
                 .satisfies(b -> assertThat(b.stats().count()).isEqualTo(11));
+
+        // verdicts reach items in either index, and the next upsert of the older one keeps them there
+        Verdicts v = new Verdicts(Set.of("judged"), Segment.CORE);
+        assertThat(store.updateVerdicts(Map.of(changed.id(), v, items.get(15).id(), v))).isEqualTo(2);
+        assertThat(store.upsert(List.of(changed))).isEqualTo(new UpsertResult(0, 1));
+        assertThat(store.get(changed.id())).contains(changed.withVerdicts(v));
+        assertThat(store.count(FeedbackFilter.builder().flags(Set.of("judged")).build())).isEqualTo(2);
+        assertThat(store.count(FeedbackFilter.ALL)).isEqualTo(11);
 
         store.clear();
         assertThat(store.count(FeedbackFilter.ALL)).isZero();
@@ -155,7 +165,7 @@ class ElasticsearchStoreWritesTest {
             slow.rollover();
             // the 20 live, unrefreshed, in the first index; updating one must find it there (realtime), not
             // write a second copy into the new write index
-            AnalyzedFeedback changed = withFlags(items.get(4), Set.of("edited"));
+            AnalyzedFeedback changed = edited(items.get(4));
             assertThat(slow.upsert(List.of(changed, items.get(25)), WriteVisibility.EVENTUAL))
                     .isEqualTo(new UpsertResult(1, 1));
 
@@ -163,7 +173,7 @@ class ElasticsearchStoreWritesTest {
             assertThat(slow.count(FeedbackFilter.ALL)).isEqualTo(21);
             assertThat(slow.count(FeedbackFilter.builder().ids(Set.of(changed.id())).build())).isEqualTo(1);
             assertThat(slow.get(changed.id())).contains(changed);
-            assertThat(slow.count(FeedbackFilter.builder().flags(Set.of("edited")).build())).isEqualTo(1);
+            assertThat(slow.count(FeedbackFilter.builder().terms(List.of("edited")).build())).isEqualTo(1);
             slow.clear();
         }
     }
@@ -215,9 +225,12 @@ class ElasticsearchStoreWritesTest {
         assertThat(new ElasticsearchStoreConfig("http://x", "u", "secret", "p-").toString()).doesNotContain("secret");
     }
 
-    private static AnalyzedFeedback withFlags(AnalyzedFeedback f, Set<String> flags) {
-        Analysis a = f.analysis().withFlags(flags);
-        return new AnalyzedFeedback(f.item(), a, f.week(), f.day());
+    /** A new version of the item, as a re-analysis would make it: other text, other tokens. */
+    private static AnalyzedFeedback edited(AnalyzedFeedback f) {
+        Analysis a = f.analysis();
+        Analysis b = new Analysis(List.of("edited"), a.sentiment(), a.opinions(), a.npsClass(), a.segment(),
+                a.simhash(), a.flags(), a.analyzerVersion());
+        return new AnalyzedFeedback(f.item().toBuilder().text("edited").build(), b, f.week(), f.day());
     }
 
     private static List<AnalyzedFeedback> expected(List<AnalyzedFeedback> items, FeedbackFilter filter,
