@@ -152,6 +152,43 @@ class ElasticsearchStoreWritesTest {
         assertThat(store.upsert(items.subList(0, 1))).isEqualTo(new UpsertResult(1, 0));
     }
 
+    /**
+     * An upsert reads the stored items, then writes conditionally; whatever changed in between (a verdict update, a
+     * creation by another worker) makes it fall back to the shard-serialised update, and nothing is lost.
+     */
+    @Test
+    void anUpsertThatLosesARaceKeepsWhatWonIt() {
+        List<AnalyzedFeedback> items = SampleFeedback.generate(3, 13);
+        AnalyzedFeedback stored = items.get(0);
+        AnalyzedFeedback fresh = items.get(1);
+        store.upsert(List.of(stored));
+        Verdicts judged = new Verdicts(Set.of("judged-meanwhile"), Segment.CORE);
+        AnalyzedFeedback otherWorkersCopy = edited(fresh);
+        int[] calls = {0};
+        Runnable[] race = new Runnable[1];
+        race[0] = () -> {
+            if (++calls[0] == 1) {
+                store.afterRead = () -> { };
+                store.upsert(List.of(otherWorkersCopy)); // another worker creates the same new id: create → 409
+                store.afterRead = race[0];
+            } else if (calls[0] == 2) {
+                // both conflicting creates were read again; the detectors change one of them before the write
+                store.updateVerdicts(Map.of(stored.id(), judged));
+            }
+        };
+        store.afterRead = race[0];
+        try {
+            AnalyzedFeedback reanalysed = edited(stored);
+            assertThat(store.upsert(List.of(reanalysed, fresh))).isEqualTo(new UpsertResult(0, 2));
+            assertThat(store.get(stored.id())).contains(reanalysed.withVerdicts(judged));
+            assertThat(store.get(fresh.id())).contains(fresh.withVerdicts(otherWorkersCopy.analysis().verdicts()));
+            assertThat(store.count(FeedbackFilter.ALL)).isEqualTo(2);
+            assertThat(calls[0]).as("read once more after the conflicting creates").isEqualTo(2);
+        } finally {
+            store.afterRead = () -> { };
+        }
+    }
+
     @Test
     void eventualWritesAreDurableWithoutWaitingAndStillUpdateInPlaceAfterARollover() throws Exception {
         // a refresh interval no test outlasts: nothing becomes searchable unless refreshed explicitly
