@@ -81,8 +81,9 @@ public class SignalsRescan implements StoredListener, AutoCloseable {
     }
 
     /**
-     * Scans the pending weeks now, on this thread, without waiting for the stream to pause (e.g. {@code koubei import}
-     * before it exits); returns what the scans found, empty when nothing was pending.
+     * Scans the pending weeks now, on this thread, without waiting for the stream to pause, and waits for a re-scan
+     * already running in the background (e.g. {@code koubei import} before it exits); returns what this call scanned,
+     * empty when nothing was pending.
      */
     public List<SignalsService.ScanSummary> flush() {
         List<String> weeks = takePending();
@@ -90,6 +91,18 @@ public class SignalsRescan implements StoredListener, AutoCloseable {
             return rescanNow(weeks);
         } finally {
             doneScanning();
+            awaitIdle();
+        }
+    }
+
+    private synchronized void awaitIdle() {
+        while (scanning > 0) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -122,6 +135,7 @@ public class SignalsRescan implements StoredListener, AutoCloseable {
 
     private synchronized void doneScanning() {
         scanning--;
+        notifyAll();
     }
 
     private void cancelDue() {
