@@ -2,6 +2,8 @@ package io.koubei.dashboard.cli;
 
 import io.koubei.core.bus.BusHealth;
 import io.koubei.core.bus.FeedbackBus;
+import io.koubei.analysis.signals.astroturf.AstroturfParams;
+import io.koubei.core.store.FeedbackFilter;
 import io.koubei.core.store.FeedbackStore;
 import io.koubei.core.store.StoreHealth;
 import io.koubei.ingest.format.ColumnMapping;
@@ -135,7 +137,8 @@ public class ImportCommand implements Callable<Integer> {
                 }
             } else if (!noSignals) {
                 // the in-process bus stored here: the re-scan heard of every stored batch; judge them before exiting
-                scanSignals(ctx.getBean(SignalsRescan.class), ctx.getBean(AlertService.class));
+                scanSignals(ctx.getBean(SignalsRescan.class), ctx.getBean(AlertService.class),
+                        ctx.getBean(FeedbackStore.class));
             }
             return code;
         } catch (IllegalStateException e) {
@@ -190,7 +193,7 @@ public class ImportCommand implements Callable<Integer> {
      * Judges now the weeks the import stored (and those whose baselines include them), which the re-scan heard of
      * from the store path, and says what was found.
      */
-    static void scanSignals(SignalsRescan rescan, AlertService alerts) {
+    static void scanSignals(SignalsRescan rescan, AlertService alerts, FeedbackStore store) {
         if (!rescan.busy()) {
             return;
         }
@@ -207,10 +210,12 @@ public class ImportCommand implements Callable<Integer> {
                 byType.merge(a.type().name(), 1L, Long::sum);
             }
         }
-        long flagged = scans.stream().mapToLong(SignalsService.ScanSummary::flagged).sum();
+        // every flagged item of those weeks, not only those this scan flagged (a re-import keeps the earlier ones)
+        long flagged = store.count(FeedbackFilter.builder().weeks(weeks).flags(Set.of(AstroturfParams.FLAG)).build());
+        long newly = scans.stream().mapToLong(SignalsService.ScanSummary::flagged).sum();
         System.out.printf(Locale.ROOT, "signals: %d weeks scanned, %d alerts open in them %s, %d items flagged as astroturf"
-                + " (koubei serve: /alerts, GET /api/v1/alerts)%n", scans.size(),
-                byType.values().stream().mapToLong(Long::longValue).sum(), byType, flagged);
+                + " (%d newly) (koubei serve: /alerts, GET /api/v1/alerts)%n", scans.size(),
+                byType.values().stream().mapToLong(Long::longValue).sum(), byType, flagged, newly);
     }
 
     static int report(ImportSummary s) {
