@@ -3,6 +3,8 @@ package io.koubei.analysis;
 import io.koubei.core.bus.DeadLetter;
 import io.koubei.core.bus.FeedbackHandler;
 import io.koubei.core.bus.HandleResult;
+import io.koubei.core.bus.StoredEvent;
+import io.koubei.core.bus.StoredListener;
 import io.koubei.core.feedback.AnalyzedFeedback;
 import io.koubei.core.feedback.FeedbackItem;
 import io.koubei.core.store.FeedbackStore;
@@ -21,16 +23,22 @@ import java.util.concurrent.Future;
  * The in-process bus reports "stored" to its publishers, so its batches are readable when the handler returns
  * ({@link WriteVisibility#IMMEDIATE}); the Kafka workers' publishers were acknowledged by the brokers long before and
  * read nothing back, so they need not wait for the store's refresh ({@link WriteVisibility#EVENTUAL}).
+ *
+ * <p>After the store confirmed a batch, the handler announces it to its {@link StoredListener} ("stored: these
+ * weeks/products"): the one place every bus passes through, so the signals re-scan hears of items imported, sent to
+ * the API or consumed from Kafka alike.
  */
 public final class AnalyzeAndStoreHandler implements FeedbackHandler {
     /** Below this many items a batch is analysed on the calling thread: handing off costs more than it saves. */
     static final int PARALLEL_THRESHOLD = 256;
+    private static final System.Logger LOG = System.getLogger(AnalyzeAndStoreHandler.class.getName());
 
     private final AnalysisPipeline pipeline;
     private final FeedbackStore store;
     private final WriteVisibility visibility;
     private final ExecutorService analysisPool;
     private final int parallelism;
+    private final StoredListener listener;
     /** Set by {@link #prepare} and taken by {@link #handle}, both on the bus's one worker thread. */
     private volatile Prepared prepared;
 
@@ -49,6 +57,13 @@ public final class AnalyzeAndStoreHandler implements FeedbackHandler {
      */
     public AnalyzeAndStoreHandler(AnalysisPipeline pipeline, FeedbackStore store, WriteVisibility visibility,
                                   ExecutorService analysisPool, int parallelism) {
+        this(pipeline, store, visibility, analysisPool, parallelism, StoredListener.NONE);
+    }
+
+    /** @param listener told after each stored batch which weeks and products it changed */
+    public AnalyzeAndStoreHandler(AnalysisPipeline pipeline, FeedbackStore store, WriteVisibility visibility,
+                                  ExecutorService analysisPool, int parallelism, StoredListener listener) {
+        this.listener = listener == null ? StoredListener.NONE : listener;
         this.pipeline = pipeline;
         this.store = store;
         this.visibility = visibility;
@@ -87,7 +102,19 @@ public final class AnalyzeAndStoreHandler implements FeedbackHandler {
             collect(submit(batch), analysed, failed);
         }
         UpsertResult stored = analysed.isEmpty() ? UpsertResult.EMPTY : store.upsert(analysed, visibility);
+        if (!analysed.isEmpty()) {
+            announce(analysed);
+        }
         return new HandleResult(stored, failed);
+    }
+
+    /** The batch is durable whatever a listener does: its failure is logged, never turned into a redelivery. */
+    private void announce(List<AnalyzedFeedback> stored) {
+        try {
+            listener.stored(StoredEvent.of(stored));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "a listener of stored batches failed: " + e, e);
+        }
     }
 
     /** The batch's analysis, in {@code parallelism} slices on the pool. */

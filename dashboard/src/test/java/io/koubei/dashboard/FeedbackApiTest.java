@@ -14,6 +14,8 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.koubei.dashboard.signals.SignalsService;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -40,7 +42,11 @@ class FeedbackApiTest {
         r.add("koubei.security.users[0].name", () -> "viewer");
         r.add("koubei.security.users[0].password", () -> "viewer-pw");
         r.add("koubei.security.users[0].role", () -> "VIEWER");
+        r.add("koubei.signals.rescan-quiet", () -> "PT0.2S");
     }
+
+    @Autowired
+    SignalsService signals;
 
     @LocalServerPort
     int port;
@@ -144,6 +150,20 @@ class FeedbackApiTest {
         assertThat(again.get("created").asInt()).isZero();
         assertThat(again.get("updated").asInt()).isEqualTo(1);
         assertThat(api.get("/api/v1/count?source=appstore&q=物流").json().get("count").asLong()).isEqualTo(1);
+    }
+
+    /** The API decides no re-scan: the store path announces the stored week, and the one re-scan service judges it. */
+    @Test
+    // a week far from every other item of this class: its scan reads the weeks before it too
+    void itemsSentToTheApiAreJudgedOnceTheStreamPauses() throws InterruptedException {
+        String line = "{\"source\":\"forum\",\"channel\":\"community\",\"externalId\":\"scan-1\",\"createdAt\":\"2024-06-05T10:00:00+08:00\",\"text\":\"电池续航不错\"}";
+        assertThat(api.post("/api/v1/feedback", "application/json", line).status()).isEqualTo(200);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (signals.lastScan("2024-W23").isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(signals.lastScan("2024-W23")).get().extracting(SignalsService.ScanSummary::itemsScanned)
+                .isEqualTo(1);
     }
 
     @Test

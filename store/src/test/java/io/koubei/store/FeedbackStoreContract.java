@@ -12,6 +12,7 @@ import io.koubei.core.feedback.NpsClass;
 import io.koubei.core.feedback.Polarity;
 import io.koubei.core.feedback.RatingScale;
 import io.koubei.core.feedback.Segment;
+import io.koubei.core.feedback.Verdicts;
 import io.koubei.core.store.AggregateQuery;
 import io.koubei.core.store.Bucket;
 import io.koubei.core.store.BucketStats;
@@ -126,6 +127,98 @@ public abstract class FeedbackStoreContract {
         List<AnalyzedFeedback> scanned = new ArrayList<>();
         store().scan(FeedbackFilter.ALL, scanned::add);
         assertThat(scanned).containsExactlyInAnyOrder(full, minimal);
+    }
+
+    // ---------------------------------------------------------------- verdicts: the detectors' own fact
+
+    /** Re-sending, re-analysing or re-importing an item replaces its analysis, never the detectors' verdicts. */
+    @Test
+    void upsertKeepsVerdicts() {
+        AnalyzedFeedback first = item("v-1").text("第一版").tokens("续航", "差").aspect("battery", Polarity.NEGATIVE)
+                .polarity(Polarity.NEGATIVE).product("phone").rating(RatingScale.STARS, 2).author("u-1").build();
+        AnalyzedFeedback other = item("v-2").text("别的").build();
+        store().upsert(List.of(first, other));
+        Verdicts judged = new Verdicts(Set.of(ASTROTURF), Segment.CORE);
+        assertThat(store().updateVerdicts(Map.of("v-1", judged))).isEqualTo(1);
+
+        // a fresh analysis of a changed item, as the analysis path makes it: no verdicts; product and rating gone
+        AnalyzedFeedback second = item("v-1").text("第二版").tokens("屏幕", "好").aspect("screen", Polarity.POSITIVE)
+                .polarity(Polarity.POSITIVE).author("u-1").build();
+        assertThat(second.analysis().verdicts()).isEqualTo(Verdicts.NONE);
+        assertThat(store().upsert(List.of(second, other))).isEqualTo(new UpsertResult(0, 2));
+
+        AnalyzedFeedback expected = second.withVerdicts(judged);
+        assertThat(store().get("v-1")).contains(expected);
+        assertThat(store().getAll(List.of("v-1"))).containsExactly(expected);
+        assertThat(store().search(new SearchQuery(FeedbackFilter.builder().ids(Set.of("v-1")).build(), 0, 10)).items())
+                .containsExactly(expected);
+        List<AnalyzedFeedback> scanned = new ArrayList<>();
+        store().scan(FeedbackFilter.builder().ids(Set.of("v-1")).build(), scanned::add);
+        assertThat(scanned).containsExactly(expected);
+        // filters and aggregates see the kept verdicts and the new analysis, nothing of the old analysis
+        assertThat(matchingIds(FeedbackFilter.builder().flags(Set.of(ASTROTURF)).build())).containsExactly("v-1");
+        assertThat(matchingIds(FeedbackFilter.builder().excludeFlags(Set.of(ASTROTURF)).build())).containsExactly("v-2");
+        assertThat(matchingIds(FeedbackFilter.builder().segments(Set.of(Segment.CORE)).build())).containsExactly("v-1");
+        assertThat(aggregate(FeedbackFilter.ALL, Dimension.SEGMENT, Dimension.FLAG)).containsExactly(
+                Map.entry(List.of(Dimension.NONE, Dimension.NONE), 1L), Map.entry(List.of("core", ASTROTURF), 1L));
+        assertThat(matchingIds(FeedbackFilter.builder().terms(List.of("屏幕")).build())).containsExactly("v-1");
+        assertThat(matchingIds(FeedbackFilter.builder().terms(List.of("续航")).build())).isEmpty();
+        assertThat(matchingIds(FeedbackFilter.builder().products(Set.of("phone")).build())).isEmpty();
+        assertThat(matchingIds(FeedbackFilter.builder().ratingMin(1.0).build())).isEmpty();
+        assertThat(aggregate(FeedbackFilter.ALL, Dimension.ASPECT_POLARITY)).containsExactly(
+                Map.entry(List.of(Dimension.NONE), 1L), Map.entry(List.of("screen:positive"), 1L));
+
+        // an upsert carrying other verdicts does not set them either: only updateVerdicts does
+        AnalyzedFeedback claiming = item("v-1").text("第二版").tokens("屏幕", "好").aspect("screen", Polarity.POSITIVE)
+                .polarity(Polarity.POSITIVE).author("u-1").segment(Segment.MASS).flags("spam").build();
+        store().upsert(List.of(claiming));
+        assertThat(store().get("v-1")).contains(expected);
+        assertThat(store().count(FeedbackFilter.builder().flags(Set.of("spam")).build())).isZero();
+
+        // a new id is stored with the verdicts it carries (e.g. copied from another store)
+        AnalyzedFeedback fresh = item("v-3").segment(Segment.MASS).flags("spam").build();
+        store().upsert(List.of(fresh));
+        assertThat(store().get("v-3")).contains(fresh);
+    }
+
+    /** A verdict update changes flags and segment only: the item and its analysis stay exactly as stored. */
+    @Test
+    void verdictUpdateKeepsAnalysis() {
+        AnalyzedFeedback full = FeedbackFixtures.fullyPopulated("full-v");
+        AnalyzedFeedback plain = item("plain-v").tokens("客服").polarity(Polarity.NEGATIVE).author("u-9").build();
+        store().upsert(List.of(full, plain));
+
+        Verdicts v = new Verdicts(Set.of("spam"), Segment.MASS);
+        Map<String, Verdicts> update = new LinkedHashMap<>();
+        update.put("full-v", v);
+        update.put("plain-v", new Verdicts(Set.of(ASTROTURF, "spam"), Segment.CORE));
+        update.put("never-stored", new Verdicts(Set.of(ASTROTURF), Segment.CORE));
+        assertThat(store().updateVerdicts(update)).isEqualTo(2);
+
+        assertThat(store().get("never-stored")).isEmpty();
+        assertThat(store().count(FeedbackFilter.ALL)).isEqualTo(2);
+        assertThat(store().get("full-v")).contains(full.withVerdicts(v));
+        assertThat(store().get("plain-v")).contains(plain.withVerdicts(update.get("plain-v")));
+        assertThat(matchingIds(FeedbackFilter.builder().flags(Set.of(ASTROTURF)).build())).containsExactly("plain-v");
+        assertThat(matchingIds(FeedbackFilter.builder().flags(Set.of("duplicate")).build())).isEmpty();
+        assertThat(matchingIds(FeedbackFilter.builder().segments(Set.of(Segment.MASS)).build())).containsExactly("full-v");
+        // the analysis is still indexed as it was
+        assertThat(matchingIds(FeedbackFilter.builder().terms(List.of("续航", "清晰")).build())).containsExactly("full-v");
+        assertThat(matchingIds(FeedbackFilter.builder().aspects(Set.of("battery")).build())).containsExactly("full-v");
+        assertThat(matchingIds(FeedbackFilter.builder().polarity(Polarity.NEGATIVE).build()))
+                .containsExactly("full-v", "plain-v");
+        assertThat(store().aggregate(new AggregateQuery(FeedbackFilter.ALL, List.of())).get(0).stats())
+                .isEqualTo(BucketStats.of(full).plus(BucketStats.of(plain)));
+
+        // verdicts withdrawn: no flag, no segment
+        assertThat(store().updateVerdicts(Map.of("full-v", Verdicts.NONE))).isEqualTo(1);
+        assertThat(store().get("full-v")).contains(full.withVerdicts(Verdicts.NONE));
+        assertThat(aggregate(FeedbackFilter.ALL, Dimension.SEGMENT)).containsExactly(
+                Map.entry(List.of(Dimension.NONE), 1L), Map.entry(List.of("core"), 1L));
+        // the same update again reaches the item and changes nothing
+        assertThat(store().updateVerdicts(Map.of("full-v", Verdicts.NONE))).isEqualTo(1);
+        assertThat(store().get("full-v")).contains(full.withVerdicts(Verdicts.NONE));
+        assertThat(store().updateVerdicts(Map.of())).isZero();
     }
 
     // ---------------------------------------------------------------- filters
@@ -422,18 +515,16 @@ public abstract class FeedbackStoreContract {
         List<AnalyzedFeedback> items = FeedbackFixtures.corpus(700, 11L);
         store().upsert(items);
         List<String> visited = new ArrayList<>();
-        List<AnalyzedFeedback> pending = new ArrayList<>();
+        Map<String, Verdicts> pending = new LinkedHashMap<>();
         store().scan(FeedbackFilter.ALL, a -> {
             visited.add(a.id());
-            Set<String> flags = new java.util.HashSet<>(a.analysis().flags());
-            flags.add("reviewed");
-            pending.add(new AnalyzedFeedback(a.item(), a.analysis().withFlags(flags), a.week(), a.day()));
+            pending.put(a.id(), a.analysis().verdicts().withFlag("reviewed"));
             if (pending.size() == 250) {
-                assertThat(store().upsert(pending).updated()).isEqualTo(250);
+                assertThat(store().updateVerdicts(pending)).isEqualTo(250);
                 pending.clear();
             }
         });
-        store().upsert(pending);
+        store().updateVerdicts(pending);
         List<AnalyzedFeedback> expected = new ArrayList<>(items);
         expected.sort(ReferenceSemantics.OLDEST_FIRST);
         assertThat(visited).isEqualTo(ids(expected));

@@ -10,9 +10,10 @@ import java.util.Set;
  * @param sentiment polarity, score and explanation
  * @param opinions opinion points, zero or more
  * @param npsClass from an NPS rating, else null
- * @param segment  core or mass author, null when unknown
+ * @param segment  core or mass author, null when unknown: a detector's verdict (see {@link Verdicts})
  * @param simhash  64-bit near-duplicate signature of the text
- * @param flags    markers such as {@code astroturf}; flagged items are discounted, never deleted
+ * @param flags    markers such as {@code astroturf}; flagged items are discounted, never deleted: a detector's
+ *                 verdict (see {@link Verdicts})
  * @param analyzerVersion which model produced this
  */
 public record Analysis(
@@ -45,6 +46,16 @@ public record Analysis(
         opinions.stream().filter(o -> o.aspect() != null && o.polarity() != null)
                 .forEach(o -> out.add(o.aspectPolarityKey()));
         return out;
+    }
+
+    /** The detectors' part of this record: flags and segment. */
+    public Verdicts verdicts() {
+        return new Verdicts(flags, segment);
+    }
+
+    /** This analysis with the detectors' verdicts replaced by {@code v}. */
+    public Analysis withVerdicts(Verdicts v) {
+        return new Analysis(tokens, sentiment, opinions, npsClass, v.segment(), simhash, v.flags(), analyzerVersion);
     }
 
     public Analysis withSegment(Segment s) {

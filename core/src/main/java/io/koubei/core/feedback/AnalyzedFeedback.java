@@ -17,4 +17,9 @@ public record AnalyzedFeedback(FeedbackItem item, Analysis analysis, String week
     public String id() {
         return item.id();
     }
+
+    /** This item with the detectors' verdicts replaced by {@code v} (the same record when they are equal). */
+    public AnalyzedFeedback withVerdicts(Verdicts v) {
+        return v.equals(analysis.verdicts()) ? this : new AnalyzedFeedback(item, analysis.withVerdicts(v), week, day);
+    }
 }

@@ -1,8 +1,10 @@
 package io.koubei.core.store;
 
 import io.koubei.core.feedback.AnalyzedFeedback;
+import io.koubei.core.feedback.Verdicts;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -17,6 +19,11 @@ public interface FeedbackStore extends AutoCloseable {
     /**
      * Idempotent upsert by id. When this returns, the batch is durable (survives kill -9).
      *
+     * <p>The item and its analysis are replaced; the detectors' {@link Verdicts} (flags, segment) are not: an id
+     * already stored keeps the verdicts stored for it, whatever the upserted record carries, so re-sending,
+     * re-analysing or re-importing an item never erases a verdict. A new id is stored with the verdicts it carries
+     * (none, from the analysis path). Only {@link #updateVerdicts} changes the verdicts of a stored item.
+     *
      * @throws StoreUnavailableException when the backend cannot take writes now; the caller retries
      */
     UpsertResult upsert(List<AnalyzedFeedback> batch);
@@ -28,6 +35,15 @@ public interface FeedbackStore extends AutoCloseable {
     default UpsertResult upsert(List<AnalyzedFeedback> batch, WriteVisibility visibility) {
         return upsert(batch);
     }
+
+    /**
+     * The detectors' write: replaces the verdicts (flags and segment) of stored items, a partial update that leaves
+     * the item and its analysis as they are. Ids not stored are skipped. Durable and visible to reads on return.
+     *
+     * @return how many stored items the update reached (including those whose verdicts were already these)
+     * @throws StoreUnavailableException when the backend cannot take writes now; the caller retries (idempotent)
+     */
+    int updateVerdicts(Map<String, Verdicts> verdicts);
 
     Optional<AnalyzedFeedback> get(String id);
 

@@ -1,7 +1,6 @@
 package io.koubei.dashboard.api;
 
 import io.koubei.core.time.CalendarKeys;
-import io.koubei.dashboard.signals.SignalsRescan;
 import io.koubei.ingest.api.FeedbackRequestParser;
 import io.koubei.ingest.format.FormatOptions;
 import io.koubei.ingest.format.ParseResult;
@@ -11,11 +10,8 @@ import io.koubei.ingest.importing.ImportSummary;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -26,20 +22,17 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /api/v1/feedback}: one format-v1 object, a JSON array, or an NDJSON batch. Good lines land even when
  * others are rejected; the answer comes only after the accepted items are durable, and lists each rejection as
- * {@code <request>:line: field: reason}.
+ * {@code <request>:line: field: reason}. The weeks the items landed in are re-scanned by the signals re-scan, which hears
+ * of every stored batch from the store path (as for imports and Kafka), once the stream pauses.
  */
 @RestController
 @RequestMapping("/api/v1")
 public class FeedbackIngestController {
     private final FeedbackImporter importer;
     private final FeedbackRequestParser parser;
-    private final CalendarKeys calendar;
-    private final ObjectProvider<SignalsRescan> rescan;
 
-    public FeedbackIngestController(FeedbackImporter importer, CalendarKeys calendar, ObjectProvider<SignalsRescan> rescan) {
+    public FeedbackIngestController(FeedbackImporter importer, CalendarKeys calendar) {
         this.importer = importer;
-        this.calendar = calendar;
-        this.rescan = rescan;
         this.parser = new FeedbackRequestParser(FormatOptions.standard().withTeamZone(calendar.zone()),
                 FeedbackRequestParser.DEFAULT_MAX_BODY_BYTES);
     }
@@ -61,16 +54,7 @@ public class FeedbackIngestController {
         }
         ImportSummary s = importer.importResults(FeedbackRequestParser.SOURCE, results.iterator(),
                 ImportOptions.defaults().withFailFast(true), (read, total) -> { }, results.size());
-        if (s.accepted() > 0) {
-            // the weeks that received items are judged again once the stream pauses (not per request)
-            Set<String> weeks = new HashSet<>();
-            for (ParseResult r : results) {
-                if (r instanceof ParseResult.Valid v) {
-                    weeks.add(calendar.week(v.item().createdAt()));
-                }
-            }
-            rescan.ifAvailable(x -> x.rescanLater(weeks));
-        }
+        // no re-scan decided here: the store path announces the stored weeks, and the signals re-scan judges them
         IngestResponse body = new IngestResponse(s.read(), s.accepted(), s.created(), s.updated(), s.rejected(),
                 s.deadLettered(), s.stored(), s.rejections().stream().map(Object::toString).toList(), s.warned(),
                 s.warnings().stream().map(Object::toString).toList(), s.abortedReason());

@@ -2,6 +2,8 @@ package io.koubei.dashboard.cli;
 
 import io.koubei.core.bus.BusHealth;
 import io.koubei.core.bus.FeedbackBus;
+import io.koubei.analysis.signals.astroturf.AstroturfParams;
+import io.koubei.core.store.FeedbackFilter;
 import io.koubei.core.store.FeedbackStore;
 import io.koubei.core.store.StoreHealth;
 import io.koubei.ingest.format.ColumnMapping;
@@ -23,6 +25,7 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +47,10 @@ import picocli.CommandLine.Parameters;
  * {@code KOUBEI_BUS=kafka} it only publishes: "accepted" means the Kafka brokers acknowledged the records (acks=all);
  * the analysis workers of {@code koubei serve} store them, and the import waits for that (unless {@code --no-wait}),
  * reporting progress from the consumer group's commits.
+ *
+ * <p>Signals: the import decides no re-scan itself. The store path announces every stored batch's weeks to the signals
+ * re-scan of the process that stored it: on the in-process bus that is this process, which scans them before it exits
+ * and prints what was found; on Kafka it is the workers of {@code koubei serve}, which scan once the stream pauses.
  *
  * <p>Exit code 0 when every row landed, 1 when some were rejected, 2 when the import could not finish, 3 when the
  * items are safe in Kafka but were not stored within {@code --wait-timeout} (or no worker is running).
@@ -96,7 +103,8 @@ public class ImportCommand implements Callable<Integer> {
     Duration waitTimeout;
 
     @Option(names = "--no-signals", description = "Do not re-run the signal detectors for the weeks the file touched"
-            + " (they run after the import by default; the hourly scan only covers the current and the last week).")
+            + " (they run after the import by default; the hourly scan only covers the current and the last week)."
+            + " With the Kafka bus the workers of `koubei serve` re-scan what they stored, whatever this says.")
     boolean noSignals;
 
     @Override
@@ -108,8 +116,11 @@ public class ImportCommand implements Callable<Integer> {
         ImportOptions options = options();
         // a producer only: on Kafka the workers of `koubei serve` analyse and store; this process must not join them
         // the Kafka clients' own reconnect warnings would bury the one line the preflight prints
-        Map<String, Object> props = Map.of("koubei.report.cron", "", "koubei.kafka.consume", false,
-                "logging.level.org.apache.kafka", "ERROR");
+        Map<String, Object> props = new HashMap<>(Map.of("koubei.report.cron", "", "koubei.kafka.consume", false,
+                "logging.level.org.apache.kafka", "ERROR"));
+        if (noSignals) {
+            props.put("koubei.signals.rescan-after-store", false); // stored batches are not announced to the re-scan
+        }
         try (ConfigurableApplicationContext ctx = SpringLauncher.start(false, dataDir, props)) {
             FeedbackBus bus = ctx.getBean(FeedbackBus.class);
             String unreachable = preflight(bus, ctx.getBean(FeedbackStore.class));
@@ -120,8 +131,6 @@ public class ImportCommand implements Callable<Integer> {
             options = options.withFormatOptions(options.formatOptions().withTeamZone(ctx.getBean(CalendarKeys.class).zone()));
             FeedbackImporter importer = ctx.getBean(FeedbackImporter.class);
             ConsoleProgressBar bar = new ConsoleProgressBar(System.err, quiet ? Long.MAX_VALUE : 5_000);
-            SignalsRescan rescan = noSignals ? null : ctx.getBean(SignalsRescan.class);
-            Map<String, Long> weeksBefore = rescan == null ? Map.of() : rescan.weekCounts();
             ImportSummary summary;
             try (BusWatch watch = new BusWatch(bus, System.err)) {
                 summary = importer.importFile(file, options, bar);
@@ -137,8 +146,15 @@ public class ImportCommand implements Callable<Integer> {
                     code = waited != 0 ? waited : code;
                 }
             }
-            if (rescan != null && code < 2 && summary.accepted() > 0) {
-                scanSignals(rescan, weeksBefore, ctx.getBean(AlertService.class));
+            if (!noSignals && bus instanceof KafkaFeedbackBus) {
+                if (summary.accepted() > 0) {
+                    System.out.println("signals: the workers of `koubei serve` re-scan the weeks they store once the stream"
+                            + " pauses (koubei.signals.rescan-quiet); see /alerts, GET /api/v1/alerts");
+                }
+            } else if (!noSignals) {
+                // the in-process bus stored here: the re-scan heard of every stored batch; judge them before exiting
+                scanSignals(ctx.getBean(SignalsRescan.class), ctx.getBean(AlertService.class),
+                        ctx.getBean(FeedbackStore.class));
             }
             return code;
         } catch (IllegalStateException e) {
@@ -203,14 +219,19 @@ public class ImportCommand implements Callable<Integer> {
         return o;
     }
 
-    /** Judges the weeks the import changed (and those whose baselines include them) and says what was found. */
-    static void scanSignals(SignalsRescan rescan, Map<String, Long> weeksBefore, AlertService alerts) {
-        List<String> changed = rescan.changedSince(weeksBefore);
-        if (changed.isEmpty()) {
+    /**
+     * Judges now the weeks the import stored (and those whose baselines include them), which the re-scan heard of
+     * from the store path, and says what was found.
+     */
+    static void scanSignals(SignalsRescan rescan, AlertService alerts, FeedbackStore store) {
+        if (!rescan.busy()) {
             return;
         }
-        System.err.println("signals: scanning the weeks from " + changed.get(0) + " …");
-        List<SignalsService.ScanSummary> scans = rescan.rescanNow(changed);
+        System.err.println("signals: scanning the weeks the import stored …");
+        List<SignalsService.ScanSummary> scans = rescan.flush();
+        if (scans.isEmpty()) {
+            return;
+        }
         Map<String, Long> byType = new TreeMap<>();
         Set<String> weeks = new HashSet<>();
         scans.forEach(sc -> weeks.add(sc.week()));
@@ -219,10 +240,12 @@ public class ImportCommand implements Callable<Integer> {
                 byType.merge(a.type().name(), 1L, Long::sum);
             }
         }
-        long flagged = scans.stream().mapToLong(SignalsService.ScanSummary::flagged).sum();
+        // every flagged item of those weeks, not only those this scan flagged (a re-import keeps the earlier ones)
+        long flagged = store.count(FeedbackFilter.builder().weeks(weeks).flags(Set.of(AstroturfParams.FLAG)).build());
+        long newly = scans.stream().mapToLong(SignalsService.ScanSummary::flagged).sum();
         System.out.printf(Locale.ROOT, "signals: %d weeks scanned, %d alerts open in them %s, %d items flagged as astroturf"
-                + " (koubei serve: /alerts, GET /api/v1/alerts)%n", scans.size(),
-                byType.values().stream().mapToLong(Long::longValue).sum(), byType, flagged);
+                + " (%d newly) (koubei serve: /alerts, GET /api/v1/alerts)%n", scans.size(),
+                byType.values().stream().mapToLong(Long::longValue).sum(), byType, flagged, newly);
     }
 
     /** Warnings shown one by one before the rest are only counted per field. */

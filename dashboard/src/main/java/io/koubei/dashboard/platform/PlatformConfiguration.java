@@ -90,9 +90,15 @@ public class PlatformConfiguration {
                 es.getIndexPrefix()).withRefreshInterval(es.getRefreshInterval());
     }
 
+    /** "Stored: these weeks/products changed", published by whichever bus stores; the signals re-scan subscribes. */
+    @Bean
+    StoredEvents storedEvents() {
+        return new StoredEvents();
+    }
+
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "koubei.bus", havingValue = "kafka")
-    FeedbackBus kafkaBus(KoubeiProperties props, AnalysisPipeline pipeline, FeedbackStore store) {
+    FeedbackBus kafkaBus(KoubeiProperties props, AnalysisPipeline pipeline, FeedbackStore store, StoredEvents stored) {
         KoubeiProperties.Kafka k = props.getKafka();
         KafkaFeedbackBus bus = new KafkaFeedbackBus(KafkaBusConfig.defaults(k.getBootstrapServers())
                 .withTopics(k.getTopic(), k.getDeadLetterTopic()).withGroupId(k.getGroupId())
@@ -101,7 +107,7 @@ public class PlatformConfiguration {
                 .withClientProperties(k.getClient()));
         if (k.isConsume()) {
             // publishers were acknowledged by the brokers and read nothing back: no need to wait for the store's refresh
-            bus.start(new AnalyzeAndStoreHandler(pipeline, store, WriteVisibility.EVENTUAL));
+            bus.start(new AnalyzeAndStoreHandler(pipeline, store, WriteVisibility.EVENTUAL, null, 1, stored));
         }
         return bus;
     }
@@ -125,11 +131,11 @@ public class PlatformConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "koubei.bus", havingValue = "inprocess", matchIfMissing = true)
     FeedbackBus inProcessBus(KoubeiProperties props, AnalysisPipeline pipeline, FeedbackStore store,
-            ExecutorService analysisExecutor) {
+            ExecutorService analysisExecutor, StoredEvents stored) {
         InProcessBus bus = new InProcessBus(props.getDataDir().resolve("dead-letters"));
         // readable when the bus acknowledges: the importer and the API report "stored"
         bus.start(new AnalyzeAndStoreHandler(pipeline, store, WriteVisibility.IMMEDIATE, analysisExecutor,
-                props.analysisThreads()));
+                props.analysisThreads(), stored));
         return bus;
     }
 

@@ -1,6 +1,7 @@
 package io.koubei.dashboard.platform;
 
 import io.koubei.core.feedback.AnalyzedFeedback;
+import io.koubei.core.feedback.Verdicts;
 import io.koubei.core.store.AggregateQuery;
 import io.koubei.core.store.Bucket;
 import io.koubei.core.store.FeedbackFilter;
@@ -12,6 +13,7 @@ import io.koubei.core.store.UpsertResult;
 import io.koubei.core.store.WriteVisibility;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -65,6 +67,15 @@ public final class WriteCountingStore implements FeedbackStore {
     public void clear() {
         try {
             delegate.clear();
+        } finally {
+            generation.incrementAndGet();
+        }
+    }
+
+    @Override
+    public int updateVerdicts(Map<String, Verdicts> verdicts) {
+        try {
+            return delegate.updateVerdicts(verdicts);
         } finally {
             generation.incrementAndGet();
         }

@@ -1,7 +1,6 @@
 package io.koubei.dashboard.settings;
 
 import io.koubei.analysis.AnalysisPipeline;
-import io.koubei.core.feedback.Analysis;
 import io.koubei.core.feedback.AnalyzedFeedback;
 import io.koubei.core.store.FeedbackFilter;
 import io.koubei.core.store.FeedbackStore;
@@ -92,9 +91,9 @@ public class Reanalysis {
                 .collect(Collectors.toMap(AnalyzedFeedback::id, Function.identity(), (a, b) -> a));
         List<AnalyzedFeedback> out = new ArrayList<>(current.size());
         for (AnalyzedFeedback f : current.values()) {
-            AnalyzedFeedback fresh = pipeline.process(f.item());
-            Analysis kept = fresh.analysis().withFlags(f.analysis().flags()).withSegment(f.analysis().segment());
-            out.add(new AnalyzedFeedback(fresh.item(), kept, fresh.week(), fresh.day()));
+            // the store keeps the detectors' verdicts (flags, segment) of a stored item; carried here as well so the
+            // records written are the records stored
+            out.add(pipeline.process(f.item()).withVerdicts(f.analysis().verdicts()));
         }
         store.upsert(out);
         return out.size();

@@ -5,6 +5,7 @@ import io.koubei.core.store.FeedbackStore;
 import io.koubei.core.time.CalendarKeys;
 import io.koubei.dashboard.alerting.AlertService;
 import io.koubei.dashboard.platform.KoubeiProperties;
+import io.koubei.dashboard.platform.StoredEvents;
 import io.koubei.dashboard.settings.SettingsService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,9 +50,14 @@ public class SignalsConfiguration implements SchedulingConfigurer {
         return new SignalsService(store, calendar, () -> settings.scanConfig(ScanConfig.defaults()), events, alerts);
     }
 
+    /** The one re-scan after new feedback: it hears of every stored batch, whichever bus or entry it came by. */
     @Bean
-    SignalsRescan signalsRescan(SignalsService signals) {
-        return new SignalsRescan(signals, props.getRescanQuiet());
+    SignalsRescan signalsRescan(SignalsService signals, StoredEvents stored) {
+        SignalsRescan rescan = new SignalsRescan(signals, props.getRescanQuiet());
+        if (props.isRescanAfterStore()) {
+            stored.subscribe(rescan);
+        }
+        return rescan;
     }
 
     @Override

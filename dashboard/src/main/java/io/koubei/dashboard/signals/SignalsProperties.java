@@ -11,8 +11,10 @@ public class SignalsProperties {
     private Set<String> competitors = new LinkedHashSet<>();
     /** Spring cron for re-scanning the current and the last week; empty disables. */
     private String cron = "0 7 * * * *";
-    /** After feedback arrives over the API, how long the stream must be quiet before the touched weeks are re-scanned. */
+    /** After feedback is stored (any bus, any entry), how long the stream must be quiet before the touched weeks are re-scanned. */
     private java.time.Duration rescanQuiet = java.time.Duration.ofSeconds(20);
+    /** Whether stored batches trigger the re-scan at all ({@code koubei import --no-signals} turns it off). */
+    private boolean rescanAfterStore = true;
 
     public Set<String> getOurProducts() { return ourProducts; }
     public void setOurProducts(Set<String> v) { this.ourProducts = v; }
@@ -22,4 +24,6 @@ public class SignalsProperties {
     public void setCron(String cron) { this.cron = cron; }
     public java.time.Duration getRescanQuiet() { return rescanQuiet; }
     public void setRescanQuiet(java.time.Duration v) { this.rescanQuiet = v; }
+    public boolean isRescanAfterStore() { return rescanAfterStore; }
+    public void setRescanAfterStore(boolean v) { this.rescanAfterStore = v; }
 }

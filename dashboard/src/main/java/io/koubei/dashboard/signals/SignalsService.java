@@ -6,9 +6,9 @@ import io.koubei.analysis.signals.alert.ScanConfig;
 import io.koubei.analysis.signals.alert.WeeklyScan;
 import io.koubei.analysis.signals.astroturf.AstroturfParams;
 import io.koubei.analysis.signals.segment.Classification;
-import io.koubei.core.feedback.Analysis;
 import io.koubei.core.feedback.AnalyzedFeedback;
 import io.koubei.core.feedback.Segment;
+import io.koubei.core.feedback.Verdicts;
 import io.koubei.core.store.AggregateQuery;
 import io.koubei.core.store.Bucket;
 import io.koubei.core.store.Dimension;
@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the word-of-mouth detectors over the store, week by week, and acts on what they find: astroturf-flagged
- * items get the {@code astroturf} flag and authors their core/mass segment (written back to the store, so every
- * view can show raw and weighted numbers), and signals become alerts. Nothing is deleted.
+ * items get the {@code astroturf} flag and authors their core/mass segment (written back to the store as verdict
+ * updates, {@link FeedbackStore#updateVerdicts}, so every view can show raw and weighted numbers and no re-import
+ * erases them), and signals become alerts. Nothing is deleted.
  */
 public class SignalsService {
     private static final Logger log = LoggerFactory.getLogger(SignalsService.class);
@@ -124,34 +125,39 @@ public class SignalsService {
         return calendar.week(java.time.Instant.now());
     }
 
-    /** Adds the astroturf flag to flagged items and sets the judged week's segments; returns {flagged, segmented}. */
+    /**
+     * Adds the astroturf flag to flagged items and sets the judged week's segments, as verdict updates (the items'
+     * analyses are not rewritten); returns {flagged, segmented}.
+     */
     private int[] writeBack(List<AnalyzedFeedback> items, String week, WeeklyScan.Result r) {
         Set<String> flaggedIds = r.flaggedItemIds();
         Map<String, Classification> classes = r.classes();
-        List<AnalyzedFeedback> changed = new ArrayList<>();
+        Map<String, Verdicts> changed = new LinkedHashMap<>();
         int flagged = 0;
         int segmented = 0;
         for (AnalyzedFeedback f : items) {
-            Analysis a = f.analysis();
-            if (flaggedIds.contains(f.id()) && !a.flags().contains(AstroturfParams.FLAG)) {
-                Set<String> flags = new HashSet<>(a.flags());
-                flags.add(AstroturfParams.FLAG);
-                a = a.withFlags(flags);
+            Verdicts before = f.analysis().verdicts();
+            Verdicts v = before;
+            if (flaggedIds.contains(f.id()) && !v.flags().contains(AstroturfParams.FLAG)) {
+                v = v.withFlag(AstroturfParams.FLAG);
                 flagged++;
             }
             if (week.equals(f.week())) {
                 Segment s = segmentOf(f, classes);
-                if (s != a.segment()) {
-                    a = a.withSegment(s);
+                if (s != v.segment()) {
+                    v = v.withSegment(s);
                     segmented++;
                 }
             }
-            if (a != f.analysis()) {
-                changed.add(new AnalyzedFeedback(f.item(), a, f.week(), f.day()));
+            if (!v.equals(before)) {
+                changed.put(f.id(), v);
             }
         }
-        for (int i = 0; i < changed.size(); i += WRITE_BATCH) {
-            store.upsert(changed.subList(i, Math.min(changed.size(), i + WRITE_BATCH)));
+        List<String> ids = new ArrayList<>(changed.keySet());
+        for (int i = 0; i < ids.size(); i += WRITE_BATCH) {
+            Map<String, Verdicts> batch = new LinkedHashMap<>();
+            ids.subList(i, Math.min(ids.size(), i + WRITE_BATCH)).forEach(id -> batch.put(id, changed.get(id)));
+            store.updateVerdicts(batch);
         }
         return new int[] {flagged, segmented};
     }

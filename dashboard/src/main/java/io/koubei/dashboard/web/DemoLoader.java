@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import io.koubei.analysis.signals.trend.ProductEvent;
 import io.koubei.dashboard.signals.EventRegistry;
+import io.koubei.dashboard.signals.SignalsRescan;
 import io.koubei.dashboard.signals.SignalsService;
 import io.koubei.ingest.demo.DemoEvent;
 import java.util.Locale;
@@ -36,17 +37,19 @@ public class DemoLoader {
     private final FeedbackImporter importer;
     private final ImportStatus status;
     private final SignalsService signals;
+    private final SignalsRescan rescan;
     private final EventRegistry events;
 
     public DemoLoader(@Value("${koubei.demo.load-on-start:false}") boolean enabled, KoubeiProperties props,
             FeedbackStore store, FeedbackImporter importer, ImportStatus status, SignalsService signals,
-            EventRegistry events) {
+            SignalsRescan rescan, EventRegistry events) {
         this.enabled = enabled;
         this.props = props;
         this.store = store;
         this.importer = importer;
         this.status = status;
         this.signals = signals;
+        this.rescan = rescan;
         this.events = events;
     }
 
@@ -77,7 +80,10 @@ public class DemoLoader {
             log.info("Demo data loaded: {}", s.describe());
             events.record(DemoDataGenerator.defaults().events().stream().map(DemoLoader::event).toList());
             status.start("signals", 0);
-            signals.scanAllWeeks();
+            // the re-scan heard of the stored weeks; judge them now that the events are recorded, not in 20 s
+            if (rescan.flush().isEmpty()) {
+                signals.scanAllWeeks(); // re-scan after store switched off
+            }
         } catch (Exception e) {
             log.error("Demo data could not be loaded: {}", e.toString());
         } finally {

@@ -9,9 +9,11 @@ import io.koubei.core.bus.BusHealth;
 import io.koubei.core.bus.DeadLetter;
 import io.koubei.core.bus.HandleResult;
 import io.koubei.core.bus.PublishReceipt;
+import io.koubei.core.bus.StoredEvent;
 import io.koubei.core.feedback.AnalyzedFeedback;
 import io.koubei.core.feedback.FeedbackItem;
 import io.koubei.core.store.FeedbackFilter;
+import io.koubei.core.store.WriteVisibility;
 import io.koubei.core.time.CalendarKeys;
 import io.koubei.store.embedded.LuceneFeedbackStore;
 import java.net.ServerSocket;
@@ -103,6 +105,27 @@ class KafkaFeedbackBusTest {
         assertThat(bus.stats().created()).isEqualTo(600);
         Await.until(WAIT, () -> committedOffsets(config) == 1200, () -> "committed " + committedOffsets(config));
         assertThat(bus.deadLetterCount()).isZero();
+    }
+
+    /** Kafka workers store through the same handler as the in-process bus, so they announce what they stored too. */
+    @Test
+    void batchesAWorkerStoredAreAnnouncedWithTheirWeeks() throws Exception {
+        KafkaBusConfig config = EmbeddedBroker.freshConfig("announce").withPartitions(2, (short) 1).withWorkers(2);
+        LuceneFeedbackStore store = openStore();
+        KafkaFeedbackBus bus = open(config);
+        List<StoredEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        bus.start(new io.koubei.analysis.AnalyzeAndStoreHandler(pipeline, store, WriteVisibility.EVENTUAL, null, 1,
+                events::add));
+
+        List<FeedbackItem> items = SampleFeedback.items("announce", 0, 300);
+        bus.publish(items).get(30, TimeUnit.SECONDS);
+        Await.until(WAIT, () -> events.stream().mapToInt(StoredEvent::items).sum() == 300,
+                () -> events.size() + " events, " + bus.health());
+        java.util.Set<String> weeks = new java.util.TreeSet<>();
+        events.forEach(e -> weeks.addAll(e.weeks()));
+        java.util.Set<String> expected = new java.util.TreeSet<>();
+        items.forEach(i -> expected.add(CalendarKeys.defaultZone().week(i.createdAt())));
+        assertThat(weeks).isEqualTo(expected);
     }
 
     @Test

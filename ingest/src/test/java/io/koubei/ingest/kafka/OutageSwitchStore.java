@@ -1,6 +1,7 @@
 package io.koubei.ingest.kafka;
 
 import io.koubei.core.feedback.AnalyzedFeedback;
+import io.koubei.core.feedback.Verdicts;
 import io.koubei.core.store.AggregateQuery;
 import io.koubei.core.store.Bucket;
 import io.koubei.core.store.FeedbackFilter;
@@ -12,6 +13,7 @@ import io.koubei.core.store.StoreUnavailableException;
 import io.koubei.core.store.UpsertResult;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -57,6 +59,15 @@ final class OutageSwitchStore implements FeedbackStore {
         UpsertResult r = delegate.upsert(batch);
         acceptedWrites.addAndGet(batch.size());
         return r;
+    }
+
+    @Override
+    public int updateVerdicts(Map<String, Verdicts> verdicts) {
+        if (down) {
+            refusedWrites.incrementAndGet();
+            throw new StoreUnavailableException("test outage: store switched off");
+        }
+        return delegate.updateVerdicts(verdicts);
     }
 
     @Override

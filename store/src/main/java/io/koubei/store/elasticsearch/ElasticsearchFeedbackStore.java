@@ -20,6 +20,7 @@ import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
 import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
 import io.koubei.core.feedback.AnalyzedFeedback;
+import io.koubei.core.feedback.Verdicts;
 import io.koubei.core.store.AggregateQuery;
 import io.koubei.core.store.Bucket;
 import io.koubei.core.store.FeedbackFilter;
@@ -56,6 +57,8 @@ public final class ElasticsearchFeedbackStore implements FeedbackStore {
     /** ES refuses from+size beyond this (index.max_result_window); deeper pages walk with search_after. */
     static final int MAX_RESULT_WINDOW = 10_000;
     static final int SCAN_PAGE = 1000;
+    /** An upsert and a verdict update of the same item meet on its shard: the later one re-reads and retries. */
+    static final int RETRY_ON_CONFLICT = 5;
 
     private final ElasticsearchStoreConfig config;
     private final FeedbackIndexLayout layout;
@@ -67,6 +70,8 @@ public final class ElasticsearchFeedbackStore implements FeedbackStore {
     private final ElasticsearchClient bulkClient;
     private final StoreAggregations aggregations;
     private volatile boolean ready;
+    /** Tests: runs between an upsert's read of the stored items and its write, to lose a race on purpose. */
+    volatile Runnable afterRead = () -> { };
     private boolean templatePut;
 
     public ElasticsearchFeedbackStore(ElasticsearchStoreConfig config) {
@@ -135,6 +140,9 @@ public final class ElasticsearchFeedbackStore implements FeedbackStore {
      * items is written with {@code refresh=wait_for}; a larger one in several bulks without refresh and one explicit
      * refresh of the indices they touched. {@link WriteVisibility#EVENTUAL}: no refresh and no waiting; the index's
      * own refresh (every {@code refreshInterval}) makes the batch readable.
+     *
+     * <p>A stored item keeps its verdicts ({@code flags}, {@code segment}), which the detectors own; a new item is
+     * created whole with the verdicts it carries (see {@link #upsertChunk}).
      */
     @Override
     public UpsertResult upsert(List<AnalyzedFeedback> batch, WriteVisibility visibility) {
@@ -153,69 +161,107 @@ public final class ElasticsearchFeedbackStore implements FeedbackStore {
             docs.add(Map.entry(f.id(), FeedbackDocuments.toDocument(f)));
         }
         ensureReady();
-        List<String> older = olderIndices();
+        Indices indices = indices();
         boolean immediate = visibility != WriteVisibility.EVENTUAL;
         if (immediate && docs.size() <= BULK_CHUNK) {
-            return upsertChunk(docs, older, Refresh.WaitFor, new java.util.HashSet<>());
+            return upsertChunk(docs, indices, Refresh.WaitFor, new java.util.HashSet<>());
         }
         // several bulk requests: none waits for its own refresh; one explicit refresh of every index they touched
         // at the end makes the whole batch visible (cheaper than a wait per chunk, whatever the shard count)
         UpsertResult result = UpsertResult.EMPTY;
         java.util.Set<String> touched = new java.util.HashSet<>();
         for (int i = 0; i < docs.size(); i += BULK_CHUNK) {
-            result = result.plus(upsertChunk(docs.subList(i, Math.min(docs.size(), i + BULK_CHUNK)), older,
+            result = result.plus(upsertChunk(docs.subList(i, Math.min(docs.size(), i + BULK_CHUNK)), indices,
                     Refresh.False, touched));
         }
-        List<String> indices = List.copyOf(touched);
-        if (immediate && !indices.isEmpty()) {
-            call("refresh", () -> client.indices().refresh(r -> r.index(indices)));
+        List<String> written = List.copyOf(touched);
+        if (immediate && !written.isEmpty()) {
+            call("refresh", () -> client.indices().refresh(r -> r.index(written)));
         }
         return result;
     }
 
-    private UpsertResult upsertChunk(List<Map.Entry<String, Map<String, Object>>> chunk, List<String> older,
+    /**
+     * One bulk of upserts, each item written as cheaply as a blind index. A new id is written with {@code create}, a
+     * stored one with {@code index} into its own index, carrying its stored verdicts, only if it is still at the
+     * sequence number read ({@code if_seq_no}/{@code if_primary_term}). What is stored is read with a realtime
+     * multi-get (where each item lives, its sequence number and only {@code flags} and {@code segment} of its source):
+     * up front when the store has rolled over (an item may live in an older index: a {@code create} in the write
+     * index would duplicate it), else only for the ids whose {@code create} found them stored (the usual batch is
+     * new items: one request, no read). Whatever lost a race (409: created or changed meanwhile, e.g. by a verdict
+     * update) is written again as a bulk {@code update} of all but the verdicts with {@code upsert}, which the shard
+     * serialises.
+     */
+    private UpsertResult upsertChunk(List<Map.Entry<String, Map<String, Object>>> chunk, Indices indices,
                                      Refresh refresh, java.util.Set<String> touched) {
-        Map<String, BinaryData> docs = new LinkedHashMap<>();
-        chunk.forEach(e -> docs.put(e.getKey(), BinaryData.of(FeedbackDocuments.toBytes(e.getValue()), ContentType.APPLICATION_JSON)));
-        // after a rollover an existing item lives in an older index: update it there, never duplicate it
-        Map<String, String> homes = locate(docs.keySet(), older);
+        Map<String, Map<String, Object>> docs = new LinkedHashMap<>();
+        chunk.forEach(e -> docs.put(e.getKey(), e.getValue()));
+        boolean readFirst = !indices.older().isEmpty();
+        Map<String, Current> current = new HashMap<>(readFirst ? current(docs.keySet(), indices) : Map.of());
+        afterRead.run();
+        Map<String, Write> pending = new LinkedHashMap<>();
+        docs.forEach((id, doc) -> {
+            Current c = current.get(id);
+            pending.put(id, c == null ? Write.create(layout.writeAlias(), doc) : Write.replace(c, doc));
+        });
+        java.util.Set<String> read = new java.util.HashSet<>(readFirst ? docs.keySet() : java.util.Set.of());
         int created = 0;
         int updated = 0;
         Map<String, String> rejected = new LinkedHashMap<>();
-        Map<String, BinaryData> pending = docs;
         for (int attempt = 0; ; attempt++) {
             BulkRequest.Builder req = new BulkRequest.Builder().refresh(refresh);
-            pending.forEach((id, doc) -> req.operations(op -> op.index(ix -> ix
-                    .index(homes.getOrDefault(id, layout.writeAlias())).id(id).document(doc))));
+            pending.forEach((id, w) -> req.operations(w.operation(id)));
             BulkRequest request = req.build();
             BulkResponse response = call("bulk upsert", () -> bulkClient.bulk(request));
-            Map<String, BinaryData> retry = new LinkedHashMap<>();
+            Map<String, Write> retry = new LinkedHashMap<>();
+            List<String> toRead = new ArrayList<>();
             String lastTransient = null;
+            boolean onlyConflicts = true;
             for (BulkResponseItem item : response.items()) {
                 if (item.error() == null) {
                     touched.add(item.index());
                     if ("created".equals(item.result())) {
                         created++;
                     } else {
-                        updated++;
+                        updated++; // "updated", or "noop" when the item was stored exactly so already
                     }
+                } else if (item.status() == 409 && pending.get(item.id()).kind() == Write.Kind.CREATE
+                        && !read.contains(item.id())) {
+                    toRead.add(item.id()); // stored already: read its version and verdicts, then replace it
+                } else if (item.status() == 409 && pending.get(item.id()).kind() != Write.Kind.UPDATE) {
+                    // lost a race: the shard-serialised update keeps whatever verdicts are stored by then
+                    Current c = current.get(item.id());
+                    retry.put(item.id(), Write.update(c == null ? layout.writeAlias() : c.index(), docs.get(item.id())));
                 } else if (isTransient(item.status())) {
                     retry.put(item.id(), pending.get(item.id()));
                     lastTransient = item.status() + " " + item.error().reason();
+                    onlyConflicts = false;
                 } else {
                     rejected.put(item.id(), item.error().type() + ": " + item.error().reason());
                 }
             }
+            if (!toRead.isEmpty()) {
+                current.putAll(current(toRead, indices));
+                read.addAll(toRead);
+                for (String id : toRead) {
+                    Current c = current.get(id);
+                    retry.put(id, c == null ? Write.update(layout.writeAlias(), docs.get(id)) : Write.replace(c, docs.get(id)));
+                }
+                afterRead.run();
+            }
             if (retry.isEmpty()) {
                 break;
             }
-            if (attempt >= config.retry().maxRetries()) {
-                throw new StoreUnavailableException("Elasticsearch rejected " + retry.size() + " of " + docs.size()
-                        + " items after " + attempt + " retries (" + lastTransient + "); "
-                        + (created + updated) + " were written", null);
+            if (!onlyConflicts) {
+                if (attempt >= config.retry().maxRetries()) {
+                    throw new StoreUnavailableException("Elasticsearch rejected " + retry.size() + " of " + docs.size()
+                            + " items after " + attempt + " retries (" + lastTransient + "); "
+                            + (created + updated) + " were written", null);
+                }
+                sleep(config.retry().delay(attempt));
             }
-            sleep(config.retry().delay(attempt));
-            pending = retry;
+            pending.clear();
+            pending.putAll(retry);
         }
         if (!rejected.isEmpty()) {
             throw new IllegalArgumentException("Elasticsearch rejected " + rejected.size() + " items (the other "
@@ -224,22 +270,110 @@ public final class ElasticsearchFeedbackStore implements FeedbackStore {
         return new UpsertResult(created, updated);
     }
 
+    /** Where a stored item lives, at which version, and the verdicts stored for it. */
+    private record Current(String index, long seqNo, long primaryTerm, List<String> flags, String segment) {
+    }
+
+    /** The verdict fields of a stored document's source. */
+    record StoredVerdicts(List<String> flags, String segment) {
+    }
+
+    /** One item's bulk action in an upsert. */
+    private record Write(Kind kind, String index, Long seqNo, Long primaryTerm, BinaryData body) {
+        enum Kind { CREATE, REPLACE, UPDATE }
+
+        static Write create(String index, Map<String, Object> doc) {
+            return new Write(Kind.CREATE, index, null, null, json(FeedbackDocuments.toBytes(doc)));
+        }
+
+        /** The whole document with the stored verdicts, if the item is still at the version read. */
+        static Write replace(Current c, Map<String, Object> doc) {
+            Map<String, Object> kept = new LinkedHashMap<>(doc);
+            kept.remove(FLAGS);
+            kept.remove(SEGMENT);
+            if (c.flags() != null && !c.flags().isEmpty()) {
+                kept.put(FLAGS, new java.util.LinkedHashSet<>(c.flags()));
+            }
+            if (c.segment() != null) {
+                kept.put(SEGMENT, c.segment());
+            }
+            return new Write(Kind.REPLACE, c.index(), c.seqNo(), c.primaryTerm(), json(FeedbackDocuments.toBytes(kept)));
+        }
+
+        /** All but the verdicts of a stored item, or the whole document for a new one: serialised by the shard. */
+        static Write update(String index, Map<String, Object> doc) {
+            return new Write(Kind.UPDATE, index, null, null, json(FeedbackDocuments.upsertAction(doc)));
+        }
+
+        co.elastic.clients.elasticsearch.core.bulk.BulkOperation operation(String id) {
+            return co.elastic.clients.elasticsearch.core.bulk.BulkOperation.of(op -> switch (kind) {
+                case CREATE -> op.create(c -> c.index(index).id(id).document(body));
+                case REPLACE -> op.index(ix -> ix.index(index).id(id).ifSeqNo(seqNo).ifPrimaryTerm(primaryTerm)
+                        .document(body));
+                case UPDATE -> op.update(u -> u.index(index).id(id).retryOnConflict(RETRY_ON_CONFLICT)
+                        .binaryAction(body));
+            });
+        }
+
+        private static BinaryData json(byte[] bytes) {
+            return BinaryData.of(bytes, ContentType.APPLICATION_JSON);
+        }
+    }
+
     /**
-     * The store's indices other than the write index: where items written before a rollover live. Empty (the usual
-     * case, no rollover yet) means every item lives in the write index, and nothing needs locating.
+     * The stored items among {@code ids}: a realtime multi-get over every index of the store (sees writes not yet
+     * refreshed), fetching only the verdict fields of the source.
      */
-    private List<String> olderIndices() {
+    private Map<String, Current> current(Collection<String> ids, Indices indices) {
+        co.elastic.clients.elasticsearch.core.MgetResponse<StoredVerdicts> r = call("read stored items",
+                () -> client.mget(m -> {
+                    for (String index : indices.all()) {
+                        for (String id : ids) {
+                            m.docs(d -> d.index(index).id(id).source(src -> src.filter(f -> f.includes(FLAGS, SEGMENT))));
+                        }
+                    }
+                    return m;
+                }, StoredVerdicts.class));
+        Map<String, Current> out = new HashMap<>();
+        for (var item : r.docs()) {
+            if (item.isResult() && item.result().found()) {
+                var g = item.result();
+                StoredVerdicts v = g.source();
+                out.put(g.id(), new Current(g.index(), g.seqNo(), g.primaryTerm(), v == null ? null : v.flags(),
+                        v == null ? null : v.segment()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The store's write index and the others (where items written before a rollover live). No others (the usual
+     * case, no rollover yet) means every item lives in the write index.
+     */
+    private Indices indices() {
         Map<String, co.elastic.clients.elasticsearch.indices.get_alias.IndexAliases> aliases = call("list indices",
                 () -> client.indices().getAlias(a -> a.name(layout.readAlias(), layout.writeAlias())).aliases());
         List<String> older = new ArrayList<>();
+        String[] write = {null};
         aliases.forEach((index, a) -> {
-            var write = a.aliases().get(layout.writeAlias());
-            boolean isWriteIndex = write != null && (write.isWriteIndex() == null || write.isWriteIndex());
-            if (!isWriteIndex) {
+            var w = a.aliases().get(layout.writeAlias());
+            boolean isWriteIndex = w != null && (w.isWriteIndex() == null || w.isWriteIndex());
+            if (isWriteIndex) {
+                write[0] = index;
+            } else {
                 older.add(index);
             }
         });
-        return older;
+        return new Indices(write[0] == null ? layout.writeAlias() : write[0], older);
+    }
+
+    private record Indices(String write, List<String> older) {
+        List<String> all() {
+            List<String> out = new ArrayList<>(older.size() + 1);
+            out.add(write);
+            out.addAll(older);
+            return out;
+        }
     }
 
     /**
@@ -265,6 +399,84 @@ public final class ElasticsearchFeedbackStore implements FeedbackStore {
             }
         }
         return homes;
+    }
+
+    /**
+     * Partial updates of the verdict fields ({@code flags}, {@code segment}) only, in bulk {@code update} actions
+     * without upsert: a concurrent upsert of the same item is serialised by the shard ({@code retry_on_conflict}),
+     * and an id that is not stored is skipped. Visible to reads on return ({@code refresh=wait_for}).
+     */
+    @Override
+    public int updateVerdicts(Map<String, Verdicts> verdicts) {
+        Map<String, BinaryData> actions = new LinkedHashMap<>();
+        verdicts.forEach((id, v) -> {
+            if (id == null || v == null) {
+                throw new IllegalArgumentException("verdicts for " + id + " are null");
+            }
+            for (String flag : v.flags()) {
+                if (!FeedbackDocuments.indexable(flag)) {
+                    throw new IllegalArgumentException("item " + id + ": a flag is longer than "
+                            + FeedbackDocuments.MAX_TERM_BYTES + " UTF-8 bytes");
+                }
+            }
+            actions.put(id, BinaryData.of(FeedbackDocuments.verdictsAction(v), ContentType.APPLICATION_JSON));
+        });
+        if (actions.isEmpty()) {
+            return 0;
+        }
+        ensureReady();
+        List<String> older = indices().older();
+        List<String> ids = List.copyOf(actions.keySet());
+        int updated = 0;
+        for (int i = 0; i < ids.size(); i += BULK_CHUNK) {
+            Map<String, BinaryData> chunk = new LinkedHashMap<>();
+            ids.subList(i, Math.min(ids.size(), i + BULK_CHUNK)).forEach(id -> chunk.put(id, actions.get(id)));
+            updated += updateVerdictsChunk(chunk, older);
+        }
+        return updated;
+    }
+
+    private int updateVerdictsChunk(Map<String, BinaryData> chunk, List<String> older) {
+        Map<String, String> homes = locate(chunk.keySet(), older);
+        int updated = 0;
+        Map<String, BinaryData> pending = chunk;
+        for (int attempt = 0; ; attempt++) {
+            BulkRequest.Builder req = new BulkRequest.Builder().refresh(Refresh.WaitFor);
+            pending.forEach((id, action) -> req.operations(op -> op.update(u -> u
+                    .index(homes.getOrDefault(id, layout.writeAlias())).id(id).retryOnConflict(RETRY_ON_CONFLICT)
+                    .binaryAction(action))));
+            BulkRequest request = req.build();
+            BulkResponse response = call("bulk verdict update", () -> bulkClient.bulk(request));
+            Map<String, BinaryData> retry = new LinkedHashMap<>();
+            Map<String, String> rejected = new LinkedHashMap<>();
+            String lastTransient = null;
+            for (BulkResponseItem item : response.items()) {
+                if (item.error() == null) {
+                    updated++;
+                } else if (item.status() == 404) {
+                    // not stored (document_missing_exception): nothing to judge
+                } else if (isTransient(item.status()) || item.status() == 409) {
+                    retry.put(item.id(), pending.get(item.id()));
+                    lastTransient = item.status() + " " + item.error().reason();
+                } else {
+                    rejected.put(item.id(), item.error().type() + ": " + item.error().reason());
+                }
+            }
+            if (!rejected.isEmpty()) {
+                throw new IllegalArgumentException("Elasticsearch rejected the verdicts of " + rejected.size()
+                        + " items: " + rejected);
+            }
+            if (retry.isEmpty()) {
+                return updated;
+            }
+            if (attempt >= config.retry().maxRetries()) {
+                throw new StoreUnavailableException("Elasticsearch refused the verdicts of " + retry.size()
+                        + " items after " + attempt + " retries (" + lastTransient + "); " + updated
+                        + " were written", null);
+            }
+            sleep(config.retry().delay(attempt));
+            pending = retry;
+        }
     }
 
     @Override
@@ -544,13 +756,13 @@ public final class ElasticsearchFeedbackStore implements FeedbackStore {
     }
 
     private static co.elastic.clients.elasticsearch.core.search.SourceConfig onlyDoc() {
-        return co.elastic.clients.elasticsearch.core.search.SourceConfig.of(s -> s.filter(f -> f.includes(DOC)));
+        return co.elastic.clients.elasticsearch.core.search.SourceConfig.of(s -> s.filter(f -> f.includes(DOC, FLAGS, SEGMENT)));
     }
 
-    /** The _source of a hit, restricted to the stored record. */
-    record StoredDoc(String doc) {
+    /** The _source of a hit, restricted to the stored record and its verdicts. */
+    record StoredDoc(String doc, List<String> flags, String segment) {
         AnalyzedFeedback feedback() {
-            return FeedbackDocuments.fromJson(doc);
+            return FeedbackDocuments.fromSource(doc, flags, segment);
         }
     }
 }

@@ -5,11 +5,15 @@ import static io.koubei.store.elasticsearch.FeedbackIndexLayout.*;
 import io.koubei.core.feedback.AnalyzedFeedback;
 import io.koubei.core.feedback.FeedbackItem;
 import io.koubei.core.feedback.RatingScale;
+import io.koubei.core.feedback.Segment;
+import io.koubei.core.feedback.Verdicts;
 import io.koubei.store.json.FeedbackJson;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -78,8 +82,39 @@ final class FeedbackDocuments {
         Set<String> tokens = new LinkedHashSet<>(f.analysis().tokens());
         tokens.removeIf(t -> !indexable(t));
         putIfNotEmpty(d, TOKENS, tokens);
-        d.put(DOC, toJson(f));
+        // the verdicts live in their own fields only (flags, segment), so a partial update can change them alone
+        d.put(DOC, toJson(f.withVerdicts(Verdicts.NONE)));
         return d;
+    }
+
+    /**
+     * The bulk {@code update} action of an upsert: an existing document gets every field but the verdicts
+     * ({@code doc}: absent values as explicit nulls, so nothing of the previous version lingers), a new one the whole
+     * document with the verdicts it carries ({@code upsert}). The stored verdicts of an existing item are kept.
+     */
+    static byte[] upsertAction(Map<String, Object> document) {
+        Map<String, Object> analysis = new LinkedHashMap<>();
+        for (String field : ANALYSIS_FIELDS) {
+            analysis.put(field, document.get(field));
+        }
+        Map<String, Object> action = new LinkedHashMap<>();
+        action.put("doc", analysis);
+        action.put("upsert", document);
+        return BULK_JSON.writeValueAsBytes(action);
+    }
+
+    /** The bulk {@code update} action that sets an item's verdicts and nothing else (no upsert: a missing id fails). */
+    static byte[] verdictsAction(Verdicts v) {
+        Map<String, Object> verdicts = new LinkedHashMap<>();
+        verdicts.put(FLAGS, v.flags().isEmpty() ? null : new java.util.TreeSet<>(v.flags()));
+        verdicts.put(SEGMENT, v.segment() == null ? null : v.segment().wireName());
+        return BULK_JSON.writeValueAsBytes(Map.of("doc", verdicts));
+    }
+
+    /** The stored record with the verdicts of its own fields (a document's {@code doc} JSON carries none). */
+    static AnalyzedFeedback fromSource(String json, Collection<String> flags, String segment) {
+        Segment s = segment == null ? null : Segment.valueOf(segment.toUpperCase(Locale.ROOT));
+        return fromJson(json).withVerdicts(new Verdicts(flags == null ? Set.of() : new LinkedHashSet<>(flags), s));
     }
 
     /** The stored form, shared with the embedded store: the same JSON in both, so both round-trip alike. */

@@ -46,6 +46,13 @@ final class FeedbackIndexLayout {
     /** The whole AnalyzedFeedback as JSON: what get/search return, so records round-trip exactly. */
     static final String DOC = "doc";
 
+    /** The detectors' fields: changed only by partial updates (FeedbackStore.updateVerdicts), kept by upserts. */
+    static final java.util.List<String> VERDICT_FIELDS = java.util.List.of(FLAGS, SEGMENT);
+    /** Every other field: what an upsert of a stored item replaces. */
+    static final java.util.List<String> ANALYSIS_FIELDS = java.util.List.of(ID, CHANNEL, SOURCE, PRODUCT,
+            PRODUCT_VERSION, WEEK, DAY, POLARITY, NPS_CLASS, ASPECTS, ASPECT_POLARITIES, AUTHOR_ID, REPLY_TO, OFFICIAL,
+            RATING_SCALE, RATING_VALUE, STARS_VALUE, CSAT_VALUE, CREATED_AT, CREATED_AT_NANOS, TEXT, TOKENS, DOC);
+
     private final String prefix;
 
     FeedbackIndexLayout(String prefix) {

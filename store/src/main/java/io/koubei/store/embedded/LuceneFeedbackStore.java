@@ -1,6 +1,8 @@
 package io.koubei.store.embedded;
 
 import io.koubei.core.feedback.AnalyzedFeedback;
+import io.koubei.core.feedback.Segment;
+import io.koubei.core.feedback.Verdicts;
 import io.koubei.core.store.AggregateQuery;
 import io.koubei.core.store.Bucket;
 import io.koubei.core.store.FeedbackFilter;
@@ -17,19 +19,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
@@ -150,15 +158,68 @@ public final class LuceneFeedbackStore implements FeedbackStore {
                 .map(FeedbackDocuments::toDocument).toList();
         return write("write", w -> {
             // under the write lock the searcher shows every acknowledged write: exactly what "updated" means
-            Set<String> existing;
+            Map<String, Verdicts> stored;
             IndexSearcher searcher = searchers.acquire();
             try {
-                existing = existingIds(searcher, lastById.keySet());
+                stored = storedVerdicts(searcher, lastById.keySet());
             } finally {
                 searchers.release(searcher);
             }
-            index(w, items, docs, existing);
-            return new UpsertResult(lastById.size() - existing.size(), existing.size());
+            index(w, items, keepVerdicts(items, docs, stored), stored.keySet());
+            return new UpsertResult(lastById.size() - stored.size(), stored.size());
+        });
+    }
+
+    /**
+     * The documents to write: a stored item keeps its stored verdicts (the detectors' flags and segment), whatever
+     * the upserted record carries; only those whose verdicts differ are converted again.
+     */
+    private static List<Document> keepVerdicts(List<AnalyzedFeedback> items, List<Document> docs,
+                                               Map<String, Verdicts> stored) {
+        if (stored.isEmpty()) {
+            return docs;
+        }
+        IntStream range = IntStream.range(0, items.size());
+        return (items.size() < PARALLEL_BATCH ? range : range.parallel()).mapToObj(i -> {
+            AnalyzedFeedback f = items.get(i);
+            Verdicts v = stored.get(f.id());
+            AnalyzedFeedback kept = v == null ? f : f.withVerdicts(v);
+            return kept == f ? docs.get(i) : FeedbackDocuments.toDocument(kept);
+        }).toList();
+    }
+
+    /**
+     * Replaces the verdicts of stored items: under the write lock, each item's stored record is read, given the new
+     * verdicts and written back whole (a Lucene document cannot be changed in place), so an upsert can neither
+     * interleave nor be lost. Items whose verdicts are already these are not rewritten.
+     */
+    @Override
+    public int updateVerdicts(Map<String, Verdicts> verdicts) {
+        Objects.requireNonNull(verdicts, "verdicts");
+        verdicts.forEach((id, v) -> {
+            if (id == null || v == null) {
+                throw new IllegalArgumentException("verdicts for " + id + " are null");
+            }
+        });
+        if (verdicts.isEmpty()) {
+            return 0;
+        }
+        return write("verdict update", w -> {
+            List<AnalyzedFeedback> current;
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                TopDocs hits = searcher.search(FilterQueries.ids(verdicts.keySet()), verdicts.size());
+                current = decode(searcher, hits.scoreDocs, 0, hits.scoreDocs.length);
+            } finally {
+                searchers.release(searcher);
+            }
+            for (AnalyzedFeedback f : current) {
+                AnalyzedFeedback updated = f.withVerdicts(verdicts.get(f.id()));
+                if (updated != f) {
+                    w.updateDocument(new Term(IndexFields.ID, f.id()), FeedbackDocuments.toDocument(updated));
+                }
+            }
+            return current.size();
         });
     }
 
@@ -273,7 +334,7 @@ public final class LuceneFeedbackStore implements FeedbackStore {
             IndexSearcher searcher = searchers.acquire();
             Set<String> existing;
             try {
-                existing = existingIds(searcher, new HashSet<>(ids));
+                existing = storedVerdicts(searcher, new HashSet<>(ids)).keySet();
             } finally {
                 searchers.release(searcher);
             }
@@ -444,10 +505,13 @@ public final class LuceneFeedbackStore implements FeedbackStore {
         }
     }
 
-    /** Which of these ids are live in the index: one terms-dictionary seek per id and segment. */
-    private static Set<String> existingIds(IndexSearcher searcher, Collection<String> ids) throws IOException {
+    /**
+     * The verdicts of those ids that are live in the index (so its keys are the existing ids): one terms-dictionary
+     * seek per id and segment, then the flag and segment doc values of each document found (no JSON decoding).
+     */
+    private static Map<String, Verdicts> storedVerdicts(IndexSearcher searcher, Collection<String> ids) throws IOException {
         List<BytesRef> sorted = ids.stream().map(BytesRef::new).sorted().toList();
-        Set<String> found = new HashSet<>();
+        Map<String, Verdicts> found = new HashMap<>();
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             Terms terms = leaf.reader().terms(IndexFields.ID);
             if (terms == null) {
@@ -456,16 +520,35 @@ public final class LuceneFeedbackStore implements FeedbackStore {
             TermsEnum termsEnum = terms.iterator();
             Bits live = leaf.reader().getLiveDocs();
             PostingsEnum postings = null;
+            TreeMap<Integer, String> docs = new TreeMap<>(); // doc values are read in doc id order
             for (BytesRef id : sorted) {
                 if (termsEnum.seekExact(id)) {
                     postings = termsEnum.postings(postings, PostingsEnum.NONE);
                     for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
                         if (live == null || live.get(d)) {
-                            found.add(id.utf8ToString());
+                            docs.put(d, id.utf8ToString());
                             break;
                         }
                     }
                 }
+            }
+            if (docs.isEmpty()) {
+                continue;
+            }
+            SortedDocValues segments = DocValues.getSorted(leaf.reader(), IndexFields.SEGMENT);
+            SortedSetDocValues flags = DocValues.getSortedSet(leaf.reader(), IndexFields.FLAG);
+            for (Map.Entry<Integer, String> e : docs.entrySet()) {
+                int d = e.getKey();
+                Segment segment = segments.advanceExact(d)
+                        ? Segment.valueOf(segments.lookupOrd(segments.ordValue()).utf8ToString().toUpperCase(Locale.ROOT))
+                        : null;
+                Set<String> f = new HashSet<>();
+                if (flags.advanceExact(d)) {
+                    for (int i = 0; i < flags.docValueCount(); i++) {
+                        f.add(flags.lookupOrd(flags.nextOrd()).utf8ToString());
+                    }
+                }
+                found.put(e.getValue(), new Verdicts(f, segment));
             }
         }
         return found;

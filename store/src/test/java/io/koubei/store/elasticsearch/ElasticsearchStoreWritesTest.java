@@ -8,6 +8,8 @@ import co.elastic.clients.elasticsearch.indices.get_index_template.IndexTemplate
 import co.elastic.clients.elasticsearch.indices.get_alias.IndexAliases;
 import io.koubei.core.feedback.AnalyzedFeedback;
 import io.koubei.core.feedback.Analysis;
+import io.koubei.core.feedback.Segment;
+import io.koubei.core.feedback.Verdicts;
 import io.koubei.core.store.AggregateQuery;
 import io.koubei.core.store.Dimension;
 import io.koubei.core.store.FeedbackFilter;
@@ -77,7 +79,7 @@ class ElasticsearchStoreWritesTest {
         assertThat(store.upsert(items)).isEqualTo(new UpsertResult(50, 0));
         assertThat(store.count(FeedbackFilter.ALL)).isEqualTo(50);
 
-        AnalyzedFeedback changed = withFlags(items.get(3), Set.of("astroturf", "edited"));
+        AnalyzedFeedback changed = edited(items.get(3));
         List<AnalyzedFeedback> batch = new ArrayList<>(List.of(items.get(3), items.get(4)));
         batch.add(changed); // same id twice in one batch: counted once, the last one stays
         batch.add(SampleFeedback.generate(51, 7).get(50));
@@ -85,7 +87,7 @@ class ElasticsearchStoreWritesTest {
         assertThat(store.get(changed.id())).contains(changed);
         assertThat(store.count(FeedbackFilter.ALL)).isEqualTo(51);
         // visible to the very next query, no sleep
-        assertThat(store.count(FeedbackFilter.builder().flags(Set.of("edited")).build())).isEqualTo(1);
+        assertThat(store.count(FeedbackFilter.builder().terms(List.of("edited")).build())).isEqualTo(1);
     }
 
     @Test
@@ -128,7 +130,7 @@ class ElasticsearchStoreWritesTest {
         String second = store.rollover();
         assertThat(second).isEqualTo("writes-test-feedback-000002");
 
-        AnalyzedFeedback changed = withFlags(items.get(2), Set.of("edited"));
+        AnalyzedFeedback changed = edited(items.get(2));
         assertThat(store.upsert(List.of(changed, items.get(15)))).isEqualTo(new UpsertResult(1, 1));
         assertThat(store.count(FeedbackFilter.ALL)).isEqualTo(11);
         assertThat(store.search(new SearchQuery(FeedbackFilter.builder().ids(Set.of(changed.id())).build(), 0, 10))
@@ -137,9 +139,54 @@ class ElasticsearchStoreWritesTest {
         assertThat(store.aggregate(new AggregateQuery(FeedbackFilter.ALL, List.of()))).singleElement()
                 .satisfies(b -> assertThat(b.stats().count()).isEqualTo(11));
 
+        // verdicts reach items in either index, and the next upsert of the older one keeps them there
+        Verdicts v = new Verdicts(Set.of("judged"), Segment.CORE);
+        assertThat(store.updateVerdicts(Map.of(changed.id(), v, items.get(15).id(), v))).isEqualTo(2);
+        assertThat(store.upsert(List.of(changed))).isEqualTo(new UpsertResult(0, 1));
+        assertThat(store.get(changed.id())).contains(changed.withVerdicts(v));
+        assertThat(store.count(FeedbackFilter.builder().flags(Set.of("judged")).build())).isEqualTo(2);
+        assertThat(store.count(FeedbackFilter.ALL)).isEqualTo(11);
+
         store.clear();
         assertThat(store.count(FeedbackFilter.ALL)).isZero();
         assertThat(store.upsert(items.subList(0, 1))).isEqualTo(new UpsertResult(1, 0));
+    }
+
+    /**
+     * An upsert reads the stored items, then writes conditionally; whatever changed in between (a verdict update, a
+     * creation by another worker) makes it fall back to the shard-serialised update, and nothing is lost.
+     */
+    @Test
+    void anUpsertThatLosesARaceKeepsWhatWonIt() {
+        List<AnalyzedFeedback> items = SampleFeedback.generate(3, 13);
+        AnalyzedFeedback stored = items.get(0);
+        AnalyzedFeedback fresh = items.get(1);
+        store.upsert(List.of(stored));
+        Verdicts judged = new Verdicts(Set.of("judged-meanwhile"), Segment.CORE);
+        AnalyzedFeedback otherWorkersCopy = edited(fresh);
+        int[] calls = {0};
+        Runnable[] race = new Runnable[1];
+        race[0] = () -> {
+            if (++calls[0] == 1) {
+                store.afterRead = () -> { };
+                store.upsert(List.of(otherWorkersCopy)); // another worker creates the same new id: create → 409
+                store.afterRead = race[0];
+            } else if (calls[0] == 2) {
+                // both conflicting creates were read again; the detectors change one of them before the write
+                store.updateVerdicts(Map.of(stored.id(), judged));
+            }
+        };
+        store.afterRead = race[0];
+        try {
+            AnalyzedFeedback reanalysed = edited(stored);
+            assertThat(store.upsert(List.of(reanalysed, fresh))).isEqualTo(new UpsertResult(0, 2));
+            assertThat(store.get(stored.id())).contains(reanalysed.withVerdicts(judged));
+            assertThat(store.get(fresh.id())).contains(fresh.withVerdicts(otherWorkersCopy.analysis().verdicts()));
+            assertThat(store.count(FeedbackFilter.ALL)).isEqualTo(2);
+            assertThat(calls[0]).as("read once more after the conflicting creates").isEqualTo(2);
+        } finally {
+            store.afterRead = () -> { };
+        }
     }
 
     @Test
@@ -155,7 +202,7 @@ class ElasticsearchStoreWritesTest {
             slow.rollover();
             // the 20 live, unrefreshed, in the first index; updating one must find it there (realtime), not
             // write a second copy into the new write index
-            AnalyzedFeedback changed = withFlags(items.get(4), Set.of("edited"));
+            AnalyzedFeedback changed = edited(items.get(4));
             assertThat(slow.upsert(List.of(changed, items.get(25)), WriteVisibility.EVENTUAL))
                     .isEqualTo(new UpsertResult(1, 1));
 
@@ -163,7 +210,7 @@ class ElasticsearchStoreWritesTest {
             assertThat(slow.count(FeedbackFilter.ALL)).isEqualTo(21);
             assertThat(slow.count(FeedbackFilter.builder().ids(Set.of(changed.id())).build())).isEqualTo(1);
             assertThat(slow.get(changed.id())).contains(changed);
-            assertThat(slow.count(FeedbackFilter.builder().flags(Set.of("edited")).build())).isEqualTo(1);
+            assertThat(slow.count(FeedbackFilter.builder().terms(List.of("edited")).build())).isEqualTo(1);
             slow.clear();
         }
     }
@@ -215,9 +262,12 @@ class ElasticsearchStoreWritesTest {
         assertThat(new ElasticsearchStoreConfig("http://x", "u", "secret", "p-").toString()).doesNotContain("secret");
     }
 
-    private static AnalyzedFeedback withFlags(AnalyzedFeedback f, Set<String> flags) {
-        Analysis a = f.analysis().withFlags(flags);
-        return new AnalyzedFeedback(f.item(), a, f.week(), f.day());
+    /** A new version of the item, as a re-analysis would make it: other text, other tokens. */
+    private static AnalyzedFeedback edited(AnalyzedFeedback f) {
+        Analysis a = f.analysis();
+        Analysis b = new Analysis(List.of("edited"), a.sentiment(), a.opinions(), a.npsClass(), a.segment(),
+                a.simhash(), a.flags(), a.analyzerVersion());
+        return new AnalyzedFeedback(f.item().toBuilder().text("edited").build(), b, f.week(), f.day());
     }
 
     private static List<AnalyzedFeedback> expected(List<AnalyzedFeedback> items, FeedbackFilter filter,
