@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The weekly report's signal sections: the week's alerts, most urgent first, with cross-channel divergences,
- * astroturf and concentration (information cocoon) notes named as such.
+ * astroturf and concentration (information cocoon) notes named as such; and the alerts still open at that week.
  */
 @Component
 @Order(1)
@@ -28,6 +28,19 @@ public class AlertReportNotes implements WeeklyReportBuilder.ReportNotes {
                 .filter(a -> product == null || a.product() == null || product.equals(a.product()))
                 .sorted(Comparator.comparing(Alert::severity).reversed().thenComparing(Alert::type))
                 .map(a -> new WeeklyReport.Note(kind(a.type()), a.title(), a.description()))
+                .toList();
+    }
+
+    @Override
+    public List<WeeklyReport.FollowUp> openFor(String week, String product) {
+        return alerts.list(null).stream()
+                .filter(a -> a.status() != Alert.Status.RESOLVED)
+                .filter(a -> a.week() != null && a.week().compareTo(week) <= 0)
+                .filter(a -> product == null || a.product() == null || product.equals(a.product()))
+                .sorted(Comparator.comparing(Alert::severity).reversed()
+                        .thenComparing(Alert::week, Comparator.reverseOrder()).thenComparing(Alert::title))
+                .map(a -> new WeeklyReport.FollowUp(kind(a.type()), a.title(), a.severity().name().toLowerCase(java.util.Locale.ROOT),
+                        a.week(), a.status().name().toLowerCase(java.util.Locale.ROOT), a.acknowledgedBy(), week.equals(a.week())))
                 .toList();
     }
 

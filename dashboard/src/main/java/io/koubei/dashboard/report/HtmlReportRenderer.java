@@ -29,18 +29,24 @@ public final class HtmlReportRenderer {
     private final ZoneId zone;
     private final BiFunction<String, Locale, String> aspectLabel;
     private final BiFunction<String, Locale, String> segmentLabel;
+    private final Function<String, String> sourceLabel;
 
     public HtmlReportRenderer(ITemplateEngine templates, ZoneId zone) {
-        this(templates, zone, (a, l) -> a, (s, l) -> s);
+        this(templates, zone, (a, l) -> a, (s, l) -> s, s -> s);
     }
 
+    /** @param sourceLabel a source's display name (channel settings), e.g. 微博 for weibo */
     public HtmlReportRenderer(ITemplateEngine templates, ZoneId zone, BiFunction<String, Locale, String> aspectLabel,
-            BiFunction<String, Locale, String> segmentLabel) {
+            BiFunction<String, Locale, String> segmentLabel, Function<String, String> sourceLabel) {
         this.templates = templates;
         this.zone = zone;
         this.aspectLabel = aspectLabel;
         this.segmentLabel = segmentLabel;
+        this.sourceLabel = sourceLabel;
     }
+
+    /** How many still-open alerts from earlier weeks the report lists by name (the rest are counted). */
+    static final int OPEN_ALERTS_LISTED = 10;
 
     public record Section(String id, String title, List<WeeklyReport.Row> rows, Function<String, String> label) {
     }
@@ -70,6 +76,10 @@ public final class HtmlReportRenderer {
         ctx.setVariable("change", (Function<WeeklyReport.Change, String>) c -> en ? c.textEn() : c.textZh());
         ctx.setVariable("aspect", (Function<String, String>) a -> aspectLabel.apply(a, l));
         ctx.setVariable("noteKind", (Function<String, String>) k -> en ? KINDS_EN.getOrDefault(k, k) : k);
+        ctx.setVariable("quietSources", String.join(en ? ", " : "、", r.silence().quietSources().stream().map(sourceLabel).toList()));
+        List<WeeklyReport.FollowUp> older = r.openAlerts().stream().filter(a -> !a.newThisWeek()).toList();
+        ctx.setVariable("olderOpen", older.stream().limit(OPEN_ALERTS_LISTED).toList());
+        ctx.setVariable("olderMore", Math.max(0, older.size() - OPEN_ALERTS_LISTED));
         ctx.setVariable("fontFamily", fontFamily == null ? "sans-serif" : "\"" + fontFamily + "\"");
         return templates.process("report/weekly", ctx);
     }

@@ -7,19 +7,38 @@ import java.util.Locale;
 /** The weekly report as Markdown (Chinese), for chat tools and e-mail bodies. */
 public final class MarkdownReportRenderer {
     private final java.util.function.UnaryOperator<String> aspectName;
+    private final java.util.function.UnaryOperator<String> sourceName;
 
     public MarkdownReportRenderer() {
-        this(a -> a);
+        this(a -> a, s -> s);
     }
 
-    /** @param aspectName the taxonomy's name of an aspect id */
-    public MarkdownReportRenderer(java.util.function.UnaryOperator<String> aspectName) {
+    /**
+     * @param aspectName the taxonomy's name of an aspect id
+     * @param sourceName a source's display name (channel settings)
+     */
+    public MarkdownReportRenderer(java.util.function.UnaryOperator<String> aspectName,
+            java.util.function.UnaryOperator<String> sourceName) {
         this.aspectName = aspectName;
+        this.sourceName = sourceName;
     }
 
     public String render(WeeklyReport r) {
         StringBuilder md = new StringBuilder();
         md.append("# 口碑周报 ").append(r.week()).append(r.product() == null ? "" : " · " + t(r.product())).append("\n\n");
+        var silence = r.silence();
+        if (silence.noData()) {
+            md.append("> **本周（").append(r.week()).append("）没有收到任何反馈数据。这不代表口碑平稳：数据可能中断了，请检查数据接入。**");
+            if (silence.lastWeekWithData() != null) {
+                md.append("最近一次有数据的是 ").append(silence.lastWeekWithData()).append("。");
+            }
+            md.append("\n\n");
+        }
+        if (!silence.quietSources().isEmpty()) {
+            md.append("> 本周沉默的来源（前四周有数据，本周为 0）：")
+                    .append(String.join("、", silence.quietSources().stream().map(q -> t(sourceName.apply(q))).toList()))
+                    .append("。\n\n");
+        }
         var h = r.headline();
         md.append("## NPS\n\n");
         md.append("- 本周 NPS：").append(nps(h.current())).append("\n");
@@ -63,12 +82,23 @@ public final class MarkdownReportRenderer {
         }
         md.append("\n## 预警与信号\n\n");
         if (r.signals().isEmpty()) {
-            md.append("本周无预警。\n");
+            md.append(silence.noData() ? "本周没有数据，检测无从发现新问题；沉默本身就是信号。\n" : "本周没有新预警。\n");
         }
         r.signals().forEach(s -> md.append("- 【").append(t(s.kind())).append("】").append(t(s.title())).append("：").append(t(s.detail())).append("\n"));
+        var older = r.openAlerts().stream().filter(a -> !a.newThisWeek()).toList();
+        if (!older.isEmpty()) {
+            md.append("\n仍未解决的预警 ").append(r.openAlerts().size()).append(" 条（含往周）：\n\n");
+            older.stream().limit(HtmlReportRenderer.OPEN_ALERTS_LISTED).forEach(a -> md.append("- 【").append(t(a.kind())).append("】")
+                    .append(t(a.title())).append(" · 最近出现于 ").append(a.week()).append(" · ")
+                    .append("acknowledged".equals(a.status()) ? "已确认" : "待处理").append(" · ")
+                    .append(a.owner() == null ? "未认领" : "负责人 " + t(a.owner())).append("\n"));
+            if (older.size() > HtmlReportRenderer.OPEN_ALERTS_LISTED) {
+                md.append("- 另有 ").append(older.size() - HtmlReportRenderer.OPEN_ALERTS_LISTED).append(" 条，见预警页。\n");
+            }
+        }
         md.append("\n## 渠道背离\n\n");
         if (r.divergences().isEmpty()) {
-            md.append("本周各渠道走势一致，未发现背离。\n");
+            md.append(silence.noData() ? "本周没有数据，无法判断各渠道是否背离。\n" : "本周各渠道走势一致，未发现背离。\n");
         }
         r.divergences().forEach(d -> md.append("- ").append(t(d.title())).append("：").append(t(d.detail())).append("\n"));
         var i = r.integrity();

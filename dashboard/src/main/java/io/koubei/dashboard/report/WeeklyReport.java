@@ -28,7 +28,25 @@ public record WeeklyReport(
         Integrity integrity,
         List<Voices> voices,
         List<Verbatim> verbatims,
-        List<Coverage> coverage) {
+        List<Coverage> coverage,
+        Silence silence,
+        List<FollowUp> openAlerts) {
+
+    /**
+     * Silence is a signal: {@code noData} when nothing at all arrived this week; {@code quietSources} had items in
+     * the four weeks before and none this week (most items first); {@code lastWeekWithData} the latest week up to
+     * this one that had any (null when none).
+     */
+    public record Silence(boolean noData, List<String> quietSources, String lastWeekWithData) {
+    }
+
+    /**
+     * An alert still open (or acknowledged, not resolved) at the report's week, whether it was raised this week
+     * ({@code newThisWeek}) or earlier ({@code week} it was last seen); {@code owner} who acknowledged it, if anyone.
+     */
+    public record FollowUp(String kind, String title, String severity, String week, String status, String owner,
+            boolean newThisWeek) {
+    }
 
     /** NPS this week against last week and the trailing four weeks, with significance in words. */
     public record Headline(NpsScore current, NpsScore lastWeek, NpsScore trailing4, Change vsLastWeek,

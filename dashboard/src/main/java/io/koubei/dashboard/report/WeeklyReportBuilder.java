@@ -86,6 +86,17 @@ public class WeeklyReportBuilder {
         return CalendarKeys.shiftWeek(calendar.week(clock.instant()), -1);
     }
 
+    /**
+     * The week a report opens on when none is asked for: the latest complete week that has data (a source that
+     * stops sending must not make every default report empty); the last complete week when no week has data.
+     */
+    public String defaultWeek() {
+        String last = lastCompleteWeek();
+        return byKey(FeedbackFilter.ALL, Dimension.WEEK).entrySet().stream()
+                .filter(e -> e.getValue().count() > 0 && e.getKey().matches("\\d{4}-W\\d{2}") && e.getKey().compareTo(last) <= 0)
+                .map(Map.Entry::getKey).max(Comparator.naturalOrder()).orElse(last);
+    }
+
     public WeeklyReport build(String week, String product) {
         FeedbackFilter base = product == null ? FeedbackFilter.ALL : FeedbackFilter.builder().product(product).build();
         String last = CalendarKeys.shiftWeek(week, -1);
@@ -121,7 +132,24 @@ public class WeeklyReportBuilder {
         return new WeeklyReport(week, product, clock.instant(), minimumN, headline, trend, byChannel, byProduct, bySegment,
                 drivers(thisWeek), coreOpinions(thisWeek), impression(base, week, last),
                 notes.notesFor(week, product), divergences(base, week, product, config), integrity(thisWeek),
-                voices(base, week, config), verbatims(thisWeek), coverage);
+                voices(base, week, config), verbatims(thisWeek), coverage, silence(base, week, trailing, weekly),
+                notes.openFor(week, product));
+    }
+
+    /** Which sources went quiet this week (items in the four weeks before, none now), and whether all did. */
+    private WeeklyReport.Silence silence(FeedbackFilter base, String week, List<String> trailing, Map<String, BucketStats> weekly) {
+        Map<String, BucketStats> before = byKey(base.toBuilder().weeks(new HashSet<>(trailing)).build(), Dimension.SOURCE);
+        Map<String, BucketStats> now = byKey(base.toBuilder().week(week).build(), Dimension.SOURCE);
+        List<String> quiet = before.entrySet().stream()
+                .filter(e -> e.getValue().count() > 0 && now.getOrDefault(e.getKey(), BucketStats.ZERO).count() == 0)
+                .sorted(Comparator.comparingLong((Map.Entry<String, BucketStats> e) -> -e.getValue().count())
+                        .thenComparing(Map.Entry::getKey))
+                .map(Map.Entry::getKey).filter(k -> !Dimension.NONE.equals(k)).toList();
+        String lastWithData = weekly.entrySet().stream()
+                .filter(e -> e.getValue().count() > 0 && e.getKey().compareTo(week) <= 0)
+                .map(Map.Entry::getKey).max(Comparator.naturalOrder()).orElse(null);
+        boolean noData = weekly.getOrDefault(week, BucketStats.ZERO).count() == 0;
+        return new WeeklyReport.Silence(noData, quiet, lastWithData);
     }
 
     /** The detector's cross-channel divergences of the week, recomputed here (also those below alerting severity). */
@@ -319,6 +347,11 @@ public class WeeklyReportBuilder {
     /** Where the signal sections (divergences, alerts, astroturf, concentration) come from. */
     public interface ReportNotes {
         List<Note> notesFor(String week, String product);
+
+        /** Alerts still open at the week (raised that week or before and not resolved), most urgent first. */
+        default List<WeeklyReport.FollowUp> openFor(String week, String product) {
+            return List.of();
+        }
 
         ReportNotes NONE = (w, p) -> List.of();
     }
