@@ -48,6 +48,11 @@ public final class HtmlReportRenderer {
     /** How many still-open alerts from earlier weeks the report lists by name (the rest are counted). */
     static final int OPEN_ALERTS_LISTED = 10;
 
+    /** A note kind (the alert notes name them in Chinese) in English. */
+    static String kindEn(String kind) {
+        return KINDS_EN.getOrDefault(kind, kind);
+    }
+
     public record Section(String id, String title, List<WeeklyReport.Row> rows, Function<String, String> label) {
     }
 
@@ -76,6 +81,9 @@ public final class HtmlReportRenderer {
         ctx.setVariable("change", (Function<WeeklyReport.Change, String>) c -> en ? c.textEn() : c.textZh());
         ctx.setVariable("aspect", (Function<String, String>) a -> aspectLabel.apply(a, l));
         ctx.setVariable("noteKind", (Function<String, String>) k -> en ? KINDS_EN.getOrDefault(k, k) : k);
+        ReportSummary summary = ReportSummary.of(r, en, a -> aspectLabel.apply(a, l), sourceLabel);
+        ctx.setVariable("summary", summary);
+        ctx.setVariable("conclusions", String.join(en ? " " : "", summary.conclusions()));
         ctx.setVariable("quietSources", String.join(en ? ", " : "、", r.silence().quietSources().stream().map(sourceLabel).toList()));
         List<WeeklyReport.FollowUp> older = r.openAlerts().stream().filter(a -> !a.newThisWeek()).toList();
         ctx.setVariable("olderOpen", older.stream().limit(OPEN_ALERTS_LISTED).toList());

@@ -27,18 +27,12 @@ public final class MarkdownReportRenderer {
         StringBuilder md = new StringBuilder();
         md.append("# 口碑周报 ").append(r.week()).append(r.product() == null ? "" : " · " + t(r.product())).append("\n\n");
         var silence = r.silence();
-        if (silence.noData()) {
-            md.append("> **本周（").append(r.week()).append("）没有收到任何反馈数据。这不代表口碑平稳：数据可能中断了，请检查数据接入。**");
-            if (silence.lastWeekWithData() != null) {
-                md.append("最近一次有数据的是 ").append(silence.lastWeekWithData()).append("。");
-            }
-            md.append("\n\n");
-        }
-        if (!silence.quietSources().isEmpty()) {
-            md.append("> 本周沉默的来源（前四周有数据，本周为 0）：")
-                    .append(String.join("、", silence.quietSources().stream().map(q -> t(sourceName.apply(q))).toList()))
-                    .append("。\n\n");
-        }
+        ReportSummary summary = ReportSummary.of(r, false, aspectName, sourceName);
+        md.append("## 本周结论\n\n").append(t(String.join("", summary.conclusions()))).append("\n\n## 主要原因\n\n");
+        summary.reasons().forEach(x -> md.append("- ").append(t(x)).append("\n"));
+        md.append("\n## 建议跟进\n\n");
+        summary.followUps().forEach(x -> md.append("- ").append(t(x)).append("\n"));
+        md.append('\n');
         var h = r.headline();
         md.append("## NPS\n\n");
         md.append("- 本周 NPS：").append(nps(h.current())).append("\n");
@@ -132,7 +126,7 @@ public final class MarkdownReportRenderer {
         }
         md.append(title).append("\n\n| 分组 | 反馈量 | NPS | 对比上周 | 净情感 |\n|---|---|---|---|---|\n");
         for (var row : rows) {
-            md.append("| ").append(t(row.key())).append(" | ").append(row.volume()).append(" | ").append(nps(row.nps()))
+            md.append("| ").append(t(row.key())).append(" | ").append(row.volume()).append(" | ").append(row.nps().n() == 0 ? "–" : nps(row.nps()))
                     .append(" | ").append(row.nps().n() == 0 ? "–" : row.vsLastWeek().textZh()).append(" | ")
                     .append(net(row.net())).append(" |\n");
         }

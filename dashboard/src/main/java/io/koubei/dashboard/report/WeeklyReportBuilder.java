@@ -122,7 +122,9 @@ public class WeeklyReportBuilder {
         FeedbackFilter thisWeek = base.toBuilder().week(week).build();
         List<Row> byChannel = rows(base, week, last, Dimension.CHANNEL);
         List<Row> byProduct = rows(base, week, last, Dimension.PRODUCT);
-        List<Row> bySegment = rows(base, week, last, Dimension.SEGMENT);
+        // two user groups that add up to the week's volume: core users, and everyone else (mass, incl. unclassified)
+        List<Row> bySegment = rows(base, week, last, Dimension.SEGMENT,
+                k -> Segment.CORE.wireName().equals(k) ? k : Segment.MASS.wireName());
         List<Coverage> coverage = byKey(thisWeek, Dimension.CHANNEL).entrySet().stream()
                 .map(e -> new Coverage(e.getKey(), e.getValue().count(), e.getValue().npsResponses(),
                         e.getValue().npsResponses() >= minimumN))
@@ -204,8 +206,14 @@ public class WeeklyReportBuilder {
     }
 
     private List<Row> rows(FeedbackFilter base, String week, String last, Dimension dim) {
-        Map<String, BucketStats> now = byKey(base.toBuilder().week(week).build(), dim);
-        Map<String, BucketStats> before = byKey(base.toBuilder().week(last).build(), dim);
+        return rows(base, week, last, dim, k -> k);
+    }
+
+    /** Rows of one dimension; {@code group} maps a key to the row it counts in (keys mapped alike are added up). */
+    private List<Row> rows(FeedbackFilter base, String week, String last, Dimension dim,
+            java.util.function.UnaryOperator<String> group) {
+        Map<String, BucketStats> now = byKey(base.toBuilder().week(week).build(), dim, group);
+        Map<String, BucketStats> before = byKey(base.toBuilder().week(last).build(), dim, group);
         List<Row> rows = new ArrayList<>();
         for (Map.Entry<String, BucketStats> e : now.entrySet()) {
             NpsScore n = NpsScore.of(e.getValue(), minimumN);
@@ -244,6 +252,8 @@ public class WeeklyReportBuilder {
                 c[3] += pro ? b.stats().count() : 0;
             }
         }
+        Comparator<Driver> strongestFirst = Comparator.comparingDouble((Driver d) -> -(Math.abs(d.detractorShare() - d.promoterShare())))
+                .thenComparing(Driver::aspect);
         List<Driver> out = new ArrayList<>();
         for (Map.Entry<String, long[]> e : byAspect.entrySet()) {
             long[] c = e.getValue();
@@ -251,16 +261,18 @@ public class WeeklyReportBuilder {
             double pShareNeg = promoters == 0 ? 0 : (double) c[1] / promoters;
             double dSharePos = detractors == 0 ? 0 : (double) c[2] / detractors;
             double pSharePos = promoters == 0 ? 0 : (double) c[3] / promoters;
+            List<Driver> both = new ArrayList<>(2);
             if (c[0] > 0 && dShareNeg > pShareNeg) {
                 Double without = n == 0 ? null : 100.0 * (promoters - (detractors - c[0])) / n;
-                out.add(new Driver(e.getKey(), "down", detractors, c[0], promoters, c[1], dShareNeg, pShareNeg, without));
+                both.add(new Driver(e.getKey(), "down", detractors, c[0], promoters, c[1], dShareNeg, pShareNeg, without));
             }
             if (c[3] > 0 && pSharePos > dSharePos) {
-                out.add(new Driver(e.getKey(), "up", detractors, c[2], promoters, c[3], dSharePos, pSharePos, null));
+                both.add(new Driver(e.getKey(), "up", detractors, c[2], promoters, c[3], dSharePos, pSharePos, null));
             }
+            // one driver per aspect: where it pulls hardest (an aspect praised by promoters and blamed by detractors)
+            both.stream().min(strongestFirst).ifPresent(out::add);
         }
-        out.sort(Comparator.comparingDouble((Driver d) -> -(Math.abs(d.detractorShare() - d.promoterShare())))
-                .thenComparing(Driver::aspect));
+        out.sort(strongestFirst);
         return out.stream().limit(12).toList();
     }
 
@@ -331,8 +343,12 @@ public class WeeklyReportBuilder {
     }
 
     private Map<String, BucketStats> byKey(FeedbackFilter filter, Dimension dim) {
+        return byKey(filter, dim, k -> k);
+    }
+
+    private Map<String, BucketStats> byKey(FeedbackFilter filter, Dimension dim, java.util.function.UnaryOperator<String> group) {
         return store.aggregate(new AggregateQuery(filter, List.of(dim))).stream()
-                .collect(Collectors.toMap(b -> b.key().get(0), Bucket::stats, BucketStats::plus, java.util.TreeMap::new));
+                .collect(Collectors.toMap(b -> group.apply(b.key().get(0)), Bucket::stats, BucketStats::plus, java.util.TreeMap::new));
     }
 
     private BucketStats total(FeedbackFilter filter) {

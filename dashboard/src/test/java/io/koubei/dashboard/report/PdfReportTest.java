@@ -3,17 +3,6 @@ package io.koubei.dashboard.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.koubei.core.feedback.AnalyzedFeedback;
-import io.koubei.core.feedback.Analysis;
-import io.koubei.core.feedback.Author;
-import io.koubei.core.feedback.Channel;
-import io.koubei.core.feedback.FeedbackItem;
-import io.koubei.core.feedback.OpinionPoint;
-import io.koubei.core.feedback.Polarity;
-import io.koubei.core.feedback.Rating;
-import io.koubei.core.feedback.RatingScale;
-import io.koubei.core.feedback.Segment;
-import io.koubei.core.feedback.Sentiment;
 import io.koubei.core.time.CalendarKeys;
 import io.koubei.store.embedded.LuceneFeedbackStore;
 import java.awt.image.BufferedImage;
@@ -23,8 +12,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.pdfbox.Loader;
@@ -57,7 +44,6 @@ class PdfReportTest {
     LuceneFeedbackStore store;
     WeeklyReportBuilder builder;
     PdfReportRenderer pdf;
-    int seq;
 
     @BeforeEach
     void setUp() {
@@ -72,48 +58,9 @@ class PdfReportTest {
         store.close();
     }
 
-    private AnalyzedFeedback item(String week, Channel channel, Integer score, String aspect, Polarity polarity) {
-        Instant at = CAL.weekStart(week).plusSeconds(2 * 86400 + 4 * 3600 + seq);
-        String id = channel.wireName() + ":" + (seq++);
-        FeedbackItem.Builder b = FeedbackItem.builder().id(id).source(channel.wireName()).channel(channel).externalId(id)
-                .createdAt(at).text(aspect + " 这次真的不太行，用了一周就后悔了").product("x" + (seq % 24))
-                .author(new Author("a" + seq, null, null, null, null, null, null));
-        if (score != null) {
-            b.rating(new Rating(RatingScale.NPS, score));
-        }
-        FeedbackItem it = b.build();
-        List<OpinionPoint> ops = List.of(new OpinionPoint(aspect, aspect, polarity, List.of("差"), aspect + "不行"));
-        Analysis analysis = new Analysis(List.of("句子"), new Sentiment(polarity, polarity == Polarity.POSITIVE ? 0.5 : -0.5, List.of()),
-                ops, it.rating() == null ? null : it.rating().npsClass(), seq % 7 == 0 ? Segment.CORE : Segment.MASS, 0L,
-                Set.of(), "test");
-        return new AnalyzedFeedback(it, analysis, CAL.week(at), CAL.day(at));
-    }
-
-    /**
-     * Twelve weeks of survey NPS, zigzagging and then falling (so changes are negative), posts on four other channels,
-     * and 24 products (a product table longer than what is left of page 1).
-     */
-    private void seed() {
-        List<AnalyzedFeedback> batch = new ArrayList<>();
-        for (int w = 11; w >= 0; w--) {
-            String week = CalendarKeys.shiftWeek(WEEK, -w);
-            int promoters = w == 0 ? 30 : 45 + (w % 4) * 5;
-            int detractors = w == 0 ? 45 : 20;
-            for (int i = 0; i < promoters; i++) batch.add(item(week, Channel.SURVEY, 10, "camera", Polarity.POSITIVE));
-            for (int i = 0; i < 25; i++) batch.add(item(week, Channel.SURVEY, 8, "price", Polarity.NEUTRAL));
-            for (int i = 0; i < detractors; i++) batch.add(item(week, Channel.SURVEY, 2, "battery", Polarity.NEGATIVE));
-            for (Channel c : List.of(Channel.SOCIAL, Channel.REVIEW, Channel.COMMUNITY, Channel.TICKET)) {
-                for (int i = 0; i < 12; i++) {
-                    batch.add(item(week, c, null, i % 3 == 0 ? "screen" : "battery", i % 2 == 0 ? Polarity.NEGATIVE : Polarity.POSITIVE));
-                }
-            }
-        }
-        store.upsert(batch);
-    }
-
     private byte[] render(Locale locale) {
         assumeTrue(pdf.font().isPresent(), "no CJK font for PDF (Debian: fonts-wqy-zenhei)");
-        seed();
+        ReportFixture.seed(store, WEEK);
         String html = new HtmlReportRenderer(ReportTemplates.engine(), CAL.zone()).render(builder.build(WEEK, null),
                 pdf.fontFamily(), locale);
         byte[] bytes = pdf.render(html);
@@ -133,6 +80,10 @@ class PdfReportTest {
         try (PDDocument doc = Loader.loadPDF(bytes)) {
             String page1 = text(doc, 1);
             assertThat(page1).contains("口碑周报").containsPattern("[−-]\\d+ 分，显著").doesNotContainPattern("#\\d");
+            // page 1 opens with the summary, before the numbers
+            assertThat(page1).contains("本周结论").contains("主要原因").contains("建议跟进");
+            assertThat(page1.replaceAll("\\s+", "")).contains("拉低NPS最多的是「battery」");
+            assertThat(page1.indexOf("本周结论")).isLessThan(page1.indexOf("NPS 净推荐值"));
             assertChartDrawn(doc, page1);
         }
     }
@@ -143,6 +94,9 @@ class PdfReportTest {
         try (PDDocument doc = Loader.loadPDF(bytes)) {
             String page1 = text(doc, 1);
             assertThat(page1).containsPattern("[−-]\\d+ pts, significant").doesNotContainPattern("#\\d");
+            assertThat(page1).contains("This week in brief").contains("Main reasons").contains("Follow up");
+            assertThat(page1.replaceAll("\\s+", " ")).contains("battery pulls NPS down most");
+            assertThat(page1.indexOf("This week in brief")).isLessThan(page1.indexOf("By channel"));
             assertChartDrawn(doc, page1);
         }
     }
