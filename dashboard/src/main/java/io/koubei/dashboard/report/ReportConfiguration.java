@@ -71,8 +71,7 @@ public class ReportConfiguration implements SchedulingConfigurer {
         // aspects and user groups by name (taxonomy / messages), not by id
         HtmlReportRenderer html = new HtmlReportRenderer(templates, calendar.zone(), labels::aspect, labels::segment,
                 labels::source);
-        MarkdownReportRenderer markdown = new MarkdownReportRenderer(
-                a -> labels.aspect(a, java.util.Locale.SIMPLIFIED_CHINESE), labels::source);
+        MarkdownReportRenderer markdown = new MarkdownReportRenderer((a, l) -> labels.aspect(a, l), labels::source);
         return new ReportArchive(koubei.getDataDir(), builder, html, markdown, new PdfReportRenderer(props.getPdfFont()));
     }
 

@@ -124,6 +124,9 @@ class ReportSilenceTest {
         String md = new MarkdownReportRenderer(a -> a, SOURCE_NAMES::get).render(r);
         assertThat(md).contains("本周（2026-W46）没有收到任何反馈数据").contains("微博、天猫").contains("仍未解决的预警 1 条")
                 .contains("负责人 wang").doesNotContain("未发现背离").doesNotContain("本周无预警");
+        String mdEn = new MarkdownReportRenderer(a -> a, SOURCE_NAMES::get).render(r, Locale.ENGLISH);
+        assertThat(mdEn).contains("No feedback at all arrived in 2026-W46").contains("the silence itself is the signal")
+                .contains("1 alerts are still unresolved").doesNotContain("no divergence").doesNotContain("No alerts this week");
     }
 
     @Test

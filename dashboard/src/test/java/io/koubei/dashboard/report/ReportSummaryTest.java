@@ -132,4 +132,17 @@ class ReportSummaryTest {
         assertThat(md).contains("拉低 NPS 最多的是「battery」").contains("## 主要原因").contains("## 建议跟进")
                 .contains("负责人 wang").doesNotContain("无数据");
     }
+
+    @Test
+    void englishMarkdownHasNoChineseExceptUserText() {
+        String md = new MarkdownReportRenderer().render(report, Locale.ENGLISH);
+        assertThat(md).startsWith("# Koubei weekly report 2026-W45").contains("## This week in brief")
+                .contains("battery pulls NPS down most").contains("## Main reasons").contains("## Follow up")
+                .contains("owner wang").contains("## By channel").contains("| Survey |").doesNotContain("no data");
+        // the fixture's user text (verbatims, core users' examples) is the only Chinese left
+        String generated = md.replaceAll("(?m)^> .*$", "").replaceAll("\\*\\*[^*]+\\*\\* \\([^)]*\\): .*", "");
+        Matcher han = HAN.matcher(generated);
+        assertThat(han.find()).as(han.find(0) ? generated.substring(Math.max(0, han.start() - 60), Math.min(generated.length(), han.start() + 20)) : "")
+                .isFalse();
+    }
 }
