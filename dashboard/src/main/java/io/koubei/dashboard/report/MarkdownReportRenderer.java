@@ -75,7 +75,7 @@ public final class MarkdownReportRenderer {
             summary.followUps().forEach(x -> md.append("- ").append(t(x)).append("\n"));
             md.append("\n_").append(w("口径：反馈量 = 本周收到的全部反馈（含疑似水军）；NPS 只计带 0–10 推荐评分的回答，少于 ",
                     "Definitions: items = all feedback received this week (suspected astroturf included); NPS counts only answers with a 0–10 score, insufficient below "))
-                    .append(r.minimumN()).append(w("个时标为数据不足；大众用户 = 核心用户以外的全部反馈。", "; mass users = all items not from core users."))
+                    .append(r.minimumN()).append(w(" 个时标为数据不足；大众用户 = 核心用户以外的全部反馈。", "; mass users = all items not from core users."))
                     .append("_\n\n");
             var h = r.headline();
             md.append("## NPS\n\n");

@@ -284,11 +284,18 @@ public class WeeklyReportBuilder {
                 continue;
             }
             int colon = e.getKey().lastIndexOf(':');
-            var page = store.search(new SearchQuery(core.toBuilder().aspectPolarities(Set.of(e.getKey())).build(), 0, 1));
-            AnalyzedFeedback latest = page.items().isEmpty() ? null : page.items().get(0);
-            String snippet = latest == null ? null : latest.analysis().opinions().stream()
-                    .filter(o -> o.aspectPolarityKey().equals(e.getKey())).map(o -> o.snippet()).findFirst()
-                    .orElse(latest.item().text());
+            // the latest whole sentence that holds this opinion and says something (not a fragment like "同样的问题")
+            var page = store.search(new SearchQuery(core.toBuilder().aspectPolarities(Set.of(e.getKey())).build(), 0, 10));
+            AnalyzedFeedback latest = null;
+            String snippet = null;
+            for (AnalyzedFeedback a : page.items()) {
+                String sentence = Quotes.sentenceWith(a.item().text(), a.analysis().opinions().stream()
+                        .filter(o -> o.aspectPolarityKey().equals(e.getKey())).map(o -> o.snippet()).findFirst().orElse(null));
+                if (latest == null || Quotes.length(snippet) < Quotes.MIN_LENGTH && Quotes.length(sentence) > Quotes.length(snippet)) {
+                    latest = a;
+                    snippet = sentence;
+                }
+            }
             out.add(new Opinion(e.getKey().substring(0, colon), e.getKey().substring(colon + 1), e.getValue().count(),
                     snippet == null ? null : PiiMasker.mask(abbreviate(snippet, 120)), latest == null ? null : latest.id(),
                     latest == null ? null : latest.day()));
@@ -326,10 +333,11 @@ public class WeeklyReportBuilder {
         List<Verbatim> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (Polarity p : List.of(Polarity.NEGATIVE, Polarity.POSITIVE)) {
+            // representative opinion sentences (not "暂无建议"): NPS answers first, then any channel
             FeedbackFilter f = thisWeek.toBuilder().polarity(p).ratingScale(RatingScale.NPS).build();
-            List<AnalyzedFeedback> items = store.search(new SearchQuery(f, 0, 3)).items();
+            List<AnalyzedFeedback> items = representative(store.search(new SearchQuery(f, 0, 30)).items(), p);
             if (items.isEmpty()) {
-                items = store.search(new SearchQuery(thisWeek.toBuilder().polarity(p).build(), 0, 3)).items();
+                items = representative(store.search(new SearchQuery(thisWeek.toBuilder().polarity(p).build(), 0, 30)).items(), p);
             }
             for (AnalyzedFeedback a : items) {
                 if (seen.add(a.id()) && !a.item().text().isBlank()) {
@@ -340,6 +348,10 @@ public class WeeklyReportBuilder {
             }
         }
         return out;
+    }
+
+    private static List<AnalyzedFeedback> representative(List<AnalyzedFeedback> items, Polarity p) {
+        return items.stream().filter(a -> Quotes.representative(a, p.wireName())).limit(3).toList();
     }
 
     private Map<String, BucketStats> byKey(FeedbackFilter filter, Dimension dim) {
