@@ -27,7 +27,7 @@ public class AlertReportNotes implements WeeklyReportBuilder.ReportNotes {
                 .filter(a -> week.equals(a.week()))
                 .filter(a -> product == null || a.product() == null || product.equals(a.product()))
                 .sorted(Comparator.comparing(Alert::severity).reversed().thenComparing(Alert::type))
-                .map(a -> new WeeklyReport.Note(kind(a.type()), a.title(), a.description()))
+                .map(a -> new WeeklyReport.Note(kind(a.type()), a.title(), a.description(), subject(a), null, null))
                 .toList();
     }
 
@@ -40,8 +40,19 @@ public class AlertReportNotes implements WeeklyReportBuilder.ReportNotes {
                 .sorted(Comparator.comparing(Alert::severity).reversed()
                         .thenComparing(Alert::week, Comparator.reverseOrder()).thenComparing(Alert::title))
                 .map(a -> new WeeklyReport.FollowUp(kind(a.type()), a.title(), a.severity().name().toLowerCase(java.util.Locale.ROOT),
-                        a.week(), a.status().name().toLowerCase(java.util.Locale.ROOT), a.acknowledgedBy(), week.equals(a.week())))
+                        a.week(), a.status().name().toLowerCase(java.util.Locale.ROOT), a.acknowledgedBy(), week.equals(a.week()),
+                        subject(a)))
                 .toList();
+    }
+
+    /** What the alert is about; the source or account is the dedup key's last part ({@code TYPE|…|subject}). */
+    static WeeklyReport.Subject subject(Alert a) {
+        String about = null;
+        if (a.dedupKey() != null) {
+            String last = a.dedupKey().substring(a.dedupKey().lastIndexOf('|') + 1);
+            about = last.equals("-") || last.isBlank() ? null : last;
+        }
+        return new WeeklyReport.Subject(a.type().name(), a.channels(), a.aspect(), a.product(), about);
     }
 
     static String kind(SignalType t) {

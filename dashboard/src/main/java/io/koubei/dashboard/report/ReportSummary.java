@@ -103,8 +103,10 @@ public record ReportSummary(List<String> conclusions, List<String> reasons, List
             if (!r.signals().isEmpty()) {
                 var n = r.signals().get(0);
                 String kind = en ? HtmlReportRenderer.kindEn(n.kind()) : n.kind();
-                return Optional.of(en ? "Most notable: [" + kind + "] " + n.title() + ": " + n.detail()
-                        : "最值得关注：【" + kind + "】" + n.title() + "——" + n.detail());
+                String detail = NoteWords.detail(n, en);
+                return Optional.of(en ? "Most notable: [" + kind + "] " + NoteWords.title(n, true, aspect)
+                        + (detail == null ? "." : ": " + detail)
+                        : "最值得关注：【" + kind + "】" + n.title() + (detail == null ? "。" : "——" + detail));
             }
             Optional<Driver> down = r.drivers().stream().filter(d -> d.direction().equals("down")).findFirst();
             if (down.isPresent()) {
@@ -176,7 +178,7 @@ public record ReportSummary(List<String> conclusions, List<String> reasons, List
                             + d.detractors() + "）负面提及，推荐者中 " + pct(d.promoterShare()) + "（" + d.promoterMentions() + "/"
                             + d.promoters() + "）。"));
             r.divergences().stream().limit(Math.max(0, REASONS - out.size()))
-                    .forEach(d -> out.add((en ? "Channels diverge: " : "渠道背离：") + d.title() + (en ? "." : "。")));
+                    .forEach(d -> out.add(en ? NoteWords.title(d, true, aspect) + "." : "渠道背离：" + d.title() + "。"));
             if (out.isEmpty()) {
                 r.coreOpinions().stream().filter(o -> o.polarity().equals("negative")).limit(2).forEach(o -> out.add(en
                         ? "Core users complain about " + aspect.apply(o.aspect()) + " (" + o.count() + " items)."
@@ -204,7 +206,7 @@ public record ReportSummary(List<String> conclusions, List<String> reasons, List
                 String kind = en ? HtmlReportRenderer.kindEn(a.kind()) : a.kind();
                 String owner = a.owner() == null ? (en ? "unassigned: name an owner" : "未认领，请指定负责人")
                         : (en ? "owner " : "负责人 ") + a.owner();
-                out.add(en ? "[" + kind + "] " + a.title() + " (" + severity(a.severity()) + ", " + (a.newThisWeek() ? "new this week" : "since " + a.week())
+                out.add(en ? "[" + kind + "] " + NoteWords.title(a, true, aspect) + " (" + severity(a.severity()) + ", " + (a.newThisWeek() ? "new this week" : "since " + a.week())
                         + ", " + owner + ")"
                         : "【" + kind + "】" + a.title() + "（" + severity(a.severity()) + "，" + (a.newThisWeek() ? "本周新增" : a.week() + " 起") + "，" + owner + "）");
             }

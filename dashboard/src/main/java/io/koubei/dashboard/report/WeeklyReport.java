@@ -45,7 +45,11 @@ public record WeeklyReport(
      * ({@code newThisWeek}) or earlier ({@code week} it was last seen); {@code owner} who acknowledged it, if anyone.
      */
     public record FollowUp(String kind, String title, String severity, String week, String status, String owner,
-            boolean newThisWeek) {
+            boolean newThisWeek, Subject subject) {
+        public FollowUp(String kind, String title, String severity, String week, String status, String owner,
+                boolean newThisWeek) {
+            this(kind, title, severity, week, status, owner, newThisWeek, null);
+        }
     }
 
     /** NPS this week against last week and the trailing four weeks, with significance in words. */
@@ -81,7 +85,22 @@ public record WeeklyReport(
     public record AspectCount(String aspect, long count, long negative) {
     }
 
-    public record Note(String kind, String title, String detail) {
+    /**
+     * A signal note. {@code title} and {@code detail} are the producer's Chinese text; {@code titleEn} and
+     * {@code detailEn} its English, when the producer writes one; {@code subject}, when the note is about an alert
+     * or a detector's finding, lets the English report name it from its structure (type, channels, aspect …).
+     */
+    public record Note(String kind, String title, String detail, Subject subject, String titleEn, String detailEn) {
+        public Note(String kind, String title, String detail) {
+            this(kind, title, detail, null, null, null);
+        }
+    }
+
+    /**
+     * What an alert is about: its signal type (e.g. {@code SPIKE}), channels, aspect and product ids, and the
+     * source or account it concerns ({@code about}), each may be null.
+     */
+    public record Subject(String type, List<String> channels, String aspect, String product, String about) {
     }
 
     /**

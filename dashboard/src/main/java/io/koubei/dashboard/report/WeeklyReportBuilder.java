@@ -164,7 +164,9 @@ public class WeeklyReportBuilder {
         BucketTable overall = BucketTable.of(overallDims, store.aggregate(new AggregateQuery(f, overallDims)));
         BucketTable aspects = BucketTable.of(aspectDims, store.aggregate(new AggregateQuery(f, aspectDims)));
         return new DivergenceDetector(p, config.dataStart()).detect(overall, aspects, week, product).stream()
-                .map(sig -> new Note("渠道背离", sig.title(), sig.description())).toList();
+                .map(sig -> new Note("渠道背离", sig.title(), sig.description(), new WeeklyReport.Subject(sig.type().name(),
+                        sig.channels().stream().map(c -> c.wireName()).toList(), sig.aspect(), sig.product(), sig.subject()), null, null))
+                .toList();
     }
 
     private Integrity integrity(FeedbackFilter thisWeek) {

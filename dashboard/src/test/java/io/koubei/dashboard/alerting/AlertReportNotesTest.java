@@ -44,6 +44,7 @@ class AlertReportNotesTest {
         assertThat(open).extracting(WeeklyReport.FollowUp::title).containsExactly("heat 负面突增", "battery 负面突增");
         assertThat(open.get(1).owner()).isEqualTo("wang");
         assertThat(open.get(1).status()).isEqualTo("acknowledged");
+        assertThat(open.get(1).subject()).isEqualTo(new WeeklyReport.Subject("SPIKE", List.of("social"), "battery", "x1", null));
         assertThat(open).noneMatch(WeeklyReport.FollowUp::newThisWeek);
         assertThat(new AlertReportNotes(alerts).openFor("2026-W45", null))
                 .filteredOn(WeeklyReport.FollowUp::newThisWeek).extracting(WeeklyReport.FollowUp::title)

@@ -126,6 +126,39 @@ class ReportSummaryTest {
     }
 
     @Test
+    void alertsInTheEnglishReportAreNamedFromWhatTheyAreAboutNotByTheDetectorsChinese() {
+        WeeklyReport.Subject spike = new WeeklyReport.Subject("SPIKE", List.of("social"), "battery", "x1", null);
+        WeeklyReportBuilder.ReportNotes notes = new WeeklyReportBuilder.ReportNotes() {
+            @Override
+            public List<WeeklyReport.Note> notesFor(String week, String product) {
+                return List.of(new WeeklyReport.Note("突增", "突增：social / battery / x1 的负面声量 254 条", "超过基线 6.9 倍", spike, null, null));
+            }
+
+            @Override
+            public List<WeeklyReport.FollowUp> openFor(String week, String product) {
+                return List.of(new WeeklyReport.FollowUp("沉默", "声量骤降：tmall", "critical", "2026-W43", "open", null, false,
+                        new WeeklyReport.Subject("SILENCE", List.of("review"), null, null, "tmall")));
+            }
+        };
+        WeeklyReport r = new WeeklyReportBuilder(store, CAL, 30, notes,
+                Clock.fixed(Instant.parse("2026-11-12T02:00:00Z"), ZoneOffset.UTC)).build(WEEK, null);
+        String en = new HtmlReportRenderer(ReportTemplates.engine(), CAL.zone()).render(r, null, Locale.ENGLISH);
+        String summary = between(en, "id=\"summary\"", "id=\"definitions\"");
+        assertThat(summary).contains("Most notable: [spike] Negative posts surged: Social · battery · x1.")
+                .contains("[silence] Volume dropped: Reviews · tmall (critical, since 2026-W43, unassigned: name an owner)");
+        assertThat(HAN.matcher(summary).find()).isFalse();
+        assertThat(between(en, "id=\"alerts\"", "</ul>")).contains("Negative posts surged: Social · battery · x1")
+                .doesNotContainPattern("\\p{IsHan}");
+        assertThat(between(en, "id=\"open-alert-list\"", "</ul>")).contains("Volume dropped: Reviews · tmall")
+                .doesNotContainPattern("\\p{IsHan}");
+        String md = new MarkdownReportRenderer().render(r, Locale.ENGLISH);
+        assertThat(md).contains("Negative posts surged: Social · battery · x1").doesNotContain("突增：social");
+        // Chinese keeps the detectors' own sentences
+        String zh = new HtmlReportRenderer(ReportTemplates.engine(), CAL.zone()).render(r, null, Locale.SIMPLIFIED_CHINESE);
+        assertThat(zh).contains("最值得关注：【突增】突增：social / battery / x1 的负面声量 254 条——超过基线 6.9 倍");
+    }
+
+    @Test
     void markdownCarriesTheSameSummary() {
         String md = new MarkdownReportRenderer().render(report);
         assertThat(md.indexOf("## 本周结论")).isLessThan(md.indexOf("## NPS"));
