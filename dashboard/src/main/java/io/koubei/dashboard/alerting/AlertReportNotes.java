@@ -45,12 +45,18 @@ public class AlertReportNotes implements WeeklyReportBuilder.ReportNotes {
                 .toList();
     }
 
-    /** What the alert is about; the source or account is the dedup key's last part ({@code TYPE|…|subject}). */
+    /**
+     * What the alert is about. The source or account is the dedup key's last part ({@code TYPE|…|subject}), before
+     * any {@code /qualifier} ("tmall/volume"); a polarity there ("negative" for a surge of negative posts) is already
+     * said by the type.
+     */
     static WeeklyReport.Subject subject(Alert a) {
         String about = null;
         if (a.dedupKey() != null) {
-            String last = a.dedupKey().substring(a.dedupKey().lastIndexOf('|') + 1);
-            about = last.equals("-") || last.isBlank() ? null : last;
+            String part = a.dedupKey().substring(a.dedupKey().lastIndexOf('|') + 1);
+            String last = part.indexOf('/') > 0 ? part.substring(0, part.indexOf('/')) : part;
+            boolean polarity = java.util.Arrays.stream(io.koubei.core.feedback.Polarity.values()).anyMatch(p -> p.wireName().equals(last));
+            about = last.equals("-") || last.isBlank() || polarity ? null : last;
         }
         return new WeeklyReport.Subject(a.type().name(), a.channels(), a.aspect(), a.product(), about);
     }

@@ -27,6 +27,19 @@ class AlertReportNotesTest {
     }
 
     @Test
+    void theSubjectNamesTheSourceOrAccountWithoutQualifierOrPolarity() {
+        Alert silence = alert("SILENCE|2026-W47|-|review|-|-|tmall/volume", SignalType.SILENCE, List.of("review"), null);
+        assertThat(AlertReportNotes.subject(silence)).isEqualTo(new WeeklyReport.Subject("SILENCE", List.of("review"), null, null, "tmall"));
+        Alert spike = alert("SPIKE|2026-W47|-|social|heat|nova-x1|negative", SignalType.SPIKE, List.of("social"), "heat");
+        assertThat(AlertReportNotes.subject(spike).about()).isNull();
+    }
+
+    private static Alert alert(String key, SignalType type, List<String> channels, String aspect) {
+        return new Alert("a1", key, type, Severity.WARNING, "2026-W47", null, channels, aspect, null, "t", "d", null, null,
+                Alert.Status.OPEN, null, null, 1, null, null, null, null, null);
+    }
+
+    @Test
     void openAlertsOfEarlierWeeksAreFollowedUpResolvedOnesAndLaterOnesAreNot() {
         AlertService alerts = new AlertService(new AlertRepository(dir), new AlertProperties(), List.of(),
                 new MutableClock(Instant.parse("2026-11-24T03:00:00Z")), ZoneId.of("Asia/Shanghai"));
