@@ -27,7 +27,7 @@ public class AlertReportNotes implements WeeklyReportBuilder.ReportNotes {
                 .filter(a -> week.equals(a.week()))
                 .filter(a -> product == null || a.product() == null || product.equals(a.product()))
                 .sorted(Comparator.comparing(Alert::severity).reversed().thenComparing(Alert::type))
-                .map(a -> new WeeklyReport.Note(kind(a.type()), a.title(), a.description(), subject(a), null, null))
+                .map(a -> new WeeklyReport.Note(kind(a.type()), a.title(), a.description(), subject(a), null, evidenceEn(a)))
                 .toList();
     }
 
@@ -59,6 +59,27 @@ public class AlertReportNotes implements WeeklyReportBuilder.ReportNotes {
             about = last.equals("-") || last.isBlank() || polarity ? null : last;
         }
         return new WeeklyReport.Subject(a.type().name(), a.channels(), a.aspect(), a.product(), about);
+    }
+
+    /**
+     * The evidence as one plain English sentence for the alert types whose figures say it plainly (surge, drop,
+     * concentration); null for the others (the English report then names the alert without detail).
+     */
+    static String evidenceEn(Alert a) {
+        java.util.Map<String, Double> f = a.evidence() == null ? java.util.Map.of() : a.evidence().figures();
+        java.util.function.Function<String, String> n = k -> f.get(k) == null || f.get(k).isNaN() ? null
+                : String.format(java.util.Locale.ROOT, f.get(k) == Math.rint(f.get(k)) ? "%.0f" : "%.1f", f.get(k));
+        return switch (a.type()) {
+            case SPIKE -> n.apply("observed") == null || n.apply("baselineMedian") == null ? null
+                    : n.apply("observed") + " negative posts this week against a usual " + n.apply("baselineMedian")
+                    + (n.apply("ratioToMedian") == null ? "" : " (" + n.apply("ratioToMedian") + "×)") + ".";
+            case SILENCE -> n.apply("observedMean") == null || n.apply("baselineMedian") == null ? null
+                    : n.apply("observedMean") + " items a week lately against a usual " + n.apply("baselineMedian") + ".";
+            case COCOON -> f.get("cr10") == null || n.apply("items") == null ? null
+                    : String.format(java.util.Locale.ROOT, "the 10 most active accounts wrote %.0f%% of %s posts", 100 * f.get("cr10"), n.apply("items"))
+                    + (n.apply("effectiveVoices") == null ? "." : " (" + n.apply("effectiveVoices") + " effective voices).");
+            default -> null;
+        };
     }
 
     static String kind(SignalType t) {

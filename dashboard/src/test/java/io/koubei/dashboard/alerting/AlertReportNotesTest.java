@@ -34,6 +34,18 @@ class AlertReportNotesTest {
         assertThat(AlertReportNotes.subject(spike).about()).isNull();
     }
 
+    @Test
+    void aSurgeCarriesItsEvidenceInEnglish() {
+        AlertService alerts = new AlertService(new AlertRepository(dir), new AlertProperties(), List.of(),
+                new MutableClock(Instant.parse("2026-11-24T03:00:00Z")), ZoneId.of("Asia/Shanghai"));
+        alerts.receive(List.of(Signal.builder(SignalType.SPIKE).severity(Severity.CRITICAL).week("2026-W47")
+                .channels(List.of(Channel.SOCIAL)).aspect("heat").product("nova-x1").title("突增：social / heat / nova-x1 的负面声量 254 条")
+                .evidence(Evidence.builder().figure("observed", 254).figure("baselineMedian", 37).figure("ratioToMedian", 6.86)
+                        .figure("poissonPValue", 0).build()).build()));
+        assertThat(new AlertReportNotes(alerts).notesFor("2026-W47", null)).singleElement()
+                .satisfies(n -> assertThat(n.detailEn()).isEqualTo("254 negative posts this week against a usual 37 (6.9×)."));
+    }
+
     private static Alert alert(String key, SignalType type, List<String> channels, String aspect) {
         return new Alert("a1", key, type, Severity.WARNING, "2026-W47", null, channels, aspect, null, "t", "d", null, null,
                 Alert.Status.OPEN, null, null, 1, null, null, null, null, null);
