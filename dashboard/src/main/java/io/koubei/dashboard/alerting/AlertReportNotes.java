@@ -27,7 +27,8 @@ public class AlertReportNotes implements WeeklyReportBuilder.ReportNotes {
                 .filter(a -> week.equals(a.week()))
                 .filter(a -> product == null || a.product() == null || product.equals(a.product()))
                 .sorted(Comparator.comparing(Alert::severity).reversed().thenComparing(Alert::type))
-                .map(a -> new WeeklyReport.Note(kind(a.type()), a.title(), a.description(), subject(a), null, evidenceEn(a)))
+                .map(a -> new WeeklyReport.Note(kind(a.type()), a.title(),
+                        java.util.Objects.requireNonNullElse(evidence(a, false), a.description()), subject(a), null, evidence(a, true)))
                 .toList();
     }
 
@@ -62,22 +63,28 @@ public class AlertReportNotes implements WeeklyReportBuilder.ReportNotes {
     }
 
     /**
-     * The evidence as one plain English sentence for the alert types whose figures say it plainly (surge, drop,
-     * concentration); null for the others (the English report then names the alert without detail).
+     * The evidence as one plain sentence, in Chinese or English, for the alert types whose figures say it plainly
+     * (surge, drop in volume, concentration); null for the others (the report then uses the detector's own
+     * description in Chinese, and names the alert without detail in English).
      */
-    static String evidenceEn(Alert a) {
+    static String evidence(Alert a, boolean en) {
         java.util.Map<String, Double> f = a.evidence() == null ? java.util.Map.of() : a.evidence().figures();
         java.util.function.Function<String, String> n = k -> f.get(k) == null || f.get(k).isNaN() ? null
                 : String.format(java.util.Locale.ROOT, f.get(k) == Math.rint(f.get(k)) ? "%.0f" : "%.1f", f.get(k));
         return switch (a.type()) {
             case SPIKE -> n.apply("observed") == null || n.apply("baselineMedian") == null ? null
-                    : n.apply("observed") + " negative posts this week against a usual " + n.apply("baselineMedian")
-                    + (n.apply("ratioToMedian") == null ? "" : " (" + n.apply("ratioToMedian") + "×)") + ".";
+                    : en ? n.apply("observed") + " negative posts this week against a usual " + n.apply("baselineMedian")
+                            + (n.apply("ratioToMedian") == null ? "" : " (" + n.apply("ratioToMedian") + "×)") + "."
+                    : "本周负面 " + n.apply("observed") + " 条，通常 " + n.apply("baselineMedian") + " 条"
+                            + (n.apply("ratioToMedian") == null ? "" : "（约 " + n.apply("ratioToMedian") + " 倍）") + "。";
             case SILENCE -> n.apply("observedMean") == null || n.apply("baselineMedian") == null ? null
-                    : n.apply("observedMean") + " items a week lately against a usual " + n.apply("baselineMedian") + ".";
+                    : en ? n.apply("observedMean") + " items a week lately against a usual " + n.apply("baselineMedian") + "."
+                    : "近期每周 " + n.apply("observedMean") + " 条，通常 " + n.apply("baselineMedian") + " 条。";
             case COCOON -> f.get("cr10") == null || n.apply("items") == null ? null
-                    : String.format(java.util.Locale.ROOT, "the 10 most active accounts wrote %.0f%% of %s posts", 100 * f.get("cr10"), n.apply("items"))
-                    + (n.apply("effectiveVoices") == null ? "." : " (" + n.apply("effectiveVoices") + " effective voices).");
+                    : en ? String.format(java.util.Locale.ROOT, "the 10 most active accounts wrote %.0f%% of %s posts", 100 * f.get("cr10"), n.apply("items"))
+                            + (n.apply("effectiveVoices") == null ? "." : " (" + n.apply("effectiveVoices") + " effective voices).")
+                    : String.format(java.util.Locale.ROOT, "最活跃的 10 个账号发了 %s 条中的 %.0f%%", n.apply("items"), 100 * f.get("cr10"))
+                            + (n.apply("effectiveVoices") == null ? "。" : "（有效声音 " + n.apply("effectiveVoices") + " 个）。");
             default -> null;
         };
     }

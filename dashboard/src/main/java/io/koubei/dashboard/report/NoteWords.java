@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * A note's or an alert's title and detail in the report's language. The detectors write Chinese; in English the
- * producer's English is used, else a title made from what the alert is about ("Negative posts surged: Social ·
- * Heat · nova-x1"), never the Chinese sentence.
+ * A note's or an alert's title and detail in the report's language. An alert is named from what it is about
+ * ("负面声量突增：社交媒体 · 发热 · nova-x1" / "Negative posts surged: Social · Heat · nova-x1"), with display
+ * names, rather than by the detector's title; in English the producer's English is used, never the Chinese.
  */
 final class NoteWords {
     private NoteWords() {
@@ -18,9 +18,9 @@ final class NoteWords {
 
     static String title(Note n, boolean en, Function<String, String> aspect) {
         if (!en) {
-            return n.title();
+            return n.subject() != null ? subject(n.subject(), false, aspect) : n.title();
         }
-        return n.titleEn() != null ? n.titleEn() : n.subject() != null ? subject(n.subject(), aspect) : n.title();
+        return n.titleEn() != null ? n.titleEn() : n.subject() != null ? subject(n.subject(), true, aspect) : n.title();
     }
 
     /** The detail, or null when there is none in the report's language (the alerts page has the rest). */
@@ -32,27 +32,28 @@ final class NoteWords {
     }
 
     static String title(FollowUp f, boolean en, Function<String, String> aspect) {
-        return en && f.subject() != null ? subject(f.subject(), aspect) : f.title();
+        return f.subject() != null ? subject(f.subject(), en, aspect) : f.title();
     }
 
-    static String subject(Subject s, Function<String, String> aspect) {
+    /** "负面声量突增：社交媒体 · 发热 · nova-x1" / "Negative posts surged: Social · Heat · nova-x1". */
+    static String subject(Subject s, boolean en, Function<String, String> aspect) {
         String what = switch (s.type() == null ? "" : s.type()) {
-            case "SPIKE" -> "Negative posts surged";
-            case "SILENCE" -> "Volume dropped";
-            case "COCOON" -> "A few accounts carry the voice";
-            case "DIVERGENCE" -> "Channels diverge";
-            case "ASTROTURF" -> "Suspected astroturf";
-            case "NPS_DROP" -> "NPS dropped";
-            case "CSAT_DROP" -> "Satisfaction dropped";
-            case "CORE_COMPLAINT" -> "Core users complain";
-            case "EVENT_IMPACT" -> "Impact of a release or event";
-            case "COMPETITOR_GAP" -> "Gap to a competitor";
-            case "RESPONSE_SLA" -> "Replies over the time target";
-            default -> "Alert";
+            case "SPIKE" -> en ? "Negative posts surged" : "负面声量突增";
+            case "SILENCE" -> en ? "Volume dropped" : "声量骤降";
+            case "COCOON" -> en ? "A few accounts carry the voice" : "声量集中在少数账号";
+            case "DIVERGENCE" -> en ? "Channels diverge" : "渠道背离";
+            case "ASTROTURF" -> en ? "Suspected astroturf" : "疑似水军";
+            case "NPS_DROP" -> en ? "NPS dropped" : "NPS 下降";
+            case "CSAT_DROP" -> en ? "Satisfaction dropped" : "满意度下降";
+            case "CORE_COMPLAINT" -> en ? "Core users complain" : "核心用户集中抱怨";
+            case "EVENT_IMPACT" -> en ? "Impact of a release or event" : "发布或事件的影响";
+            case "COMPETITOR_GAP" -> en ? "Gap to a competitor" : "与竞品的差距";
+            case "RESPONSE_SLA" -> en ? "Replies over the time target" : "回复超时";
+            default -> en ? "Alert" : "预警";
         };
         List<String> parts = new ArrayList<>();
         if (s.channels() != null) {
-            s.channels().forEach(c -> parts.add(ReportText.channel(c, true)));
+            s.channels().forEach(c -> parts.add(ReportText.channel(c, en)));
         }
         if (s.about() != null && !s.about().isBlank()) {
             parts.add(s.about());
@@ -63,6 +64,6 @@ final class NoteWords {
         if (s.product() != null && !s.product().isBlank()) {
             parts.add(s.product());
         }
-        return parts.isEmpty() ? what : what + ": " + String.join(" · ", parts);
+        return parts.isEmpty() ? what : what + (en ? ": " : "：") + String.join(" · ", parts);
     }
 }

@@ -106,7 +106,7 @@ public record ReportSummary(List<String> conclusions, List<String> reasons, List
                 String detail = NoteWords.detail(n, en);
                 return Optional.of(en ? "Most notable: [" + kind + "] " + NoteWords.title(n, true, aspect)
                         + (detail == null ? "." : ": " + detail)
-                        : "最值得关注：【" + kind + "】" + n.title() + (detail == null ? "。" : "——" + detail));
+                        : "最值得关注：【" + kind + "】" + NoteWords.title(n, false, aspect) + (detail == null ? "。" : "——" + detail));
             }
             Optional<Driver> down = r.drivers().stream().filter(d -> d.direction().equals("down")).findFirst();
             if (down.isPresent()) {
@@ -178,7 +178,8 @@ public record ReportSummary(List<String> conclusions, List<String> reasons, List
                             + d.detractors() + "）负面提及，推荐者中 " + pct(d.promoterShare()) + "（" + d.promoterMentions() + "/"
                             + d.promoters() + "）。"));
             r.divergences().stream().limit(Math.max(0, REASONS - out.size()))
-                    .forEach(d -> out.add(en ? NoteWords.title(d, true, aspect) + "." : "渠道背离：" + d.title() + "。"));
+                    .forEach(d -> out.add(en ? NoteWords.title(d, true, aspect) + "."
+                            : (d.subject() == null ? "渠道背离：" : "") + NoteWords.title(d, false, aspect) + "。"));
             if (out.isEmpty()) {
                 r.coreOpinions().stream().filter(o -> o.polarity().equals("negative")).limit(2).forEach(o -> out.add(en
                         ? "Core users complain about " + aspect.apply(o.aspect()) + " (" + o.count() + " items)."
@@ -208,7 +209,7 @@ public record ReportSummary(List<String> conclusions, List<String> reasons, List
                         : (en ? "owner " : "负责人 ") + a.owner();
                 out.add(en ? "[" + kind + "] " + NoteWords.title(a, true, aspect) + " (" + severity(a.severity()) + ", " + (a.newThisWeek() ? "new this week" : "since " + a.week())
                         + ", " + owner + ")"
-                        : "【" + kind + "】" + a.title() + "（" + severity(a.severity()) + "，" + (a.newThisWeek() ? "本周新增" : a.week() + " 起") + "，" + owner + "）");
+                        : "【" + kind + "】" + NoteWords.title(a, false, aspect) + "（" + severity(a.severity()) + "，" + (a.newThisWeek() ? "本周新增" : a.week() + " 起") + "，" + owner + "）");
             }
             if (r.openAlerts().size() > open.size()) {
                 out.add(en ? (r.openAlerts().size() - open.size()) + " more unresolved alerts on the alerts page."

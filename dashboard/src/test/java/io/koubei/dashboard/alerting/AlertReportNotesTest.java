@@ -35,7 +35,7 @@ class AlertReportNotesTest {
     }
 
     @Test
-    void aSurgeCarriesItsEvidenceInEnglish() {
+    void aSurgeCarriesItsEvidenceAsOnePlainSentenceInBothLanguages() {
         AlertService alerts = new AlertService(new AlertRepository(dir), new AlertProperties(), List.of(),
                 new MutableClock(Instant.parse("2026-11-24T03:00:00Z")), ZoneId.of("Asia/Shanghai"));
         alerts.receive(List.of(Signal.builder(SignalType.SPIKE).severity(Severity.CRITICAL).week("2026-W47")
@@ -43,7 +43,10 @@ class AlertReportNotesTest {
                 .evidence(Evidence.builder().figure("observed", 254).figure("baselineMedian", 37).figure("ratioToMedian", 6.86)
                         .figure("poissonPValue", 0).build()).build()));
         assertThat(new AlertReportNotes(alerts).notesFor("2026-W47", null)).singleElement()
-                .satisfies(n -> assertThat(n.detailEn()).isEqualTo("254 negative posts this week against a usual 37 (6.9×)."));
+                .satisfies(n -> {
+                    assertThat(n.detailEn()).isEqualTo("254 negative posts this week against a usual 37 (6.9×).");
+                    assertThat(n.detail()).isEqualTo("本周负面 254 条，通常 37 条（约 6.9 倍）。");
+                });
     }
 
     private static Alert alert(String key, SignalType type, List<String> channels, String aspect) {

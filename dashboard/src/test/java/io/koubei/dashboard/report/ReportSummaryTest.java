@@ -153,9 +153,10 @@ class ReportSummaryTest {
                 .doesNotContainPattern("\\p{IsHan}");
         String md = new MarkdownReportRenderer().render(r, Locale.ENGLISH);
         assertThat(md).contains("Negative posts surged: Social · battery · x1").doesNotContain("突增：social");
-        // Chinese keeps the detectors' own sentences
+        // Chinese names it the same way, with display names; the detail is the producer's
         String zh = new HtmlReportRenderer(ReportTemplates.engine(), CAL.zone()).render(r, null, Locale.SIMPLIFIED_CHINESE);
-        assertThat(zh).contains("最值得关注：【突增】突增：social / battery / x1 的负面声量 254 条——超过基线 6.9 倍");
+        assertThat(zh).contains("最值得关注：【突增】负面声量突增：社交媒体 · battery · x1——超过基线 6.9 倍")
+                .contains("声量骤降：评价 · tmall（严重，2026-W43 起，未认领，请指定负责人）").doesNotContain("突增：social");
     }
 
     @Test
