@@ -80,10 +80,10 @@ public final class HtmlReportRenderer {
         ctx.setVariable("netText", (Function<NetSentiment, String>) s -> ReportText.net(s, en));
         ctx.setVariable("change", (Function<WeeklyReport.Change, String>) c -> en ? c.textEn() : c.textZh());
         ctx.setVariable("aspect", (Function<String, String>) a -> aspectLabel.apply(a, l));
-        Function<String, String> aspectName = a -> aspectLabel.apply(a, l);
-        ctx.setVariable("noteTitle", (Function<WeeklyReport.Note, String>) n -> NoteWords.title(n, en, aspectName));
+        NoteWords.Names names = new NoteWords.Names(a -> aspectLabel.apply(a, l), sourceLabel);
+        ctx.setVariable("noteTitle", (Function<WeeklyReport.Note, String>) n -> NoteWords.title(n, en, names));
         ctx.setVariable("noteDetail", (Function<WeeklyReport.Note, String>) n -> NoteWords.detail(n, en));
-        ctx.setVariable("followTitle", (Function<WeeklyReport.FollowUp, String>) f -> NoteWords.title(f, en, aspectName));
+        ctx.setVariable("followTitle", (Function<WeeklyReport.FollowUp, String>) f -> NoteWords.title(f, en, names));
         ctx.setVariable("noteKind", (Function<String, String>) k -> en ? KINDS_EN.getOrDefault(k, k) : k);
         ReportSummary summary = ReportSummary.of(r, en, a -> aspectLabel.apply(a, l), sourceLabel);
         ctx.setVariable("summary", summary);

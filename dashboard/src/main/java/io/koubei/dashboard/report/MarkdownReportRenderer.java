@@ -46,11 +46,13 @@ public final class MarkdownReportRenderer {
     private final class Writer {
         private final boolean en;
         private final Function<String, String> aspect;
+        private final NoteWords.Names names;
         private final StringBuilder md = new StringBuilder();
 
         Writer(boolean en, Function<String, String> aspect) {
             this.en = en;
             this.aspect = aspect;
+            this.names = new NoteWords.Names(aspect, sourceName);
         }
 
         /** The Chinese or the English wording. */
@@ -133,14 +135,14 @@ public final class MarkdownReportRenderer {
                         ? w("本周没有数据，检测无从发现新问题；沉默本身就是信号。", "No data this week, so the detectors could find nothing new; the silence itself is the signal.")
                         : w("本周没有新预警。", "No new alerts this week.")).append("\n");
             }
-            r.signals().forEach(s -> md.append("- ").append(kind(s.kind())).append(t(NoteWords.title(s, en, aspect)))
+            r.signals().forEach(s -> md.append("- ").append(kind(s.kind())).append(t(NoteWords.title(s, en, names)))
                     .append(detail(s)).append("\n"));
             var older = r.openAlerts().stream().filter(a -> !a.newThisWeek()).toList();
             if (!older.isEmpty()) {
                 md.append("\n").append(en ? r.openAlerts().size() + " alerts are still unresolved (including earlier weeks):"
                         : "仍未解决的预警 " + r.openAlerts().size() + " 条（含往周）：").append("\n\n");
                 older.stream().limit(HtmlReportRenderer.OPEN_ALERTS_LISTED).forEach(a -> md.append("- ").append(kind(a.kind()))
-                        .append(t(NoteWords.title(a, en, aspect))).append(w(" · 最近出现于 ", " · last seen ")).append(a.week()).append(" · ")
+                        .append(t(NoteWords.title(a, en, names))).append(w(" · 最近出现于 ", " · last seen ")).append(a.week()).append(" · ")
                         .append("acknowledged".equals(a.status()) ? w("已确认", "acknowledged") : w("待处理", "open")).append(" · ")
                         .append(a.owner() == null ? w("未认领", "unassigned") : w("负责人 ", "owner ") + t(a.owner())).append("\n"));
                 if (older.size() > HtmlReportRenderer.OPEN_ALERTS_LISTED) {
@@ -153,7 +155,7 @@ public final class MarkdownReportRenderer {
                 md.append(silence.noData() ? w("本周没有数据，无法判断各渠道是否背离。", "No data this week: whether channels diverge cannot be judged.")
                         : w("本周各渠道走势一致，未发现背离。", "The channels moved together this week: no divergence.")).append("\n");
             }
-            r.divergences().forEach(d -> md.append("- ").append(t(NoteWords.title(d, en, aspect))).append(detail(d)).append("\n"));
+            r.divergences().forEach(d -> md.append("- ").append(t(NoteWords.title(d, en, names))).append(detail(d)).append("\n"));
             var i = r.integrity();
             md.append("\n").append(w("## 水军与声量集中度", "## Astroturf and concentration of voices")).append("\n\n");
             if (i.flagged() == 0) {

@@ -13,14 +13,18 @@ import java.util.function.Function;
  * names, rather than by the detector's title; in English the producer's English is used, never the Chinese.
  */
 final class NoteWords {
+    /** Display names: an aspect's in the report's language, a source's (an account id stays as it is). */
+    record Names(Function<String, String> aspect, Function<String, String> source) {
+    }
+
     private NoteWords() {
     }
 
-    static String title(Note n, boolean en, Function<String, String> aspect) {
+    static String title(Note n, boolean en, Names names) {
         if (!en) {
-            return n.subject() != null ? subject(n.subject(), false, aspect) : n.title();
+            return n.subject() != null ? subject(n.subject(), false, names) : n.title();
         }
-        return n.titleEn() != null ? n.titleEn() : n.subject() != null ? subject(n.subject(), true, aspect) : n.title();
+        return n.titleEn() != null ? n.titleEn() : n.subject() != null ? subject(n.subject(), true, names) : n.title();
     }
 
     /** The detail, or null when there is none in the report's language (the alerts page has the rest). */
@@ -31,12 +35,12 @@ final class NoteWords {
         return n.detailEn() != null ? n.detailEn() : n.subject() != null ? null : n.detail();
     }
 
-    static String title(FollowUp f, boolean en, Function<String, String> aspect) {
-        return f.subject() != null ? subject(f.subject(), en, aspect) : f.title();
+    static String title(FollowUp f, boolean en, Names names) {
+        return f.subject() != null ? subject(f.subject(), en, names) : f.title();
     }
 
     /** "负面声量突增：社交媒体 · 发热 · nova-x1" / "Negative posts surged: Social · Heat · nova-x1". */
-    static String subject(Subject s, boolean en, Function<String, String> aspect) {
+    static String subject(Subject s, boolean en, Names names) {
         String what = switch (s.type() == null ? "" : s.type()) {
             case "SPIKE" -> en ? "Negative posts surged" : "负面声量突增";
             case "SILENCE" -> en ? "Volume dropped" : "声量骤降";
@@ -56,10 +60,10 @@ final class NoteWords {
             s.channels().forEach(c -> parts.add(ReportText.channel(c, en)));
         }
         if (s.about() != null && !s.about().isBlank()) {
-            parts.add(s.about());
+            parts.add(names.source().apply(s.about()));
         }
         if (s.aspect() != null && !s.aspect().isBlank()) {
-            parts.add(aspect.apply(s.aspect()));
+            parts.add(names.aspect().apply(s.aspect()));
         }
         if (s.product() != null && !s.product().isBlank()) {
             parts.add(s.product());

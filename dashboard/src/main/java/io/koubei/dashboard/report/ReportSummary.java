@@ -31,6 +31,10 @@ public record ReportSummary(List<String> conclusions, List<String> reasons, List
     }
 
     private record Writer(WeeklyReport r, boolean en, Function<String, String> aspect, Function<String, String> source) {
+        NoteWords.Names names() {
+            return new NoteWords.Names(aspect, source);
+        }
+
         ReportSummary write() {
             List<String> conclusions = new ArrayList<>();
             conclusions.add(npsSentence());
@@ -104,9 +108,9 @@ public record ReportSummary(List<String> conclusions, List<String> reasons, List
                 var n = r.signals().get(0);
                 String kind = en ? HtmlReportRenderer.kindEn(n.kind()) : n.kind();
                 String detail = NoteWords.detail(n, en);
-                return Optional.of(en ? "Most notable: [" + kind + "] " + NoteWords.title(n, true, aspect)
+                return Optional.of(en ? "Most notable: [" + kind + "] " + NoteWords.title(n, true, names())
                         + (detail == null ? "." : ": " + detail)
-                        : "最值得关注：【" + kind + "】" + NoteWords.title(n, false, aspect) + (detail == null ? "。" : "——" + detail));
+                        : "最值得关注：【" + kind + "】" + NoteWords.title(n, false, names()) + (detail == null ? "。" : "——" + detail));
             }
             Optional<Driver> down = r.drivers().stream().filter(d -> d.direction().equals("down")).findFirst();
             if (down.isPresent()) {
@@ -178,8 +182,8 @@ public record ReportSummary(List<String> conclusions, List<String> reasons, List
                             + d.detractors() + "）负面提及，推荐者中 " + pct(d.promoterShare()) + "（" + d.promoterMentions() + "/"
                             + d.promoters() + "）。"));
             r.divergences().stream().limit(Math.max(0, REASONS - out.size()))
-                    .forEach(d -> out.add(en ? NoteWords.title(d, true, aspect) + "."
-                            : (d.subject() == null ? "渠道背离：" : "") + NoteWords.title(d, false, aspect) + "。"));
+                    .forEach(d -> out.add(en ? NoteWords.title(d, true, names()) + "."
+                            : (d.subject() == null ? "渠道背离：" : "") + NoteWords.title(d, false, names()) + "。"));
             if (out.isEmpty()) {
                 r.coreOpinions().stream().filter(o -> o.polarity().equals("negative")).limit(2).forEach(o -> out.add(en
                         ? "Core users complain about " + aspect.apply(o.aspect()) + " (" + o.count() + " items)."
@@ -207,9 +211,9 @@ public record ReportSummary(List<String> conclusions, List<String> reasons, List
                 String kind = en ? HtmlReportRenderer.kindEn(a.kind()) : a.kind();
                 String owner = a.owner() == null ? (en ? "unassigned: name an owner" : "未认领，请指定负责人")
                         : (en ? "owner " : "负责人 ") + a.owner();
-                out.add(en ? "[" + kind + "] " + NoteWords.title(a, true, aspect) + " (" + severity(a.severity()) + ", " + (a.newThisWeek() ? "new this week" : "since " + a.week())
+                out.add(en ? "[" + kind + "] " + NoteWords.title(a, true, names()) + " (" + severity(a.severity()) + ", " + (a.newThisWeek() ? "new this week" : "since " + a.week())
                         + ", " + owner + ")"
-                        : "【" + kind + "】" + NoteWords.title(a, false, aspect) + "（" + severity(a.severity()) + "，" + (a.newThisWeek() ? "本周新增" : a.week() + " 起") + "，" + owner + "）");
+                        : "【" + kind + "】" + NoteWords.title(a, false, names()) + "（" + severity(a.severity()) + "，" + (a.newThisWeek() ? "本周新增" : a.week() + " 起") + "，" + owner + "）");
             }
             if (r.openAlerts().size() > open.size()) {
                 out.add(en ? (r.openAlerts().size() - open.size()) + " more unresolved alerts on the alerts page."

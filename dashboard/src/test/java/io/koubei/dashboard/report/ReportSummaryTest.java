@@ -154,9 +154,10 @@ class ReportSummaryTest {
         String md = new MarkdownReportRenderer().render(r, Locale.ENGLISH);
         assertThat(md).contains("Negative posts surged: Social · battery · x1").doesNotContain("突增：social");
         // Chinese names it the same way, with display names; the detail is the producer's
-        String zh = new HtmlReportRenderer(ReportTemplates.engine(), CAL.zone()).render(r, null, Locale.SIMPLIFIED_CHINESE);
+        String zh = new HtmlReportRenderer(ReportTemplates.engine(), CAL.zone(), (a, l) -> a, (g, l) -> g,
+                source -> java.util.Map.of("tmall", "天猫").getOrDefault(source, source)).render(r, null, Locale.SIMPLIFIED_CHINESE);
         assertThat(zh).contains("最值得关注：【突增】负面声量突增：社交媒体 · battery · x1——超过基线 6.9 倍")
-                .contains("声量骤降：评价 · tmall（严重，2026-W43 起，未认领，请指定负责人）").doesNotContain("突增：social");
+                .contains("声量骤降：评价 · 天猫（严重，2026-W43 起，未认领，请指定负责人）").doesNotContain("突增：social");
     }
 
     @Test
