@@ -238,4 +238,26 @@ class FeedbackApiTest {
         JsonNode health = api.get("/api/v1/health").json();
         assertThat(health.get("status").asString()).isEqualTo("UP");
     }
+
+    /**
+     * The report opens on the latest complete week with data, not on the last calendar week when that one is empty.
+     * Posts into 2026-W42 (later than any other test's data here); the weeks since are empty.
+     */
+    @Test
+    void theWeeklyReportDefaultsToTheLatestWeekWithData() {
+        OffsetDateTime wednesday = OffsetDateTime.of(2026, 10, 14, 4, 0, 0, 0, ZoneOffset.UTC);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            lines.add(new Response("default-week-" + i, wednesday.plusMinutes(i), "survey", i % 11, "续航太差了，后悔买").json()
+                    .replace("nps-test", "nps-default-week"));
+        }
+        assertThat(api.post("/api/v1/feedback", "application/x-ndjson", String.join("\n", lines)).status()).isEqualTo(200);
+        ApiClient viewer = api.as(ApiClient.basic("viewer", "viewer-pw"));
+        ApiClient.Response zh = viewer.get("/reports/weekly?format=md");
+        assertThat(zh.status()).as(zh.body()).isEqualTo(200);
+        assertThat(zh.body()).startsWith("# 口碑周报 2026-W42").contains("## 本周结论").contains("本周 NPS 为")
+                .doesNotContain("没有收到任何反馈数据");
+        ApiClient.Response en = viewer.get("/reports/weekly?format=md&language=en");
+        assertThat(en.body()).startsWith("# Koubei weekly report 2026-W42").contains("## This week in brief");
+    }
 }

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The weekly report's signal sections: the week's alerts, most urgent first, with cross-channel divergences,
- * astroturf and concentration (information cocoon) notes named as such.
+ * astroturf and concentration (information cocoon) notes named as such; and the alerts still open at that week.
  */
 @Component
 @Order(1)
@@ -27,8 +27,66 @@ public class AlertReportNotes implements WeeklyReportBuilder.ReportNotes {
                 .filter(a -> week.equals(a.week()))
                 .filter(a -> product == null || a.product() == null || product.equals(a.product()))
                 .sorted(Comparator.comparing(Alert::severity).reversed().thenComparing(Alert::type))
-                .map(a -> new WeeklyReport.Note(kind(a.type()), a.title(), a.description()))
+                .map(a -> new WeeklyReport.Note(kind(a.type()), a.title(),
+                        java.util.Objects.requireNonNullElse(evidence(a, false), a.description()), subject(a), null, evidence(a, true)))
                 .toList();
+    }
+
+    @Override
+    public List<WeeklyReport.FollowUp> openFor(String week, String product) {
+        return alerts.list(null).stream()
+                .filter(a -> a.status() != Alert.Status.RESOLVED)
+                .filter(a -> a.week() != null && a.week().compareTo(week) <= 0)
+                .filter(a -> product == null || a.product() == null || product.equals(a.product()))
+                .sorted(Comparator.comparing(Alert::severity).reversed()
+                        .thenComparing(Alert::week, Comparator.reverseOrder()).thenComparing(Alert::title))
+                .map(a -> new WeeklyReport.FollowUp(kind(a.type()), a.title(), a.severity().name().toLowerCase(java.util.Locale.ROOT),
+                        a.week(), a.status().name().toLowerCase(java.util.Locale.ROOT), a.acknowledgedBy(), week.equals(a.week()),
+                        subject(a)))
+                .toList();
+    }
+
+    /**
+     * What the alert is about. The source or account is the dedup key's last part ({@code TYPE|…|subject}), before
+     * any {@code /qualifier} ("tmall/volume"); a polarity there ("negative" for a surge of negative posts) is already
+     * said by the type.
+     */
+    static WeeklyReport.Subject subject(Alert a) {
+        String about = null;
+        if (a.dedupKey() != null) {
+            String part = a.dedupKey().substring(a.dedupKey().lastIndexOf('|') + 1);
+            String last = part.indexOf('/') > 0 ? part.substring(0, part.indexOf('/')) : part;
+            boolean polarity = java.util.Arrays.stream(io.koubei.core.feedback.Polarity.values()).anyMatch(p -> p.wireName().equals(last));
+            about = last.equals("-") || last.isBlank() || polarity ? null : last;
+        }
+        return new WeeklyReport.Subject(a.type().name(), a.channels(), a.aspect(), a.product(), about);
+    }
+
+    /**
+     * The evidence as one plain sentence, in Chinese or English, for the alert types whose figures say it plainly
+     * (surge, drop in volume, concentration); null for the others (the report then uses the detector's own
+     * description in Chinese, and names the alert without detail in English).
+     */
+    static String evidence(Alert a, boolean en) {
+        java.util.Map<String, Double> f = a.evidence() == null ? java.util.Map.of() : a.evidence().figures();
+        java.util.function.Function<String, String> n = k -> f.get(k) == null || f.get(k).isNaN() ? null
+                : String.format(java.util.Locale.ROOT, f.get(k) == Math.rint(f.get(k)) ? "%.0f" : "%.1f", f.get(k));
+        return switch (a.type()) {
+            case SPIKE -> n.apply("observed") == null || n.apply("baselineMedian") == null ? null
+                    : en ? n.apply("observed") + " negative posts this week against a usual " + n.apply("baselineMedian")
+                            + (n.apply("ratioToMedian") == null ? "" : " (" + n.apply("ratioToMedian") + "×)") + "."
+                    : "本周负面 " + n.apply("observed") + " 条，通常 " + n.apply("baselineMedian") + " 条"
+                            + (n.apply("ratioToMedian") == null ? "" : "（约 " + n.apply("ratioToMedian") + " 倍）") + "。";
+            case SILENCE -> n.apply("observedMean") == null || n.apply("baselineMedian") == null ? null
+                    : en ? n.apply("observedMean") + " items a week lately against a usual " + n.apply("baselineMedian") + "."
+                    : "近期每周 " + n.apply("observedMean") + " 条，通常 " + n.apply("baselineMedian") + " 条。";
+            case COCOON -> f.get("cr10") == null || n.apply("items") == null ? null
+                    : en ? String.format(java.util.Locale.ROOT, "the 10 most active accounts wrote %.0f%% of %s posts", 100 * f.get("cr10"), n.apply("items"))
+                            + (n.apply("effectiveVoices") == null ? "." : " (" + n.apply("effectiveVoices") + " effective voices).")
+                    : String.format(java.util.Locale.ROOT, "最活跃的 10 个账号发了 %s 条中的 %.0f%%", n.apply("items"), 100 * f.get("cr10"))
+                            + (n.apply("effectiveVoices") == null ? "。" : "（有效声音 " + n.apply("effectiveVoices") + " 个）。");
+            default -> null;
+        };
     }
 
     static String kind(SignalType t) {

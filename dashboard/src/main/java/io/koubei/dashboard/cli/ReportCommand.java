@@ -21,7 +21,7 @@ public class ReportCommand implements Runnable {
     @Command(name = "weekly", mixinStandardHelpOptions = true,
             description = "Build the weekly NPS report and archive it (or write it to --out).")
     public static class Weekly implements Callable<Integer> {
-        @Option(names = "--week", description = "ISO week, e.g. 2026-W47 (default: last complete week).")
+        @Option(names = "--week", description = "ISO week, e.g. 2026-W47 (default: the latest complete week with data).")
         String week;
 
         @Option(names = "--product", description = "Only this product.")
@@ -40,7 +40,7 @@ public class ReportCommand implements Runnable {
         public Integer call() throws Exception {
             try (var ctx = SpringLauncher.start(false, dataDir, Map.of("koubei.report.cron", ""))) {
                 ReportArchive archive = ctx.getBean(ReportArchive.class);
-                String w = week == null ? archive.builder().lastCompleteWeek() : week;
+                String w = week == null ? archive.builder().defaultWeek() : week;
                 ReportFormat f = ReportFormat.of(format);
                 if (out != null) {
                     var rendered = archive.render(archive.builder().build(w, product), f);

@@ -29,17 +29,28 @@ public final class HtmlReportRenderer {
     private final ZoneId zone;
     private final BiFunction<String, Locale, String> aspectLabel;
     private final BiFunction<String, Locale, String> segmentLabel;
+    private final Function<String, String> sourceLabel;
 
     public HtmlReportRenderer(ITemplateEngine templates, ZoneId zone) {
-        this(templates, zone, (a, l) -> a, (s, l) -> s);
+        this(templates, zone, (a, l) -> a, (s, l) -> s, s -> s);
     }
 
+    /** @param sourceLabel a source's display name (channel settings), e.g. 微博 for weibo */
     public HtmlReportRenderer(ITemplateEngine templates, ZoneId zone, BiFunction<String, Locale, String> aspectLabel,
-            BiFunction<String, Locale, String> segmentLabel) {
+            BiFunction<String, Locale, String> segmentLabel, Function<String, String> sourceLabel) {
         this.templates = templates;
         this.zone = zone;
         this.aspectLabel = aspectLabel;
         this.segmentLabel = segmentLabel;
+        this.sourceLabel = sourceLabel;
+    }
+
+    /** How many still-open alerts from earlier weeks the report lists by name (the rest are counted). */
+    static final int OPEN_ALERTS_LISTED = 10;
+
+    /** A note kind (the alert notes name them in Chinese) in English. */
+    static String kindEn(String kind) {
+        return KINDS_EN.getOrDefault(kind, kind);
     }
 
     public record Section(String id, String title, List<WeeklyReport.Row> rows, Function<String, String> label) {
@@ -69,7 +80,18 @@ public final class HtmlReportRenderer {
         ctx.setVariable("netText", (Function<NetSentiment, String>) s -> ReportText.net(s, en));
         ctx.setVariable("change", (Function<WeeklyReport.Change, String>) c -> en ? c.textEn() : c.textZh());
         ctx.setVariable("aspect", (Function<String, String>) a -> aspectLabel.apply(a, l));
+        NoteWords.Names names = new NoteWords.Names(a -> aspectLabel.apply(a, l), sourceLabel);
+        ctx.setVariable("noteTitle", (Function<WeeklyReport.Note, String>) n -> NoteWords.title(n, en, names));
+        ctx.setVariable("noteDetail", (Function<WeeklyReport.Note, String>) n -> NoteWords.detail(n, en));
+        ctx.setVariable("followTitle", (Function<WeeklyReport.FollowUp, String>) f -> NoteWords.title(f, en, names));
         ctx.setVariable("noteKind", (Function<String, String>) k -> en ? KINDS_EN.getOrDefault(k, k) : k);
+        ReportSummary summary = ReportSummary.of(r, en, a -> aspectLabel.apply(a, l), sourceLabel);
+        ctx.setVariable("summary", summary);
+        ctx.setVariable("conclusions", String.join(en ? " " : "", summary.conclusions()));
+        ctx.setVariable("quietSources", String.join(en ? ", " : "、", r.silence().quietSources().stream().map(sourceLabel).toList()));
+        List<WeeklyReport.FollowUp> older = r.openAlerts().stream().filter(a -> !a.newThisWeek()).toList();
+        ctx.setVariable("olderOpen", older.stream().limit(OPEN_ALERTS_LISTED).toList());
+        ctx.setVariable("olderMore", Math.max(0, older.size() - OPEN_ALERTS_LISTED));
         ctx.setVariable("fontFamily", fontFamily == null ? "sans-serif" : "\"" + fontFamily + "\"");
         return templates.process("report/weekly", ctx);
     }

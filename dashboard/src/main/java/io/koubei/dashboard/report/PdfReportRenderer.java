@@ -12,7 +12,9 @@ import java.util.Optional;
 /**
  * Renders the report's XHTML to PDF. Chinese needs a CJK font: {@code koubei.report.pdf-font} (a .ttf/.otf/.ttc
  * file), else the first of a few well-known system fonts; with none, PDF export fails with a message saying so
- * (HTML and Markdown still work).
+ * (HTML and Markdown still work). Characters the font lacks (the minus sign in WenQuanYi) are replaced by plain
+ * stand-ins ({@link FontCoverage}) rather than printed as {@code #}; the inline SVG charts are drawn as vector
+ * graphics ({@link SvgSubsetDrawer}).
  */
 public final class PdfReportRenderer {
     static final String FAMILY = "KoubeiCJK";
@@ -23,9 +25,11 @@ public final class PdfReportRenderer {
             Path.of("/usr/share/fonts/truetype/arphic/uming.ttc"));
 
     private final Optional<Path> font;
+    private final FontCoverage coverage;
 
     public PdfReportRenderer(String configuredFont) {
         this.font = resolve(configuredFont);
+        this.coverage = font.map(FontCoverage::of).orElse(FontCoverage.ALL);
     }
 
     static Optional<Path> resolve(String configured) {
@@ -55,7 +59,8 @@ public final class PdfReportRenderer {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
             builder.useFont(f.toFile(), FAMILY);
-            builder.withHtmlContent(xhtml, null);
+            builder.useSVGDrawer(new SvgSubsetDrawer());
+            builder.withHtmlContent(coverage.fit(xhtml), null);
             builder.toStream(out);
             builder.run();
             return out.toByteArray();

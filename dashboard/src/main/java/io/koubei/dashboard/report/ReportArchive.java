@@ -57,11 +57,11 @@ public class ReportArchive {
         return render(report, format, java.util.Locale.SIMPLIFIED_CHINESE);
     }
 
-    /** HTML and PDF in Chinese or English; Markdown (chat tools, e-mail) in Chinese. */
+    /** HTML, PDF and Markdown (chat tools, e-mail) in Chinese or English. */
     public Rendered render(WeeklyReport report, ReportFormat format, java.util.Locale locale) {
         byte[] content = switch (format) {
             case HTML -> html.render(report, null, locale).getBytes(StandardCharsets.UTF_8);
-            case MD -> markdown.render(report).getBytes(StandardCharsets.UTF_8);
+            case MD -> markdown.render(report, locale).getBytes(StandardCharsets.UTF_8);
             case PDF -> pdf.render(html.render(report, pdf.fontFamily(), locale));
         };
         return new Rendered(fileName(report.week(), report.product(), format), format, content);

@@ -50,8 +50,17 @@ public class ReportConfiguration implements SchedulingConfigurer {
             io.koubei.dashboard.settings.SettingsService settings, io.koubei.dashboard.signals.SignalsService signals) {
         // every section source (alerts, response speed, …) contributes its notes, in bean order
         java.util.List<WeeklyReportBuilder.ReportNotes> sources = notes.orderedStream().toList();
-        WeeklyReportBuilder.ReportNotes all = (week, product) -> sources.stream()
-                .flatMap(n -> n.notesFor(week, product).stream()).toList();
+        WeeklyReportBuilder.ReportNotes all = new WeeklyReportBuilder.ReportNotes() {
+            @Override
+            public java.util.List<WeeklyReport.Note> notesFor(String week, String product) {
+                return sources.stream().flatMap(n -> n.notesFor(week, product).stream()).toList();
+            }
+
+            @Override
+            public java.util.List<WeeklyReport.FollowUp> openFor(String week, String product) {
+                return sources.stream().flatMap(n -> n.openFor(week, product).stream()).toList();
+            }
+        };
         return new WeeklyReportBuilder(store, calendar, koubei.getMinimumN(), all, clock,
                 () -> {
                     var config = settings.scanConfig(io.koubei.analysis.signals.alert.ScanConfig.defaults());
@@ -64,9 +73,9 @@ public class ReportConfiguration implements SchedulingConfigurer {
     ReportArchive reportArchive(KoubeiProperties koubei, WeeklyReportBuilder builder, ITemplateEngine templates,
             CalendarKeys calendar, io.koubei.dashboard.web.Labels labels) {
         // aspects and user groups by name (taxonomy / messages), not by id
-        HtmlReportRenderer html = new HtmlReportRenderer(templates, calendar.zone(), labels::aspect, labels::segment);
-        MarkdownReportRenderer markdown = new MarkdownReportRenderer(
-                a -> labels.aspect(a, java.util.Locale.SIMPLIFIED_CHINESE));
+        HtmlReportRenderer html = new HtmlReportRenderer(templates, calendar.zone(), labels::aspect, labels::segment,
+                labels::source);
+        MarkdownReportRenderer markdown = new MarkdownReportRenderer((a, l) -> labels.aspect(a, l), labels::source);
         return new ReportArchive(koubei.getDataDir(), builder, html, markdown, new PdfReportRenderer(props.getPdfFont()));
     }
 
@@ -83,6 +92,7 @@ public class ReportConfiguration implements SchedulingConfigurer {
 
     void runScheduled() {
         ReportArchive a = archive.getObject();
+        // the week that just ended, even without data: a scheduled report that says "nothing arrived" is the signal
         String week = a.builder().lastCompleteWeek();
         java.util.List<String> products = new java.util.ArrayList<>();
         products.add(null);

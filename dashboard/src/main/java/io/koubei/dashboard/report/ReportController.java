@@ -25,7 +25,7 @@ public class ReportController {
     @GetMapping("/reports")
     public String list(Model model, Locale locale) {
         model.addAttribute("reports", archive.list());
-        model.addAttribute("lastWeek", archive.builder().lastCompleteWeek());
+        model.addAttribute("lastWeek", archive.builder().defaultWeek());
         model.addAttribute("pdfFont", archive.pdf().font().map(Object::toString).orElse(null));
         return "reports";
     }
@@ -35,7 +35,7 @@ public class ReportController {
     public ResponseEntity<byte[]> preview(@RequestParam(required = false) String week,
             @RequestParam(required = false) String product, @RequestParam(defaultValue = "html") String format,
             @RequestParam(defaultValue = "zh") String language) {
-        String w = week == null || week.isBlank() ? archive.builder().lastCompleteWeek() : checkWeek(week);
+        String w = week == null || week.isBlank() ? archive.builder().defaultWeek() : checkWeek(week);
         ReportFormat f = ReportFormat.of(format);
         ReportArchive.Rendered r = archive.render(archive.builder().build(w, blankToNull(product)), f,
                 "en".equalsIgnoreCase(language) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE);
@@ -49,7 +49,7 @@ public class ReportController {
     @PostMapping("/reports")
     public String generate(@RequestParam(required = false) String week, @RequestParam(required = false) String product,
             @RequestParam(defaultValue = "html") String format) {
-        String w = week == null || week.isBlank() ? archive.builder().lastCompleteWeek() : checkWeek(week);
+        String w = week == null || week.isBlank() ? archive.builder().defaultWeek() : checkWeek(week);
         var path = archive.generate(w, blankToNull(product), ReportFormat.of(format));
         return "redirect:/reports/archive/" + path.getFileName();
     }

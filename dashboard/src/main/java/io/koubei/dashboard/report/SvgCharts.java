@@ -6,7 +6,7 @@ import org.springframework.web.util.HtmlUtils;
 
 /** Small inline SVG charts, so a report file is readable offline and printable without scripts. */
 public final class SvgCharts {
-    private static final int W = 720;
+    private static final int W = 660; // fits an A4 page's text width (186 mm = 703 px)
     private static final int H = 220;
     private static final int PAD_L = 40;
     private static final int PAD_B = 28;

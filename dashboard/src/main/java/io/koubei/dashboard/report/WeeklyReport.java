@@ -28,7 +28,29 @@ public record WeeklyReport(
         Integrity integrity,
         List<Voices> voices,
         List<Verbatim> verbatims,
-        List<Coverage> coverage) {
+        List<Coverage> coverage,
+        Silence silence,
+        List<FollowUp> openAlerts) {
+
+    /**
+     * Silence is a signal: {@code noData} when nothing at all arrived this week; {@code quietSources} had items in
+     * the four weeks before and none this week (most items first); {@code lastWeekWithData} the latest week up to
+     * this one that had any (null when none).
+     */
+    public record Silence(boolean noData, List<String> quietSources, String lastWeekWithData) {
+    }
+
+    /**
+     * An alert still open (or acknowledged, not resolved) at the report's week, whether it was raised this week
+     * ({@code newThisWeek}) or earlier ({@code week} it was last seen); {@code owner} who acknowledged it, if anyone.
+     */
+    public record FollowUp(String kind, String title, String severity, String week, String status, String owner,
+            boolean newThisWeek, Subject subject) {
+        public FollowUp(String kind, String title, String severity, String week, String status, String owner,
+                boolean newThisWeek) {
+            this(kind, title, severity, week, status, owner, newThisWeek, null);
+        }
+    }
 
     /** NPS this week against last week and the trailing four weeks, with significance in words. */
     public record Headline(NpsScore current, NpsScore lastWeek, NpsScore trailing4, Change vsLastWeek,
@@ -63,7 +85,22 @@ public record WeeklyReport(
     public record AspectCount(String aspect, long count, long negative) {
     }
 
-    public record Note(String kind, String title, String detail) {
+    /**
+     * A signal note. {@code title} and {@code detail} are the producer's Chinese text; {@code titleEn} and
+     * {@code detailEn} its English, when the producer writes one; {@code subject}, when the note is about an alert
+     * or a detector's finding, lets the English report name it from its structure (type, channels, aspect …).
+     */
+    public record Note(String kind, String title, String detail, Subject subject, String titleEn, String detailEn) {
+        public Note(String kind, String title, String detail) {
+            this(kind, title, detail, null, null, null);
+        }
+    }
+
+    /**
+     * What an alert is about: its signal type (e.g. {@code SPIKE}), channels, aspect and product ids, and the
+     * source or account it concerns ({@code about}), each may be null.
+     */
+    public record Subject(String type, List<String> channels, String aspect, String product, String about) {
     }
 
     /**

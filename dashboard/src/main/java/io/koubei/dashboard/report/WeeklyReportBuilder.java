@@ -86,6 +86,17 @@ public class WeeklyReportBuilder {
         return CalendarKeys.shiftWeek(calendar.week(clock.instant()), -1);
     }
 
+    /**
+     * The week a report opens on when none is asked for: the latest complete week that has data (a source that
+     * stops sending must not make every default report empty); the last complete week when no week has data.
+     */
+    public String defaultWeek() {
+        String last = lastCompleteWeek();
+        return byKey(FeedbackFilter.ALL, Dimension.WEEK).entrySet().stream()
+                .filter(e -> e.getValue().count() > 0 && e.getKey().matches("\\d{4}-W\\d{2}") && e.getKey().compareTo(last) <= 0)
+                .map(Map.Entry::getKey).max(Comparator.naturalOrder()).orElse(last);
+    }
+
     public WeeklyReport build(String week, String product) {
         FeedbackFilter base = product == null ? FeedbackFilter.ALL : FeedbackFilter.builder().product(product).build();
         String last = CalendarKeys.shiftWeek(week, -1);
@@ -111,7 +122,9 @@ public class WeeklyReportBuilder {
         FeedbackFilter thisWeek = base.toBuilder().week(week).build();
         List<Row> byChannel = rows(base, week, last, Dimension.CHANNEL);
         List<Row> byProduct = rows(base, week, last, Dimension.PRODUCT);
-        List<Row> bySegment = rows(base, week, last, Dimension.SEGMENT);
+        // two user groups that add up to the week's volume: core users, and everyone else (mass, incl. unclassified)
+        List<Row> bySegment = rows(base, week, last, Dimension.SEGMENT,
+                k -> Segment.CORE.wireName().equals(k) ? k : Segment.MASS.wireName());
         List<Coverage> coverage = byKey(thisWeek, Dimension.CHANNEL).entrySet().stream()
                 .map(e -> new Coverage(e.getKey(), e.getValue().count(), e.getValue().npsResponses(),
                         e.getValue().npsResponses() >= minimumN))
@@ -121,7 +134,24 @@ public class WeeklyReportBuilder {
         return new WeeklyReport(week, product, clock.instant(), minimumN, headline, trend, byChannel, byProduct, bySegment,
                 drivers(thisWeek), coreOpinions(thisWeek), impression(base, week, last),
                 notes.notesFor(week, product), divergences(base, week, product, config), integrity(thisWeek),
-                voices(base, week, config), verbatims(thisWeek), coverage);
+                voices(base, week, config), verbatims(thisWeek), coverage, silence(base, week, trailing, weekly),
+                notes.openFor(week, product));
+    }
+
+    /** Which sources went quiet this week (items in the four weeks before, none now), and whether all did. */
+    private WeeklyReport.Silence silence(FeedbackFilter base, String week, List<String> trailing, Map<String, BucketStats> weekly) {
+        Map<String, BucketStats> before = byKey(base.toBuilder().weeks(new HashSet<>(trailing)).build(), Dimension.SOURCE);
+        Map<String, BucketStats> now = byKey(base.toBuilder().week(week).build(), Dimension.SOURCE);
+        List<String> quiet = before.entrySet().stream()
+                .filter(e -> e.getValue().count() > 0 && now.getOrDefault(e.getKey(), BucketStats.ZERO).count() == 0)
+                .sorted(Comparator.comparingLong((Map.Entry<String, BucketStats> e) -> -e.getValue().count())
+                        .thenComparing(Map.Entry::getKey))
+                .map(Map.Entry::getKey).filter(k -> !Dimension.NONE.equals(k)).toList();
+        String lastWithData = weekly.entrySet().stream()
+                .filter(e -> e.getValue().count() > 0 && e.getKey().compareTo(week) <= 0)
+                .map(Map.Entry::getKey).max(Comparator.naturalOrder()).orElse(null);
+        boolean noData = weekly.getOrDefault(week, BucketStats.ZERO).count() == 0;
+        return new WeeklyReport.Silence(noData, quiet, lastWithData);
     }
 
     /** The detector's cross-channel divergences of the week, recomputed here (also those below alerting severity). */
@@ -134,7 +164,9 @@ public class WeeklyReportBuilder {
         BucketTable overall = BucketTable.of(overallDims, store.aggregate(new AggregateQuery(f, overallDims)));
         BucketTable aspects = BucketTable.of(aspectDims, store.aggregate(new AggregateQuery(f, aspectDims)));
         return new DivergenceDetector(p, config.dataStart()).detect(overall, aspects, week, product).stream()
-                .map(sig -> new Note("渠道背离", sig.title(), sig.description())).toList();
+                .map(sig -> new Note("渠道背离", sig.title(), sig.description(), new WeeklyReport.Subject(sig.type().name(),
+                        sig.channels().stream().map(c -> c.wireName()).toList(), sig.aspect(), sig.product(), sig.subject()), null, null))
+                .toList();
     }
 
     private Integrity integrity(FeedbackFilter thisWeek) {
@@ -176,8 +208,14 @@ public class WeeklyReportBuilder {
     }
 
     private List<Row> rows(FeedbackFilter base, String week, String last, Dimension dim) {
-        Map<String, BucketStats> now = byKey(base.toBuilder().week(week).build(), dim);
-        Map<String, BucketStats> before = byKey(base.toBuilder().week(last).build(), dim);
+        return rows(base, week, last, dim, k -> k);
+    }
+
+    /** Rows of one dimension; {@code group} maps a key to the row it counts in (keys mapped alike are added up). */
+    private List<Row> rows(FeedbackFilter base, String week, String last, Dimension dim,
+            java.util.function.UnaryOperator<String> group) {
+        Map<String, BucketStats> now = byKey(base.toBuilder().week(week).build(), dim, group);
+        Map<String, BucketStats> before = byKey(base.toBuilder().week(last).build(), dim, group);
         List<Row> rows = new ArrayList<>();
         for (Map.Entry<String, BucketStats> e : now.entrySet()) {
             NpsScore n = NpsScore.of(e.getValue(), minimumN);
@@ -216,6 +254,8 @@ public class WeeklyReportBuilder {
                 c[3] += pro ? b.stats().count() : 0;
             }
         }
+        Comparator<Driver> strongestFirst = Comparator.comparingDouble((Driver d) -> -(Math.abs(d.detractorShare() - d.promoterShare())))
+                .thenComparing(Driver::aspect);
         List<Driver> out = new ArrayList<>();
         for (Map.Entry<String, long[]> e : byAspect.entrySet()) {
             long[] c = e.getValue();
@@ -223,16 +263,18 @@ public class WeeklyReportBuilder {
             double pShareNeg = promoters == 0 ? 0 : (double) c[1] / promoters;
             double dSharePos = detractors == 0 ? 0 : (double) c[2] / detractors;
             double pSharePos = promoters == 0 ? 0 : (double) c[3] / promoters;
+            List<Driver> both = new ArrayList<>(2);
             if (c[0] > 0 && dShareNeg > pShareNeg) {
                 Double without = n == 0 ? null : 100.0 * (promoters - (detractors - c[0])) / n;
-                out.add(new Driver(e.getKey(), "down", detractors, c[0], promoters, c[1], dShareNeg, pShareNeg, without));
+                both.add(new Driver(e.getKey(), "down", detractors, c[0], promoters, c[1], dShareNeg, pShareNeg, without));
             }
             if (c[3] > 0 && pSharePos > dSharePos) {
-                out.add(new Driver(e.getKey(), "up", detractors, c[2], promoters, c[3], dSharePos, pSharePos, null));
+                both.add(new Driver(e.getKey(), "up", detractors, c[2], promoters, c[3], dSharePos, pSharePos, null));
             }
+            // one driver per aspect: where it pulls hardest (an aspect praised by promoters and blamed by detractors)
+            both.stream().min(strongestFirst).ifPresent(out::add);
         }
-        out.sort(Comparator.comparingDouble((Driver d) -> -(Math.abs(d.detractorShare() - d.promoterShare())))
-                .thenComparing(Driver::aspect));
+        out.sort(strongestFirst);
         return out.stream().limit(12).toList();
     }
 
@@ -244,11 +286,18 @@ public class WeeklyReportBuilder {
                 continue;
             }
             int colon = e.getKey().lastIndexOf(':');
-            var page = store.search(new SearchQuery(core.toBuilder().aspectPolarities(Set.of(e.getKey())).build(), 0, 1));
-            AnalyzedFeedback latest = page.items().isEmpty() ? null : page.items().get(0);
-            String snippet = latest == null ? null : latest.analysis().opinions().stream()
-                    .filter(o -> o.aspectPolarityKey().equals(e.getKey())).map(o -> o.snippet()).findFirst()
-                    .orElse(latest.item().text());
+            // the latest whole sentence that holds this opinion and says something (not a fragment like "同样的问题")
+            var page = store.search(new SearchQuery(core.toBuilder().aspectPolarities(Set.of(e.getKey())).build(), 0, 10));
+            AnalyzedFeedback latest = null;
+            String snippet = null;
+            for (AnalyzedFeedback a : page.items()) {
+                String sentence = Quotes.sentenceWith(a.item().text(), a.analysis().opinions().stream()
+                        .filter(o -> o.aspectPolarityKey().equals(e.getKey())).map(o -> o.snippet()).findFirst().orElse(null));
+                if (latest == null || Quotes.length(snippet) < Quotes.MIN_LENGTH && Quotes.length(sentence) > Quotes.length(snippet)) {
+                    latest = a;
+                    snippet = sentence;
+                }
+            }
             out.add(new Opinion(e.getKey().substring(0, colon), e.getKey().substring(colon + 1), e.getValue().count(),
                     snippet == null ? null : PiiMasker.mask(abbreviate(snippet, 120)), latest == null ? null : latest.id(),
                     latest == null ? null : latest.day()));
@@ -286,10 +335,11 @@ public class WeeklyReportBuilder {
         List<Verbatim> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (Polarity p : List.of(Polarity.NEGATIVE, Polarity.POSITIVE)) {
+            // representative opinion sentences (not "暂无建议"): NPS answers first, then any channel
             FeedbackFilter f = thisWeek.toBuilder().polarity(p).ratingScale(RatingScale.NPS).build();
-            List<AnalyzedFeedback> items = store.search(new SearchQuery(f, 0, 3)).items();
+            List<AnalyzedFeedback> items = representative(store.search(new SearchQuery(f, 0, 30)).items(), p);
             if (items.isEmpty()) {
-                items = store.search(new SearchQuery(thisWeek.toBuilder().polarity(p).build(), 0, 3)).items();
+                items = representative(store.search(new SearchQuery(thisWeek.toBuilder().polarity(p).build(), 0, 30)).items(), p);
             }
             for (AnalyzedFeedback a : items) {
                 if (seen.add(a.id()) && !a.item().text().isBlank()) {
@@ -302,9 +352,17 @@ public class WeeklyReportBuilder {
         return out;
     }
 
+    private static List<AnalyzedFeedback> representative(List<AnalyzedFeedback> items, Polarity p) {
+        return items.stream().filter(a -> Quotes.representative(a, p.wireName())).limit(3).toList();
+    }
+
     private Map<String, BucketStats> byKey(FeedbackFilter filter, Dimension dim) {
+        return byKey(filter, dim, k -> k);
+    }
+
+    private Map<String, BucketStats> byKey(FeedbackFilter filter, Dimension dim, java.util.function.UnaryOperator<String> group) {
         return store.aggregate(new AggregateQuery(filter, List.of(dim))).stream()
-                .collect(Collectors.toMap(b -> b.key().get(0), Bucket::stats, BucketStats::plus, java.util.TreeMap::new));
+                .collect(Collectors.toMap(b -> group.apply(b.key().get(0)), Bucket::stats, BucketStats::plus, java.util.TreeMap::new));
     }
 
     private BucketStats total(FeedbackFilter filter) {
@@ -319,6 +377,11 @@ public class WeeklyReportBuilder {
     /** Where the signal sections (divergences, alerts, astroturf, concentration) come from. */
     public interface ReportNotes {
         List<Note> notesFor(String week, String product);
+
+        /** Alerts still open at the week (raised that week or before and not resolved), most urgent first. */
+        default List<WeeklyReport.FollowUp> openFor(String week, String product) {
+            return List.of();
+        }
 
         ReportNotes NONE = (w, p) -> List.of();
     }

@@ -138,6 +138,21 @@ class WeeklyReportBuilderTest {
     }
 
     @Test
+    void anAspectPraisedByPromotersAndBlamedByDetractorsIsOneDriverWhereItPullsHardest() {
+        List<AnalyzedFeedback> batch = new ArrayList<>();
+        for (int i = 0; i < 20; i++) batch.add(response(WEEK, 2, "battery", Polarity.NEGATIVE, Segment.MASS));
+        for (int i = 0; i < 5; i++) batch.add(response(WEEK, 10, "battery", Polarity.POSITIVE, Segment.MASS));
+        for (int i = 0; i < 25; i++) batch.add(response(WEEK, 10, null, null, Segment.MASS));
+        store.upsert(batch);
+        WeeklyReport r = builder.build(WEEK, null);
+        // down: 20/20 detractors vs 0/30 promoters; up: 5/30 promoters vs 0/20 detractors — down pulls harder
+        assertThat(r.drivers()).singleElement().satisfies(d -> {
+            assertThat(d.aspect()).isEqualTo("battery");
+            assertThat(d.direction()).isEqualTo("down");
+        });
+    }
+
+    @Test
     void coreOpinionsAndMassImpressionAreSeparated() {
         List<AnalyzedFeedback> batch = new ArrayList<>();
         for (int i = 0; i < 6; i++) batch.add(response(WEEK, 5, "screen", Polarity.NEGATIVE, Segment.CORE));

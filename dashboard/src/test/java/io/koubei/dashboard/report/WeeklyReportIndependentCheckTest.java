@@ -144,7 +144,11 @@ class WeeklyReportIndependentCheckTest {
             // rows by channel, product, segment: volume, NPS, change vs last week
             checkRows(r.byChannel(), now, last, f -> f.item().channel().wireName());
             checkRows(r.byProduct(), now, last, f -> f.item().product() == null ? "_none" : f.item().product());
-            checkRows(r.bySegment(), now, last, f -> f.analysis().segment() == null ? "_none" : f.analysis().segment().wireName());
+            // user groups: core, and everyone else (mass, unclassified included), so that the two add up to the volume
+            checkRows(r.bySegment(), now, last, f -> f.analysis().segment() == Segment.CORE ? "core" : "mass");
+            assertThat(r.bySegment().stream().mapToLong(WeeklyReport.Row::volume).sum()).isEqualTo(now.size());
+            assertThat(r.byChannel().stream().mapToLong(WeeklyReport.Row::volume).sum()).isEqualTo(now.size());
+            assertThat(r.byProduct().stream().mapToLong(WeeklyReport.Row::volume).sum()).isEqualTo(now.size());
 
             // coverage: n per channel and the insufficient-data marker
             Map<String, List<AnalyzedFeedback>> byChannel = group(now, f -> f.item().channel().wireName());
@@ -196,6 +200,10 @@ class WeeklyReportIndependentCheckTest {
             // mass impression: everything that is not core
             long coreNow = now.stream().filter(f -> f.analysis().segment() == Segment.CORE).count();
             assertThat(r.massImpression().volume()).isEqualTo(now.size() - coreNow);
+            // one number per quantity: the impression's mass volume is the mass row of the user-group table
+            assertThat(r.bySegment()).filteredOn(row -> row.key().equals("mass")).singleElement()
+                    .satisfies(row -> assertThat(row.volume()).isEqualTo(r.massImpression().volume()));
+            assertThat(r.integrity().items()).isEqualTo(r.headline().volume());
 
             // astroturf: flagged items, and NPS without them
             List<AnalyzedFeedback> flagged = now.stream().filter(f -> f.analysis().flags().contains("astroturf")).toList();
