@@ -1,6 +1,9 @@
 package io.koubei.dashboard.access;
 
 import io.koubei.dashboard.platform.KoubeiProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +15,7 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -19,7 +23,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 
 /**
  * Two doors. {@code /api/**} is stateless (API token or HTTP Basic, never a session cookie, so CSRF cannot apply);
- * the pages use a login form and a session, with CSRF protection on.
+ * the pages use a login form and a session, with CSRF protection on. Both apply the same table of who may change
+ * what ({@link AccessRules}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication // `koubei import`, `report`… run without a web server: no HttpSecurity, no users to create
@@ -42,19 +47,33 @@ public class SecurityConfiguration {
         return RoleHierarchyImpl.fromHierarchy(Role.HIERARCHY);
     }
 
+    /** 401 as JSON, without {@code WWW-Authenticate}: no browser login prompt for the API. */
+    private static void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setContentType("application/json");
+        response.getWriter().write("{\"error\":\"authentication required: an API token (Authorization: Bearer …) or HTTP Basic\"}");
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, AccessProperties access) throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers("/api/v1/health").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/feedback", "/api/v1/import/**", "/api/v1/speed/events",
-                                "/api/v1/speed/service-days", "/api/v1/speed/release-feedback").hasAnyRole("ANALYST", "INGEST")
-                        .requestMatchers(HttpMethod.POST, "/api/v1/models/**").hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.GET, "/api/**").hasRole("VIEWER")
-                        .anyRequest().hasRole("ANALYST"))
+                .authorizeHttpRequests(a -> {
+                    a.requestMatchers("/api/v1/health").permitAll();
+                    for (AccessRules.Rule r : AccessRules.CHANGES) {
+                        if (!r.api().isEmpty()) {
+                            a.requestMatchers(HttpMethod.POST, r.api().toArray(String[]::new)).hasAnyRole(r.roles());
+                        }
+                    }
+                    a.requestMatchers(HttpMethod.GET, "/api/**").hasRole("VIEWER");
+                    a.anyRequest().denyAll(); // a change no rule names
+                })
                 .addFilterBefore(new ApiTokenFilter(access.getApiTokens()), BasicAuthenticationFilter.class)
-                .httpBasic(Customizer.withDefaults())
+                // HTTP Basic stays for API clients, but without the challenge: a browser never prompts for (and caches)
+                // credentials that a cross-site form could then ride on
+                .httpBasic(b -> b.authenticationEntryPoint(SecurityConfiguration::unauthorized))
+                .exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfiguration::unauthorized))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable());
         return http.build();
@@ -63,12 +82,17 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, UserDirectory users) throws Exception {
-        http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/koubei.css", "/*.js", "/webjars/**", "/favicon.ico", "/error").permitAll()
-                        // everyone signed in may read the settings; only admins change them
-                        .requestMatchers(HttpMethod.GET, "/settings", "/settings/**").hasRole("VIEWER")
-                        .requestMatchers("/settings", "/settings/**").hasRole("ADMIN")
-                        .anyRequest().hasRole("VIEWER"))
+        http.authorizeHttpRequests(a -> {
+                    a.requestMatchers("/login", "/koubei.css", "/*.js", "/webjars/**", "/favicon.ico", "/error").permitAll();
+                    for (AccessRules.Rule r : AccessRules.CHANGES) {
+                        if (!r.pages().isEmpty()) {
+                            a.requestMatchers(HttpMethod.POST, r.pages().toArray(String[]::new)).hasAnyRole(r.roles());
+                        }
+                    }
+                    // everyone signed in reads every page (settings included, read-only unless admin)
+                    a.requestMatchers(HttpMethod.GET, "/**").hasRole("VIEWER");
+                    a.anyRequest().denyAll(); // a change no rule names
+                })
                 .addFilterBefore(new CurrentAccountFilter(users), AuthorizationFilter.class)
                 .formLogin(f -> f.loginPage("/login").permitAll())
                 .httpBasic(Customizer.withDefaults())

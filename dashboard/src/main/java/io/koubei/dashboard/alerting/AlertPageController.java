@@ -78,6 +78,13 @@ public class AlertPageController {
         return back(referer);
     }
 
+    /** An alert that does not exist (any more): 404, as the API answers, not a 500. */
+    @org.springframework.web.bind.annotation.ExceptionHandler(java.util.NoSuchElementException.class)
+    public org.springframework.http.ResponseEntity<String> missing(java.util.NoSuchElementException e) {
+        return org.springframework.http.ResponseEntity.status(404)
+                .contentType(org.springframework.http.MediaType.TEXT_PLAIN).body(e.getMessage());
+    }
+
     @PostMapping("/alerts/{id}/resolve")
     public String resolve(@PathVariable String id, Principal user,
             @RequestHeader(value = "Referer", required = false) String referer) {
