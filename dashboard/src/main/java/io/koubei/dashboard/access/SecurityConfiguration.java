@@ -4,6 +4,7 @@ import io.koubei.dashboard.platform.KoubeiProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +13,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -43,6 +46,19 @@ public class SecurityConfiguration {
     }
 
     @Bean
+    LoginThrottle loginThrottle(AccessProperties access) {
+        return new LoginThrottle(access.getLogin(), Clock.systemUTC());
+    }
+
+    /** Passwords of the users directory, for the login form and HTTP Basic alike, throttled and audited. */
+    @Bean
+    AuthenticationProvider passwordSignIn(UserDirectory users, PasswordEncoder encoder, LoginThrottle throttle) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(encoder);
+        return new ThrottledAuthenticationProvider(passwords, throttle);
+    }
+
+    @Bean
     static RoleHierarchy roleHierarchy() {
         return RoleHierarchyImpl.fromHierarchy(Role.HIERARCHY);
     }
@@ -52,6 +68,11 @@ public class SecurityConfiguration {
             throws IOException {
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setContentType("application/json");
+        if (e instanceof ThrottledAuthenticationProvider.ThrottledException t) {
+            response.setHeader("Retry-After", Long.toString(t.retryAfterSeconds()));
+            response.getWriter().write("{\"error\":\"" + t.getMessage() + "\"}");
+            return;
+        }
         response.getWriter().write("{\"error\":\"authentication required: an API token (Authorization: Bearer …) or HTTP Basic\"}");
     }
 
@@ -94,7 +115,9 @@ public class SecurityConfiguration {
                     a.anyRequest().denyAll(); // a change no rule names
                 })
                 .addFilterBefore(new CurrentAccountFilter(users), AuthorizationFilter.class)
-                .formLogin(f -> f.loginPage("/login").permitAll())
+                .formLogin(f -> f.loginPage("/login").permitAll().failureHandler((request, response, e) ->
+                        response.sendRedirect(request.getContextPath() + (e instanceof ThrottledAuthenticationProvider.ThrottledException
+                                ? "/login?throttled" : "/login?error"))))
                 .httpBasic(Customizer.withDefaults())
                 .logout(l -> l.logoutSuccessUrl("/login?logout"));
         return http.build();
