@@ -45,6 +45,10 @@ public class SecurityConfiguration {
         return new UserDirectory(UserAccounts.from(access, koubei, encoder), koubei.getDataDir(), encoder);
     }
 
+    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+            + " img-src 'self' data:; font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self';"
+            + " frame-ancestors 'none'";
+
     @Bean
     LoginThrottle loginThrottle(AccessProperties access) {
         return new LoginThrottle(access.getLogin(), Clock.systemUTC());
@@ -91,6 +95,7 @@ public class SecurityConfiguration {
                     a.anyRequest().denyAll(); // a change no rule names
                 })
                 .addFilterBefore(new ApiTokenFilter(access.getApiTokens()), BasicAuthenticationFilter.class)
+                .addFilterAfter(new JsonBodiesOnly(), AuthorizationFilter.class)
                 // HTTP Basic stays for API clients, but without the challenge: a browser never prompts for (and caches)
                 // credentials that a cross-site form could then ride on
                 .httpBasic(b -> b.authenticationEntryPoint(SecurityConfiguration::unauthorized))
@@ -115,6 +120,10 @@ public class SecurityConfiguration {
                     a.anyRequest().denyAll(); // a change no rule names
                 })
                 .addFilterBefore(new CurrentAccountFilter(users), AuthorizationFilter.class)
+                // every page: scripts and styles from the application only (inline styles stay: the templates use them;
+                // the overview passes its data as attributes, not an inline script); no framing, no foreign form targets.
+                // Reports keep their own stricter policy (ReportController).
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(PAGE_POLICY)))
                 .formLogin(f -> f.loginPage("/login").permitAll().failureHandler((request, response, e) ->
                         response.sendRedirect(request.getContextPath() + (e instanceof ThrottledAuthenticationProvider.ThrottledException
                                 ? "/login?throttled" : "/login?error"))))
