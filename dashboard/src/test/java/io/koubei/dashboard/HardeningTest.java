@@ -125,7 +125,8 @@ class HardeningTest {
         assertThat(send(at("/reports/weekly?week=2026-W40").header("Authorization", ANALYST)).headers()
                 .firstValue("Content-Security-Policy")).as("reports keep their own, stricter policy")
                 .contains("default-src 'none'; style-src 'unsafe-inline'; img-src data:");
-        assertThat(send(at("/").header("Authorization", ANALYST)).body()).contains("id=\"overview-data\"");
+        assertThat(send(at("/").header("Authorization", ANALYST)).body()).contains("id=\"overview-data\"")
+                .containsPattern("data-overview=\"\\{&quot;total&quot;").contains("data-channels=\"{&quot;");
     }
 
     @Test

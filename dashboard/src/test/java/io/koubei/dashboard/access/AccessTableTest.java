@@ -165,6 +165,17 @@ class AccessTableTest {
         assertThat(admin.send("POST /settings/products", true)).isNotEqualTo(403);
     }
 
+    @Test
+    void aReportFileIsGeneratedOnlyForAProductThatExists() throws Exception {
+        Session analyst = Session.signIn(port, "analyst", PASSWORDS.get("analyst"));
+        for (int i = 0; i < 3; i++) {
+            assertThat(analyst.send("POST /reports", Map.of("product", "made-up-" + i))).isEqualTo(400);
+        }
+        try (var files = Files.list(Files.createDirectories(dataDir.resolve("reports")))) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.contains("made-up"));
+        }
+    }
+
     private static void check(SoftAssertions soft, Row row, String column, String route, String allowed, int status) {
         String what = row.action() + " — " + route + " as " + column + " (table: " + allowed + ")";
         if (allowed.equals("yes")) {
@@ -217,11 +228,23 @@ class AccessTableTest {
         }
 
         int send(String route, boolean withCsrf) throws Exception {
+            return send(route, withCsrf, Map.of());
+        }
+
+        int send(String route, Map<String, String> fields) throws Exception {
+            return send(route, true, fields);
+        }
+
+        int send(String route, boolean withCsrf, Map<String, String> fields) throws Exception {
             String[] mp = route.split(" ", 2);
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + sample(mp[1])));
             if (mp[0].equals("POST")) {
+                Map<String, String> all = new LinkedHashMap<>(fields);
+                if (withCsrf) {
+                    all.put("_csrf", csrf);
+                }
                 b.header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(withCsrf ? form(Map.of("_csrf", csrf)) : ""));
+                        .POST(HttpRequest.BodyPublishers.ofString(form(all)));
             }
             HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() == 302 && r.headers().firstValue("Location").orElse("").contains("/login")) {

@@ -71,7 +71,8 @@ class BadParametersTest {
         "GET /crosscheck?week=2026-W00 week:",
         "GET /users?week=9999-W99 week:",
         "GET /search?from=99999999999999999999 from:",
-        "GET /alerts?offset=x offset:"})
+        "GET /alerts?offset=x offset:",
+        "GET /alerts?status=closed status:"})
     void aBadWeekOrNumberIsA400NamingTheParameter(String method, String path, String name) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("ana:ana-pw-123".getBytes(StandardCharsets.UTF_8)));
