@@ -146,6 +146,13 @@ class HardeningTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("speed").resolve("events.jsonl"))))
                 .isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("index")))).isEqualTo("rwx------");
+        // and a file the application creates later
+        assertThat(send(at("/api/v1/speed/service-days").header("Authorization", ANALYST).header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"day\": \"2026-11-02\", \"line\": \"hotline\", \"product\": \"nova-x1\","
+                        + " \"offered\": 820, \"answered\": 790, \"handledWithin3Min\": 701, \"rated\": 300, \"satisfied\": 276}")))
+                .statusCode()).isEqualTo(200);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("speed").resolve("service-days.jsonl"))))
+                .isEqualTo("rw-------");
     }
 
     @Test

@@ -75,6 +75,27 @@ public final class OwnerOnlyDataDir {
         }
     }
 
+    /**
+     * Creates {@code file} (and its folders) owner-only (600 / 700) when it does not exist yet, for files then opened
+     * with APPEND: what the process umask would make world-readable.
+     */
+    public static void createPrivately(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (!Files.isDirectory(parent)) {
+            Files.createDirectories(parent);
+            restrict(parent, DIRECTORY);
+        }
+        if (Files.notExists(file)) {
+            try {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(FILE));
+            } catch (UnsupportedOperationException e) {
+                Files.createFile(file); // not a POSIX file system
+            } catch (java.nio.file.FileAlreadyExistsException ignored) {
+                // another writer was first
+            }
+        }
+    }
+
     public Path dir() {
         return dir;
     }
