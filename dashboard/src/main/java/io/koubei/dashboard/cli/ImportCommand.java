@@ -124,10 +124,9 @@ public class ImportCommand implements Callable<Integer> {
         ImportOptions options = options();
         // a producer only: on Kafka the workers of `koubei serve` analyse and store; this process must not join them
         // the Kafka clients' own reconnect warnings would bury the one line the preflight prints
-        // a start or a workbook that fails is said in one sentence below, not as Spring's or POI's stack trace
+        // a workbook that cannot be read is said in one sentence below, not as POI's stack trace
         Map<String, Object> props = Map.of("koubei.report.cron", "", "koubei.kafka.consume", false,
-                "logging.level.org.apache.kafka", "ERROR", "logging.level.org.springframework.boot.SpringApplication", "OFF",
-                "logging.level.org.springframework.boot.diagnostics", "OFF", "logging.level.org.apache.poi", "OFF");
+                "logging.level.org.apache.kafka", "ERROR", "logging.level.org.apache.poi", "OFF");
         try (ConfigurableApplicationContext ctx = SpringLauncher.start(false, dataDir, props)) {
             FeedbackBus bus = ctx.getBean(FeedbackBus.class);
             String unreachable = preflight(bus, ctx.getBean(FeedbackStore.class));

@@ -33,6 +33,10 @@ class ImportWholeFileFailuresTest {
     }
 
     private Run importFile(Path file) {
+        return koubei("import", "--quiet", "--no-signals", "--data-dir", dir.resolve("data").toString(), file.toString());
+    }
+
+    private Run koubei(String... args) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream o = new ByteArrayOutputStream();
@@ -40,8 +44,7 @@ class ImportWholeFileFailuresTest {
         try {
             System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = KoubeiMain.commandLine().execute("import", "--quiet", "--no-signals", "--data-dir",
-                    dir.resolve("data").toString(), file.toString());
+            int code = KoubeiMain.commandLine().execute(args);
             return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(out);
@@ -105,6 +108,9 @@ class ImportWholeFileFailuresTest {
         Files.createDirectories(index);
         try (Directory d = FSDirectory.open(index); Lock held = d.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
             assertOneSentence(importFile(file), "in use by a running Koubei");
+            Run report = koubei("report", "weekly", "--week", "2026-W40", "--data-dir", dir.resolve("data").toString());
+            assertThat(report.code()).as(report.out() + report.err()).isEqualTo(2);
+            assertThat(report.out() + report.err()).doesNotContain("\tat ").contains("koubei weekly: ").contains("write.lock");
         }
     }
 }
