@@ -82,7 +82,7 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, AccessProperties access) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AccessProperties access, LoginThrottle throttle) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> {
                     a.requestMatchers("/api/v1/health").permitAll();
@@ -94,7 +94,7 @@ public class SecurityConfiguration {
                     a.requestMatchers(HttpMethod.GET, "/api/**").hasRole("VIEWER");
                     a.anyRequest().denyAll(); // a change no rule names
                 })
-                .addFilterBefore(new ApiTokenFilter(access.getApiTokens()), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiTokenFilter(access.getApiTokens(), throttle), BasicAuthenticationFilter.class)
                 .addFilterAfter(new JsonBodiesOnly(), AuthorizationFilter.class)
                 // HTTP Basic stays for API clients, but without the challenge: a browser never prompts for (and caches)
                 // credentials that a cross-site form could then ride on

@@ -48,6 +48,7 @@ class LoginThrottlingHttpTest {
             r.add("koubei.security.users[" + i + "].password", () -> "right-" + u);
             r.add("koubei.security.users[" + i + "].role", () -> "ANALYST");
         }
+        r.add("koubei.security.api-tokens", () -> "the-right-token-123");
         r.add("koubei.security.login.first-delay", () -> "PT0.2S");
         r.add("koubei.security.login.max-delay", () -> "PT1S");
         r.add("koubei.security.login.max-failures", () -> "10");
@@ -105,6 +106,25 @@ class LoginThrottlingHttpTest {
         assertThat(right.body()).contains("too many failed sign-ins");
         assertThat(right.headers().firstValue("Retry-After")).isPresent();
         assertThat(right.headers().firstValue("WWW-Authenticate")).as("no browser prompt on the API").isEmpty();
+    }
+
+    @Test
+    void guessingApiTokensMakesTheAddressWait(CapturedOutput output) throws Exception {
+        HttpResponse<String> last = null;
+        for (int i = 0; i < 30; i++) {
+            last = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/api/v1/count")))
+                    .header("Authorization", "Bearer guess-" + i).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(last.statusCode()).isEqualTo(401);
+        }
+        HttpResponse<String> right = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/api/v1/count")))
+                .header("Authorization", "Bearer the-right-token-123").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(right.statusCode()).as("refused while the address waits").isEqualTo(401);
+        assertThat(right.headers().firstValue("Retry-After")).isPresent();
+        assertThat(output.getAll()).contains("API token refused: address=127.0.0.1 reason=unknown token");
+        Thread.sleep(1_500); // max-delay here: then the right token works again
+        assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/api/v1/count")))
+                .header("Authorization", "Bearer the-right-token-123").build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(200);
     }
 
     @Test
