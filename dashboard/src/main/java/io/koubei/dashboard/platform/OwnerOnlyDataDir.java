@@ -12,15 +12,16 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
  * The data directory holds raw feedback, unmasked dead letters, users and settings: it is made owner-only (700) at
  * start, before any store opens it, and what it holds is made 700 (folders) / 600 (files), once more after the
- * embedded store opened its index. What is written
+ * embedded store opened its index and once more when every bean is created. What is written
  * later sits inside the 700 directory, out of other accounts' reach whatever the process umask. On a file system
  * without POSIX permissions nothing is changed.
  */
-public final class OwnerOnlyDataDir {
+public final class OwnerOnlyDataDir implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(OwnerOnlyDataDir.class);
     static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
     static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
@@ -94,6 +95,12 @@ public final class OwnerOnlyDataDir {
                 // another writer was first
             }
         }
+    }
+
+    /** Once every bean is created: what the stores and buses made at start (the index, the dead-letter folder…). */
+    @Override
+    public void afterSingletonsInstantiated() {
+        tighten();
     }
 
     public Path dir() {
