@@ -1,5 +1,7 @@
 package io.koubei.dashboard.access;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -11,17 +13,23 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Password sign-in (login form and HTTP Basic, pages and API) behind {@link LoginThrottle}: an attempt while the
- * account or the address must wait is refused before its password is checked. Every success and failure is written
- * to the {@code koubei.audit} log with the account and the client address.
+ * account or the address must wait is refused before its password is checked. Every failure and every sign-in
+ * through the login form is written to the {@code koubei.audit} log with the account and the client address; HTTP
+ * Basic, which signs in on each request, once per account and address per 10 minutes.
  */
 final class ThrottledAuthenticationProvider implements AuthenticationProvider {
     private static final Logger audit = LoggerFactory.getLogger("koubei.audit");
 
     private final AuthenticationProvider passwords;
     private final LoginThrottle throttle;
+    /** HTTP Basic signs in on every request: its successes are logged once per account and address per 10 minutes. */
+    private final Cache<String, Boolean> recentBasic = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(10)).build();
 
     ThrottledAuthenticationProvider(AuthenticationProvider passwords, LoginThrottle throttle) {
         this.passwords = passwords;
@@ -41,7 +49,9 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
         try {
             Authentication ok = passwords.authenticate(attempt);
             throttle.succeeded(account);
-            audit.info("sign-in: account={} address={}", clean(account), address);
+            if (isLoginForm() || recentBasic.asMap().putIfAbsent(account + "\n" + address, Boolean.TRUE) == null) {
+                audit.info("sign-in: account={} address={}", clean(account), address);
+            }
             return ok;
         } catch (BadCredentialsException e) {
             int failures = throttle.failed(account, address);
@@ -51,6 +61,11 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
             audit.warn("sign-in failed: account={} address={} reason={}", clean(account), address, e.getClass().getSimpleName());
             throw e;
         }
+    }
+
+    private static boolean isLoginForm() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a
+                && "POST".equals(a.getRequest().getMethod()) && a.getRequest().getRequestURI().endsWith("/login");
     }
 
     @Override

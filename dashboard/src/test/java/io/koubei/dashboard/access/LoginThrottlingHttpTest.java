@@ -134,5 +134,10 @@ class LoginThrottlingHttpTest {
         Thread.sleep(1_500); // beyond max-delay: the other tests' failures from 127.0.0.1 make the address wait too
         assertThat(formLogin("dan", "right-dan")).doesNotContain("/login");
         assertThat(output.getAll()).contains("sign-in: account=dan address=127.0.0.1");
+        for (int i = 0; i < 5; i++) {
+            assertThat(basic("dan", "right-dan").statusCode()).isEqualTo(200);
+        }
+        assertThat(output.getAll().split("sign-in: account=dan address=127.0.0.1", -1))
+                .as("the form sign-in, then HTTP Basic once, not per request").hasSize(3);
     }
 }
