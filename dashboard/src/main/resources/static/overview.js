@@ -1,5 +1,10 @@
 // Overview charts. Every point drills down to the search page with the same filters plus the clicked bucket.
 (function () {
+  const data = document.getElementById('overview-data').dataset;
+  const overview = JSON.parse(data.overview || '{}');
+  const baseQuery = data.query || '';
+  const channelNames = JSON.parse(data.channels || '{}');
+  const labels = { nps: data.nps || 'NPS', n: data.n || 'n' };
   const weeks = overview.byWeek.map(b => b.key[0]);
   // the page's filters, narrowed to the clicked bucket (a clicked value replaces the filter's, never ORs with it)
   const drill = extra => {

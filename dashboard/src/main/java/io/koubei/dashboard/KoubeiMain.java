@@ -24,11 +24,32 @@ public class KoubeiMain implements Runnable {
 
     public static void main(String[] args) {
         String[] effective = args.length == 0 ? new String[] {"serve"} : args;
-        CommandLine cli = new CommandLine(new KoubeiMain());
-        int code = cli.execute(effective);
+        int code = commandLine().execute(effective);
         if (!ServeCommand.isServing()) {
             System.exit(code);
         }
+    }
+
+    /**
+     * The command line with one sentence, not a stack trace, for a command that fails as a whole, and exit code 2 ("could
+     * not finish"; 1 stays "some rows were rejected"). {@code KOUBEI_STACKTRACE=1} prints the trace as well.
+     */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new KoubeiMain());
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String message = root.getMessage() == null || root.getMessage().isBlank() ? root.getClass().getSimpleName()
+                    : root.getMessage().strip().lines().findFirst().orElse("");
+            command.getErr().println("koubei " + command.getCommandName() + ": " + message);
+            if ("1".equals(System.getenv("KOUBEI_STACKTRACE"))) {
+                e.printStackTrace(command.getErr());
+            }
+            return 2;
+        });
+        return cli;
     }
 
     @Override

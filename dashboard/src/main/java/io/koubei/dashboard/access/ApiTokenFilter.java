@@ -7,19 +7,30 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** {@code Authorization: Bearer <token>} for connectors and scripts; compared in constant time. */
+/**
+ * {@code Authorization: Bearer <token>} for connectors and scripts; compared in constant time. A wrong token counts
+ * as a failed sign-in of the client address ({@link LoginThrottle}, logged to {@code koubei.audit}): an address that
+ * guesses waits, then is locked out, like one that guesses passwords.
+ */
 final class ApiTokenFilter extends OncePerRequestFilter {
+    private static final Logger audit = LoggerFactory.getLogger("koubei.audit");
     private final List<byte[]> tokens;
+    private final LoginThrottle throttle;
 
-    ApiTokenFilter(List<String> tokens) {
+    ApiTokenFilter(List<String> tokens, LoginThrottle throttle) {
         this.tokens = tokens.stream().filter(t -> t != null && !t.isBlank())
                 .map(t -> t.trim().getBytes(StandardCharsets.UTF_8)).toList();
+        this.throttle = throttle;
     }
 
     @Override
@@ -27,12 +38,25 @@ final class ApiTokenFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            String address = request.getRemoteAddr();
+            Optional<Duration> wait = throttle.waitFor(null, address);
+            if (wait.isPresent()) {
+                long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+                audit.warn("API token refused: address={} reason=throttled retryAfter={}s", address, seconds);
+                response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                response.setHeader("Retry-After", Long.toString(seconds));
+                response.setContentType("application/json");
+                response.getWriter().write("{\"error\":\"too many failed sign-ins; try again in " + seconds + " s\"}");
+                return;
+            }
             byte[] given = header.substring(7).trim().getBytes(StandardCharsets.UTF_8);
             boolean ok = false;
             for (byte[] t : tokens) {
                 ok |= MessageDigest.isEqual(t, given);
             }
             if (!ok) {
+                throttle.failed(null, address);
+                audit.warn("API token refused: address={} reason=unknown token", address);
                 response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
                 response.setContentType("application/json");
                 response.getWriter().write("{\"error\":\"invalid API token\"}");

@@ -1,6 +1,10 @@
 package io.koubei.dashboard.access;
 
 import io.koubei.dashboard.platform.KoubeiProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -9,9 +13,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -19,7 +26,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 
 /**
  * Two doors. {@code /api/**} is stateless (API token or HTTP Basic, never a session cookie, so CSRF cannot apply);
- * the pages use a login form and a session, with CSRF protection on.
+ * the pages use a login form and a session, with CSRF protection on. Both apply the same table of who may change
+ * what ({@link AccessRules}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication // `koubei import`, `report`… run without a web server: no HttpSecurity, no users to create
@@ -37,24 +45,61 @@ public class SecurityConfiguration {
         return new UserDirectory(UserAccounts.from(access, koubei, encoder), koubei.getDataDir(), encoder);
     }
 
+    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+            + " img-src 'self' data:; font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self';"
+            + " frame-ancestors 'none'";
+
+    @Bean
+    LoginThrottle loginThrottle(AccessProperties access) {
+        return new LoginThrottle(access.getLogin(), Clock.systemUTC());
+    }
+
+    /** Passwords of the users directory, for the login form and HTTP Basic alike, throttled and audited. */
+    @Bean
+    AuthenticationProvider passwordSignIn(UserDirectory users, PasswordEncoder encoder, LoginThrottle throttle) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(encoder);
+        return new ThrottledAuthenticationProvider(passwords, throttle);
+    }
+
     @Bean
     static RoleHierarchy roleHierarchy() {
         return RoleHierarchyImpl.fromHierarchy(Role.HIERARCHY);
     }
 
+    /** 401 as JSON, without {@code WWW-Authenticate}: no browser login prompt for the API. */
+    private static void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setContentType("application/json");
+        if (e instanceof ThrottledAuthenticationProvider.ThrottledException t) {
+            response.setHeader("Retry-After", Long.toString(t.retryAfterSeconds()));
+            response.getWriter().write("{\"error\":\"" + t.getMessage() + "\"}");
+            return;
+        }
+        response.getWriter().write("{\"error\":\"authentication required: an API token (Authorization: Bearer …) or HTTP Basic\"}");
+    }
+
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, AccessProperties access) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AccessProperties access, LoginThrottle throttle) throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers("/api/v1/health").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/feedback", "/api/v1/import/**", "/api/v1/speed/events",
-                                "/api/v1/speed/service-days", "/api/v1/speed/release-feedback").hasAnyRole("ANALYST", "INGEST")
-                        .requestMatchers(HttpMethod.POST, "/api/v1/models/**").hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.GET, "/api/**").hasRole("VIEWER")
-                        .anyRequest().hasRole("ANALYST"))
-                .addFilterBefore(new ApiTokenFilter(access.getApiTokens()), BasicAuthenticationFilter.class)
-                .httpBasic(Customizer.withDefaults())
+                .authorizeHttpRequests(a -> {
+                    a.requestMatchers("/api/v1/health").permitAll();
+                    for (AccessRules.Rule r : AccessRules.CHANGES) {
+                        if (!r.api().isEmpty()) {
+                            a.requestMatchers(HttpMethod.POST, r.api().toArray(String[]::new)).hasAnyRole(r.roles());
+                        }
+                    }
+                    a.requestMatchers(HttpMethod.GET, "/api/**").hasRole("VIEWER");
+                    a.anyRequest().denyAll(); // a change no rule names
+                })
+                .addFilterBefore(new ApiTokenFilter(access.getApiTokens(), throttle), BasicAuthenticationFilter.class)
+                .addFilterAfter(new JsonBodiesOnly(), AuthorizationFilter.class)
+                // HTTP Basic stays for API clients, but without the challenge: a browser never prompts for (and caches)
+                // credentials that a cross-site form could then ride on
+                .httpBasic(b -> b.authenticationEntryPoint(SecurityConfiguration::unauthorized))
+                .exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfiguration::unauthorized))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable());
         return http.build();
@@ -63,14 +108,25 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, UserDirectory users) throws Exception {
-        http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/koubei.css", "/*.js", "/webjars/**", "/favicon.ico", "/error").permitAll()
-                        // everyone signed in may read the settings; only admins change them
-                        .requestMatchers(HttpMethod.GET, "/settings", "/settings/**").hasRole("VIEWER")
-                        .requestMatchers("/settings", "/settings/**").hasRole("ADMIN")
-                        .anyRequest().hasRole("VIEWER"))
+        http.authorizeHttpRequests(a -> {
+                    a.requestMatchers("/login", "/koubei.css", "/*.js", "/webjars/**", "/favicon.ico", "/error").permitAll();
+                    for (AccessRules.Rule r : AccessRules.CHANGES) {
+                        if (!r.pages().isEmpty()) {
+                            a.requestMatchers(HttpMethod.POST, r.pages().toArray(String[]::new)).hasAnyRole(r.roles());
+                        }
+                    }
+                    // everyone signed in reads every page (settings included, read-only unless admin)
+                    a.requestMatchers(HttpMethod.GET, "/**").hasRole("VIEWER");
+                    a.anyRequest().denyAll(); // a change no rule names
+                })
                 .addFilterBefore(new CurrentAccountFilter(users), AuthorizationFilter.class)
-                .formLogin(f -> f.loginPage("/login").permitAll())
+                // every page: scripts and styles from the application only (inline styles stay: the templates use them;
+                // the overview passes its data as attributes, not an inline script); no framing, no foreign form targets.
+                // Reports keep their own stricter policy (ReportController).
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(PAGE_POLICY)))
+                .formLogin(f -> f.loginPage("/login").permitAll().failureHandler((request, response, e) ->
+                        response.sendRedirect(request.getContextPath() + (e instanceof ThrottledAuthenticationProvider.ThrottledException
+                                ? "/login?throttled" : "/login?error"))))
                 .httpBasic(Customizer.withDefaults())
                 .logout(l -> l.logoutSuccessUrl("/login?logout"));
         return http.build();

@@ -34,6 +34,8 @@ final class UserAccounts {
             users.add(User.withUsername(u.getName()).password(stored).roles(u.getRole().name()).build());
         }
         if (access.isDemoUser()) {
+            log.warn("Demo sign-in enabled: anyone who reaches this server can sign in as demo / demo (analyst)."
+                    + " For a demo on a laptop only; never on a shared server (koubei.security.demo-user, serve --demo).");
             users.add(User.withUsername("demo").password(encoder.encode("demo")).roles(Role.ANALYST.name()).build());
         }
         if (users.stream().noneMatch(u -> u.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Role.ADMIN.authority())))) {

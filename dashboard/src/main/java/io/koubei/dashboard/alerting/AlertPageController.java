@@ -32,9 +32,9 @@ public class AlertPageController {
     public String list(@RequestParam(required = false) String status, @RequestParam(required = false) String type,
             @RequestParam(required = false) String severity, @RequestParam(defaultValue = "0") int offset,
             @RequestParam org.springframework.util.MultiValueMap<String, String> raw, Model model) {
-        Alert.Status s = status == null || status.isBlank() ? null : Alert.Status.valueOf(status.toUpperCase(Locale.ROOT));
-        String t = type == null || type.isBlank() ? null : SignalType.valueOf(type.toUpperCase(Locale.ROOT)).name();
-        String v = severity == null || severity.isBlank() ? null : Severity.valueOf(severity.toUpperCase(Locale.ROOT)).name();
+        Alert.Status s = status == null || status.isBlank() ? null : parse("status", status, Alert.Status.class);
+        String t = type == null || type.isBlank() ? null : parse("type", type, SignalType.class).name();
+        String v = severity == null || severity.isBlank() ? null : parse("severity", severity, Severity.class).name();
         // the global filter bar's product, channel, aspect and week narrow the list
         FilterParams filters = FilterParams.of(raw);
         AlertListView view = AlertListView.of(filters, s == null ? null : s.name().toLowerCase(Locale.ROOT), t, v, offset,
@@ -54,6 +54,16 @@ public class AlertPageController {
         }
         model.addAttribute("extraHidden", hidden);
         return "alerts";
+    }
+
+    /** An enum parameter; a bad one is a 400 that names the parameter and its values. */
+    private static <E extends Enum<E>> E parse(String name, String value, Class<E> type) {
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": unknown '" + value + "' (expected one of "
+                    + java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList() + ")");
+        }
     }
 
     /** Back to the list as it was (filters, page), when the form came from it. */
@@ -76,6 +86,13 @@ public class AlertPageController {
             @RequestHeader(value = "Referer", required = false) String referer) {
         alerts.acknowledge(id, user.getName());
         return back(referer);
+    }
+
+    /** An alert that does not exist (any more): 404, as the API answers, not a 500. */
+    @org.springframework.web.bind.annotation.ExceptionHandler(java.util.NoSuchElementException.class)
+    public org.springframework.http.ResponseEntity<String> missing(java.util.NoSuchElementException e) {
+        return org.springframework.http.ResponseEntity.status(404)
+                .contentType(org.springframework.http.MediaType.TEXT_PLAIN).body(e.getMessage());
     }
 
     @PostMapping("/alerts/{id}/resolve")

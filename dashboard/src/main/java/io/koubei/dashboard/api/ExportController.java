@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * CSV export of the items behind any view (same filters as search), personal data masked, UTF-8 with a byte-order
- * mark so spreadsheet programs read the Chinese correctly. Streams; capped at {@value #MAX_ROWS} rows.
+ * mark so spreadsheet programs read the Chinese correctly. Streams; capped at {@code koubei.export.max-rows} (default
+ * {@value #MAX_ROWS}) rows — a capped export says so in its file name and in {@code X-Koubei-Export-Truncated}.
  */
 @RestController
 public class ExportController {
@@ -32,22 +33,34 @@ public class ExportController {
         "polarity", "score", "ratingScale", "ratingValue", "npsClass", "segment", "aspects", "flags", "authorId", "text"};
 
     private final QueryService queries;
+    private final int maxRows;
 
-    public ExportController(QueryService queries) {
+    public ExportController(QueryService queries,
+            @org.springframework.beans.factory.annotation.Value("${koubei.export.max-rows:" + MAX_ROWS + "}") int maxRows) {
         this.queries = queries;
+        this.maxRows = maxRows;
     }
 
     @GetMapping({"/api/v1/export.csv", "/export.csv"})
     public void export(@RequestParam MultiValueMap<String, String> params, HttpServletResponse response) throws IOException {
         FeedbackFilter filter = queries.filter(FilterParams.of(params));
+        long total = queries.store().count(filter);
         response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"koubei-export.csv\"");
+        response.setHeader("X-Koubei-Export-Total", Long.toString(total));
+        if (total > maxRows) {
+            // the rows stream after the headers, so the cap is said up front: in the file's name, which the user sees
+            response.setHeader("X-Koubei-Export-Truncated", "first " + maxRows + " of " + total + " rows");
+            response.setHeader("Content-Disposition", "attachment; filename=\"koubei-export-first-" + maxRows + "-of-"
+                    + total + ".csv\"");
+        } else {
+            response.setHeader("Content-Disposition", "attachment; filename=\"koubei-export.csv\"");
+        }
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         out.write('\uFEFF');
         CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(HEADER).get());
         AtomicLong rows = new AtomicLong();
         queries.store().scan(filter, f -> {
-            if (rows.incrementAndGet() > MAX_ROWS) {
+            if (rows.incrementAndGet() > maxRows) {
                 return;
             }
             try {

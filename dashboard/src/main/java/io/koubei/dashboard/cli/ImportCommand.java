@@ -8,6 +8,7 @@ import io.koubei.core.store.FeedbackStore;
 import io.koubei.core.store.StoreHealth;
 import io.koubei.ingest.format.ColumnMapping;
 import io.koubei.ingest.format.InputFormat;
+import io.koubei.ingest.format.MappingException;
 import io.koubei.ingest.importing.ConsoleProgressBar;
 import io.koubei.ingest.importing.FeedbackImporter;
 import io.koubei.ingest.importing.ImportOptions;
@@ -108,7 +109,37 @@ public class ImportCommand implements Callable<Integer> {
     boolean noSignals;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
+        try {
+            return run();
+        } catch (Exception e) {
+            // the whole file failed (not a workbook, truncated, a zip bomb, a locked data directory…): one sentence, code 2
+            System.err.println("koubei import: " + whyNot(file, e));
+            return 2;
+        }
+    }
+
+    /** What stopped the import, in one sentence: the innermost message that says something. */
+    static String whyNot(Path file, Throwable e) {
+        Throwable root = e;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (t.getClass().getSimpleName().equals("LockObtainFailedException") || m.contains("write.lock")
+                    || m.contains("Lock held")) {
+                return "the data directory is in use by a running Koubei. Send the file to it instead: POST it to"
+                        + " /api/v1/feedback, or stop the server first.";
+            }
+            if (t instanceof MappingException) {
+                return t.getMessage();
+            }
+            root = t;
+        }
+        String message = root.getMessage() == null || root.getMessage().isBlank() ? root.getClass().getSimpleName()
+                : root.getMessage().strip().lines().findFirst().orElse("");
+        return "cannot import " + file.getFileName() + ": " + message;
+    }
+
+    private int run() throws Exception {
         if (!Files.isReadable(file)) {
             System.err.println("koubei import: cannot read " + file);
             return 2;
@@ -116,8 +147,9 @@ public class ImportCommand implements Callable<Integer> {
         ImportOptions options = options();
         // a producer only: on Kafka the workers of `koubei serve` analyse and store; this process must not join them
         // the Kafka clients' own reconnect warnings would bury the one line the preflight prints
+        // a workbook that cannot be read is said in one sentence below, not as POI's stack trace
         Map<String, Object> props = new HashMap<>(Map.of("koubei.report.cron", "", "koubei.kafka.consume", false,
-                "logging.level.org.apache.kafka", "ERROR"));
+                "logging.level.org.apache.kafka", "ERROR", "logging.level.org.apache.poi", "OFF"));
         if (noSignals) {
             props.put("koubei.signals.rescan-after-store", false); // stored batches are not announced to the re-scan
         }
@@ -157,13 +189,6 @@ public class ImportCommand implements Callable<Integer> {
                         ctx.getBean(FeedbackStore.class));
             }
             return code;
-        } catch (IllegalStateException e) {
-            if (String.valueOf(e.getMessage()).contains("lock")) {
-                System.err.println("koubei import: the data directory is in use by a running Koubei. Send the file to it"
-                        + " instead: POST it to /api/v1/feedback, or stop the server first.");
-                return 2;
-            }
-            throw e;
         }
     }
 

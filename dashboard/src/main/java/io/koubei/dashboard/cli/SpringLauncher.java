@@ -14,7 +14,14 @@ public final class SpringLauncher {
     }
 
     public static ConfigurableApplicationContext start(boolean web, Path dataDir, Map<String, Object> extra) {
-        Map<String, Object> props = new LinkedHashMap<>(extra);
+        Map<String, Object> props = new LinkedHashMap<>();
+        if (!web) {
+            // a command that cannot start (a data directory in use, a store that is down) says so in one sentence
+            // (KoubeiMain, ImportCommand), not as Spring's failure report with its stack trace
+            props.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
+            props.put("logging.level.org.springframework.boot.diagnostics", "OFF");
+        }
+        props.putAll(extra);
         if (dataDir != null) {
             props.put("koubei.data-dir", dataDir.toString());
         }

@@ -42,9 +42,14 @@ public class PlatformConfiguration {
         return new CalendarKeys(ZoneId.of(props.getZone()));
     }
 
+    @Bean
+    OwnerOnlyDataDir ownerOnlyDataDir(KoubeiProperties props) {
+        return new OwnerOnlyDataDir(props.getDataDir());
+    }
+
     /** Built-in lexicon and rules, plus the deployment's dictionaries, taxonomy and active model from the data dir. */
     @Bean
-    ReloadableAnalyzer feedbackAnalyzer(KoubeiProperties props) {
+    ReloadableAnalyzer feedbackAnalyzer(KoubeiProperties props, OwnerOnlyDataDir secured) {
         return new ReloadableAnalyzer(props.getDataDir());
     }
 
@@ -55,8 +60,10 @@ public class PlatformConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "koubei.store", havingValue = "embedded", matchIfMissing = true)
-    WriteCountingStore embeddedStore(KoubeiProperties props) {
-        return new WriteCountingStore(new LuceneFeedbackStore(props.getDataDir().resolve("index")));
+    WriteCountingStore embeddedStore(KoubeiProperties props, OwnerOnlyDataDir secured) {
+        WriteCountingStore store = new WriteCountingStore(new LuceneFeedbackStore(props.getDataDir().resolve("index")));
+        secured.tighten(); // the index folder and files Lucene just created
+        return store;
     }
 
     @Bean(destroyMethod = "close")

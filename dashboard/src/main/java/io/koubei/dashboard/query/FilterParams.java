@@ -8,8 +8,10 @@ import io.koubei.core.feedback.RatingScale;
 import io.koubei.core.feedback.Segment;
 import io.koubei.core.store.Dimension;
 import io.koubei.core.store.FeedbackFilter;
+import io.koubei.core.time.CalendarKeys;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -169,12 +171,7 @@ public final class FilterParams {
         if (first("to") != null) {
             b.to(instant("to", first("to"), zone, true));
         }
-        b.weeks(set("week", s -> {
-            if (!s.matches("\\d{4}-W\\d{2}")) {
-                throw new IllegalArgumentException("week: expected an ISO week like 2026-W47, got '" + s + "'");
-            }
-            return s;
-        }));
+        b.weeks(set("week", s -> CalendarKeys.checkWeek("week", s)));
         b.days(set("day", s -> {
             LocalDate.parse(s);
             return s;
@@ -255,7 +252,9 @@ public final class FilterParams {
                 return Instant.ofEpochMilli(Long.parseLong(s));
             }
             return OffsetDateTime.parse(s).toInstant();
-        } catch (DateTimeParseException e) {
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + ": epoch millis out of range, got '" + s + "'");
+        } catch (DateTimeException e) {
             throw new IllegalArgumentException(name + ": expected a date (2026-11-24), an ISO-8601 time with offset or"
                     + " epoch millis, got '" + s + "'");
         }

@@ -1,5 +1,8 @@
 package io.koubei.dashboard.report;
 
+import io.koubei.core.store.FeedbackFilter;
+import io.koubei.core.store.FeedbackStore;
+import io.koubei.core.time.CalendarKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Locale;
@@ -17,9 +20,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 public class ReportController {
     private final ReportArchive archive;
+    private final FeedbackStore store;
+    private final ReportProperties props;
 
-    public ReportController(ReportArchive archive) {
+    public ReportController(ReportArchive archive, FeedbackStore store, ReportProperties props) {
         this.archive = archive;
+        this.store = store;
+        this.props = props;
     }
 
     @GetMapping("/reports")
@@ -50,7 +57,12 @@ public class ReportController {
     public String generate(@RequestParam(required = false) String week, @RequestParam(required = false) String product,
             @RequestParam(defaultValue = "html") String format) {
         String w = week == null || week.isBlank() ? archive.builder().defaultWeek() : checkWeek(week);
-        var path = archive.generate(w, blankToNull(product), ReportFormat.of(format));
+        String p = blankToNull(product);
+        if (p != null && !props.getProducts().contains(p) && store.count(FeedbackFilter.builder().product(p).build()) == 0) {
+            // an archive file per product: only for products that exist, not one per value anyone types
+            throw new IllegalArgumentException("product: no feedback for '" + p + "' and not in koubei.report.products");
+        }
+        var path = archive.generate(w, p, ReportFormat.of(format));
         return "redirect:/reports/archive/" + path.getFileName();
     }
 
@@ -68,10 +80,7 @@ public class ReportController {
     }
 
     static String checkWeek(String week) {
-        if (!week.matches("\\d{4}-W\\d{2}")) {
-            throw new IllegalArgumentException("week: expected an ISO week like 2026-W47, got '" + week + "'");
-        }
-        return week;
+        return CalendarKeys.checkWeek("week", week);
     }
 
     private static String blankToNull(String s) {

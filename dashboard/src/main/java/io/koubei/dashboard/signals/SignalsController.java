@@ -48,9 +48,6 @@ public class SignalsController {
     }
 
     static String checkWeek(String week) {
-        if (!week.matches("\\d{4}-W\\d{2}")) {
-            throw new IllegalArgumentException("week: expected an ISO week like 2026-W47, got '" + week + "'");
-        }
-        return week;
+        return io.koubei.core.time.CalendarKeys.checkWeek("week", week);
     }
 }

@@ -122,7 +122,7 @@ public class LifecycleEventStore {
             return;
         }
         try {
-            Files.createDirectories(file.getParent());
+            io.koubei.dashboard.platform.OwnerOnlyDataDir.createPrivately(file); // raw events: owner-only
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND)) {
                 ch.write(java.nio.ByteBuffer.wrap((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8)));

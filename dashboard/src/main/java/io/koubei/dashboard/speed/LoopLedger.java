@@ -122,7 +122,7 @@ public class LoopLedger {
 
     private void append(String name, Object record) {
         try {
-            Files.createDirectories(dir);
+            io.koubei.dashboard.platform.OwnerOnlyDataDir.createPrivately(dir.resolve(name));
             Files.writeString(dir.resolve(name), LifecycleEventStore.JSON.writeValueAsString(record) + "\n",
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.SYNC);
         } catch (IOException e) {

@@ -70,7 +70,7 @@ public class ServiceDayStore {
         }
         if (!lines.isEmpty()) {
             try {
-                Files.createDirectories(file.getParent());
+                io.koubei.dashboard.platform.OwnerOnlyDataDir.createPrivately(file);
                 Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8,
                         StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.SYNC);
             } catch (IOException e) {

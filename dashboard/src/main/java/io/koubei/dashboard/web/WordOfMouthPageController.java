@@ -66,8 +66,8 @@ public class WordOfMouthPageController {
     /** The requested week, else the latest week with data. */
     private String week(FilterParams params) {
         String week = params.first("week");
-        if (week != null && week.matches("\\d{4}-W\\d{2}")) {
-            return week;
+        if (week != null) {
+            return CalendarKeys.checkWeek("week", week);
         }
         List<String> weeks = signals.weeksWithData();
         return weeks.isEmpty() ? signals.currentWeek() : weeks.get(weeks.size() - 1);

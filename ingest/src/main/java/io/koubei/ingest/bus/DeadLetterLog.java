@@ -58,7 +58,13 @@ public final class DeadLetterLog implements AutoCloseable {
                 }
             }
         }
-        this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        java.util.Set<StandardOpenOption> options = java.util.EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        // raw payloads carry personal data: owner-only, where the file system has POSIX permissions
+        this.channel = java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+                ? FileChannel.open(file, options, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")))
+                : FileChannel.open(file, options);
         long size = channel.size();
         if (size > 0 && !endsWithNewline(size)) {
             channel.write(ByteBuffer.wrap(new byte[] {'\n'}), size); // close a line half-written before a crash

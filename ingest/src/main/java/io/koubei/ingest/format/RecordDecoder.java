@@ -7,6 +7,7 @@ import io.koubei.core.feedback.Interactions;
 import io.koubei.core.feedback.Rating;
 import io.koubei.core.feedback.RatingScale;
 import io.koubei.core.feedback.TicketInfo;
+import io.koubei.core.time.CalendarKeys;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -79,6 +80,12 @@ final class RecordDecoder {
             p.add("createdAt", "missing (required: ISO-8601 with offset or epoch milliseconds)");
         } else {
             createdAt = date(o.get("createdAt"), "createdAt", p);
+            if (createdAt != null && (createdAt.isBefore(CalendarKeys.START) || !createdAt.isBefore(CalendarKeys.END))) {
+                // week keys, filters and reports work on years 1970–2100: year 0 or 10000 would make weeks nobody can ask for
+                p.add("createdAt", createdAt + " is outside the supported years " + CalendarKeys.MIN_YEAR + "–"
+                        + CalendarKeys.MAX_YEAR);
+                createdAt = null;
+            }
         }
 
         Author author = author(o.get("author"), p, extra);

@@ -25,6 +25,8 @@ class DeadLetterLogTest {
             log.append(new DeadLetter("weibo:4", "{}", "later", Instant.EPOCH)); // appends after the rewrite
         }
         assertThat(Files.readString(dir.resolve(DeadLetterLog.FILE_NAME))).doesNotContain("weibo:2");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(DeadLetterLog.FILE_NAME))))
+                .as("raw payloads are personal data: owner-only").isEqualTo("rw-------");
         try (DeadLetterLog reopened = new DeadLetterLog(dir, 10)) {
             assertThat(reopened.count()).isEqualTo(3);
             assertThat(reopened.recent(10)).extracting(DeadLetter::itemId).containsExactly("weibo:4", "weibo:3", "weibo:1");
