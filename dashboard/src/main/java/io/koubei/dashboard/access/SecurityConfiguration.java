@@ -41,8 +41,9 @@ public class SecurityConfiguration {
 
     /** Accounts from configuration plus those created on the users settings page. */
     @Bean
-    UserDirectory users(AccessProperties access, KoubeiProperties koubei, PasswordEncoder encoder) {
-        return new UserDirectory(UserAccounts.from(access, koubei, encoder), koubei.getDataDir(), encoder);
+    UserDirectory users(AccessProperties access, KoubeiProperties koubei, PasswordEncoder encoder,
+            io.koubei.core.state.StateStore state) {
+        return new UserDirectory(UserAccounts.from(access, koubei, encoder), state, koubei.getDataDir(), encoder);
     }
 
     static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"

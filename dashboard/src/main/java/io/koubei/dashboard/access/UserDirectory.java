@@ -1,12 +1,7 @@
 package io.koubei.dashboard.access;
 
 import io.koubei.dashboard.settings.Problem;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,12 +18,12 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every account that may sign in: the ones from configuration (koubei.security.users, the demo user, the first
  * admin — read-only here) and the ones admins create on the settings page, kept with bcrypt hashes in
- * {@code <data-dir>/settings/users.json}. Admins change roles, disable accounts and reset passwords; the last
+ * the state store's {@code users} collection (shared by every node on Elasticsearch; a {@code settings/users.json}
+ * of an older version is moved in on first start). Admins change roles, disable accounts and reset passwords; the last
  * enabled admin cannot be disabled or demoted, and nobody disables or demotes themselves.
  */
 public final class UserDirectory implements UserDetailsService {
@@ -44,23 +39,25 @@ public final class UserDirectory implements UserDetailsService {
     }
 
     private final Map<String, UserDetails> configured = new LinkedHashMap<>();
-    private final Map<String, Stored> stored = new LinkedHashMap<>();
-    private final Path file;
+    /** Accounts created on the users page, in the state store: every node of a cluster sees the same users. */
+    private final io.koubei.dashboard.platform.state.TypedCollection<Stored> stored;
     private final PasswordEncoder encoder;
-    private final JsonMapper json = JsonMapper.builder().build();
     private final SecureRandom random = new SecureRandom();
 
+    /** The embedded state of one data directory (tests and the CLI). */
     public UserDirectory(List<UserDetails> fromConfiguration, Path dataDir, PasswordEncoder encoder) {
+        this(fromConfiguration, new io.koubei.store.state.FileStateStore(dataDir), dataDir, encoder);
+    }
+
+    public UserDirectory(List<UserDetails> fromConfiguration, io.koubei.core.state.StateStore state, Path legacyDataDir,
+            PasswordEncoder encoder) {
         fromConfiguration.forEach(u -> configured.put(u.getUsername(), u));
-        this.file = dataDir.resolve("settings").resolve("users.json");
+        this.stored = new io.koubei.dashboard.platform.state.TypedCollection<>(state.collection("users"), Stored.class);
         this.encoder = encoder;
-        if (Files.isRegularFile(file)) {
+        if (legacyDataDir != null) {
+            Path file = legacyDataDir.resolve("settings").resolve("users.json");
             try {
-                for (Stored s : json.readValue(file.toFile(), new TypeReference<List<Stored>>() { })) {
-                    if (!configured.containsKey(s.name())) {
-                        stored.put(s.name(), s);
-                    }
-                }
+                stored.importLegacy(file, new TypeReference<List<Stored>>() { }, Stored::name);
             } catch (RuntimeException e) {
                 throw new IllegalStateException("users file " + file + " is not valid: " + e.getMessage(), e);
             }
@@ -73,7 +70,7 @@ public final class UserDirectory implements UserDetailsService {
         if (c != null) {
             return User.withUserDetails(c).build(); // a copy: the caller may erase its credentials
         }
-        Stored s = stored.get(name);
+        Stored s = configured.containsKey(name) ? null : stored.get(name).orElse(null);
         if (s == null) {
             throw new UsernameNotFoundException(name);
         }
@@ -88,7 +85,8 @@ public final class UserDirectory implements UserDetailsService {
     public synchronized List<Account> list() {
         List<Account> out = new ArrayList<>();
         configured.values().forEach(u -> out.add(new Account(u.getUsername(), roleOf(u), u.isEnabled(), true, null, null)));
-        stored.values().forEach(s -> out.add(new Account(s.name(), s.role(), s.enabled(), false, s.changedAt(), s.changedBy())));
+        stored.all().stream().filter(s -> !configured.containsKey(s.name()))
+                .forEach(s -> out.add(new Account(s.name(), s.role(), s.enabled(), false, s.changedAt(), s.changedBy())));
         return out;
     }
 
@@ -98,7 +96,7 @@ public final class UserDirectory implements UserDetailsService {
         String n = name == null ? "" : name.strip();
         if (!NAME.matcher(n).matches()) {
             problems.add(Problem.of("settings.error.userName", n));
-        } else if (configured.containsKey(n) || stored.containsKey(n)) {
+        } else if (configured.containsKey(n) || stored.get(n).isPresent()) {
             problems.add(Problem.of("settings.error.userExists", n));
         }
         if (role == null || role == Role.INGEST) {
@@ -112,7 +110,6 @@ public final class UserDirectory implements UserDetailsService {
             throw new Problem.Rejected(problems);
         }
         stored.put(n, new Stored(n, role, true, encoder.encode(pw), Instant.now(), actor));
-        save();
         return pw;
     }
 
@@ -125,7 +122,6 @@ public final class UserDirectory implements UserDetailsService {
             guardAdminLoss(name, actor);
         }
         stored.put(name, new Stored(name, role, s.enabled(), s.password(), Instant.now(), actor));
-        save();
     }
 
     public synchronized void setEnabled(String name, boolean enabled, String actor) {
@@ -137,7 +133,6 @@ public final class UserDirectory implements UserDetailsService {
             throw new Problem.Rejected(List.of(Problem.of("settings.error.self", name)));
         }
         stored.put(name, new Stored(name, s.role(), enabled, s.password(), Instant.now(), actor));
-        save();
     }
 
     /** Sets a new random password and returns it (shown once to the admin). */
@@ -145,7 +140,6 @@ public final class UserDirectory implements UserDetailsService {
         Stored s = editable(name);
         String pw = generatePassword();
         stored.put(name, new Stored(name, s.role(), s.enabled(), encoder.encode(pw), Instant.now(), actor));
-        save();
         return pw;
     }
 
@@ -153,7 +147,7 @@ public final class UserDirectory implements UserDetailsService {
         if (configured.containsKey(name)) {
             throw new Problem.Rejected(List.of(Problem.of("settings.error.userConfigured", name)));
         }
-        Stored s = stored.get(name);
+        Stored s = stored.get(name).orElse(null);
         if (s == null) {
             throw new Problem.Rejected(List.of(Problem.of("settings.error.noUser", name)));
         }
@@ -185,22 +179,5 @@ public final class UserDirectory implements UserDetailsService {
             }
         }
         return Role.VIEWER;
-    }
-
-    private void save() {
-        try {
-            Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), ".users", ".tmp");
-            try {
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system
-            }
-            Files.writeString(tmp, json.writerWithDefaultPrettyPrinter().writeValueAsString(List.copyOf(stored.values())),
-                    StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
     }
 }

@@ -33,12 +33,26 @@ class UserDirectoryTest {
         String generated = users.create("wang", Role.ANALYST, "", "boss");
         assertThat(generated).hasSizeGreaterThanOrEqualTo(12);
         assertThat(encoder.matches(generated, users.loadUserByUsername("wang").getPassword())).isTrue();
-        assertThat(Files.readString(dir.resolve("settings/users.json"))).doesNotContain(generated).contains("{bcrypt}");
+        assertThat(Files.readString(dir.resolve("state/users.json"))).doesNotContain(generated).contains("{bcrypt}");
         UserDirectory again = directory();
         assertThat(again.find("wang")).hasValueSatisfying(a -> assertThat(a.role()).isEqualTo(Role.ANALYST));
         String reset = again.resetPassword("wang", "boss");
         assertThat(encoder.matches(reset, again.loadUserByUsername("wang").getPassword())).isTrue();
         assertThat(encoder.matches(generated, again.loadUserByUsername("wang").getPassword())).isFalse();
+    }
+
+    /** Issue 19: users live in the shared state; a users.json of an older version is moved in once. */
+    @Test
+    void aUsersFileOfAnOlderVersionIsMovedIntoTheStateStore() throws Exception {
+        Files.createDirectories(dir.resolve("settings"));
+        Files.writeString(dir.resolve("settings/users.json"), "[{\"name\":\"li\",\"role\":\"VIEWER\",\"enabled\":true,"
+                + "\"password\":\"" + encoder.encode("li-pw-12345") + "\",\"changedAt\":\"2026-11-01T00:00:00Z\",\"changedBy\":\"boss\"}]");
+        UserDirectory users = directory();
+        assertThat(users.find("li")).hasValueSatisfying(a -> assertThat(a.role()).isEqualTo(Role.VIEWER));
+        assertThat(encoder.matches("li-pw-12345", users.loadUserByUsername("li").getPassword())).isTrue();
+        assertThat(dir.resolve("settings/users.json")).doesNotExist();
+        assertThat(dir.resolve("settings/users.json.migrated")).exists();
+        assertThat(directory().find("li")).as("still there after a restart").isPresent();
     }
 
     @Test
