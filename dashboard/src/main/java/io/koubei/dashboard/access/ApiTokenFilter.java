@@ -26,11 +26,13 @@ final class ApiTokenFilter extends OncePerRequestFilter {
     private static final Logger audit = LoggerFactory.getLogger("koubei.audit");
     private final List<byte[]> tokens;
     private final LoginThrottle throttle;
+    private final ApiTokens managed;
 
-    ApiTokenFilter(List<String> tokens, LoginThrottle throttle) {
+    ApiTokenFilter(List<String> tokens, LoginThrottle throttle, ApiTokens managed) {
         this.tokens = tokens.stream().filter(t -> t != null && !t.isBlank())
                 .map(t -> t.trim().getBytes(StandardCharsets.UTF_8)).toList();
         this.throttle = throttle;
+        this.managed = managed;
     }
 
     @Override
@@ -49,7 +51,24 @@ final class ApiTokenFilter extends OncePerRequestFilter {
                 response.getWriter().write("{\"error\":\"too many failed sign-ins; try again in " + seconds + " s\"}");
                 return;
             }
-            byte[] given = header.substring(7).trim().getBytes(StandardCharsets.UTF_8);
+            String bearer = header.substring(7).trim();
+            if (managed != null && ApiTokens.looksManaged(bearer)) {
+                Optional<ApiTokens.Token> token = managed.authenticate(bearer);
+                if (token.isEmpty()) {
+                    throttle.failed(null, address);
+                    audit.warn("API token refused: address={} reason=unknown or revoked token", address);
+                    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                    response.setContentType("application/json");
+                    response.getWriter().write("{\"error\":\"invalid or revoked API token\"}");
+                    return;
+                }
+                ApiTokens.Token t = token.get();
+                SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(
+                        "token:" + t.name(), null, List.of(new SimpleGrantedAuthority(t.scope().role.authority()))));
+                chain.doFilter(request, response);
+                return;
+            }
+            byte[] given = bearer.getBytes(StandardCharsets.UTF_8);
             boolean ok = false;
             for (byte[] t : tokens) {
                 ok |= MessageDigest.isEqual(t, given);

@@ -39,6 +39,12 @@ public class SecurityConfiguration {
         return UserAccounts.encoder();
     }
 
+    /** API tokens admins create and revoke (kept hashed in the shared state). */
+    @Bean
+    ApiTokens apiTokens(io.koubei.core.state.StateStore state) {
+        return new ApiTokens(state, java.time.Clock.systemUTC());
+    }
+
     /** Accounts from configuration plus those created on the users settings page. */
     @Bean
     UserDirectory users(AccessProperties access, KoubeiProperties koubei, PasswordEncoder encoder,
@@ -83,7 +89,8 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, AccessProperties access, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AccessProperties access, LoginThrottle throttle, ApiTokens managedTokens)
+            throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> {
                     a.requestMatchers("/api/v1/health").permitAll();
@@ -95,7 +102,7 @@ public class SecurityConfiguration {
                     a.requestMatchers(HttpMethod.GET, "/api/**").hasRole("VIEWER");
                     a.anyRequest().denyAll(); // a change no rule names
                 })
-                .addFilterBefore(new ApiTokenFilter(access.getApiTokens(), throttle), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiTokenFilter(access.getApiTokens(), throttle, managedTokens), BasicAuthenticationFilter.class)
                 .addFilterAfter(new JsonBodiesOnly(), AuthorizationFilter.class)
                 // HTTP Basic stays for API clients, but without the challenge: a browser never prompts for (and caches)
                 // credentials that a cross-site form could then ride on
