@@ -1,0 +1,30 @@
+package io.koubei.ingest.connect;
+
+import io.koubei.ingest.connect.appstore.AppStoreConnector;
+import io.koubei.ingest.connect.discourse.DiscourseConnector;
+import io.koubei.ingest.connect.github.GitHubConnector;
+import io.koubei.ingest.connect.rss.RssConnector;
+import java.util.List;
+
+/** The connector of a source's {@code type}. Construction checks the settings and does no I/O. */
+public final class Connectors {
+    public static final List<String> TYPES = List.of("rss", "appstore", "github", "discourse");
+
+    private Connectors() {
+    }
+
+    public static Connector create(SourceConfig config, HttpFetcher http) {
+        return switch (config.type()) {
+            case "rss" -> new RssConnector(config, http);
+            case "appstore" -> new AppStoreConnector(config, http);
+            case "github" -> new GitHubConnector(config, http);
+            case "discourse" -> new DiscourseConnector(config, http);
+            default -> throw config.problem("type", "unknown type '" + config.type() + "' (known: " + String.join(", ", TYPES) + ")");
+        };
+    }
+
+    /** Throws {@link SourcesFileException} naming the key when a setting is missing or unusable. */
+    static void check(SourceConfig config) {
+        create(config, null);
+    }
+}
