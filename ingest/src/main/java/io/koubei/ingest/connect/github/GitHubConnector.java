@@ -32,7 +32,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code author_association} is OWNER, MEMBER or COLLABORATOR are official. Pull requests and their comments are left out.
  *
  * <p>Paging is by keyset: each page asks {@code since} = the newest {@code updated_at} read so far (the watermark
- * keeps the ids read at exactly that second, so none is read twice); only when a whole page shares that second does
+ * keeps the ids read at exactly that second, so none is read twice); only while a page brings nothing later than that second does
  * the connector follow the {@code Link: rel="next"} URL. Offsets that shift while a repository changes can thus
  * never skip an item. Issues are read first, then comments; the cursor says which stream a stopped run was in.
  */
@@ -101,8 +101,9 @@ public final class GitHubConnector implements Connector {
         ObjectNode next = state.deepCopy();
         after.writeTo(next, stream);
         next.remove("next");
-        boolean stuck = link != null && after.equals(mark); // a whole page in the same second: page on by Link
-        if (stuck) {
+        // the newest time did not move (a page of items updated in one second): page on by Link within that second
+        boolean sameSecond = link != null && java.util.Objects.equals(after.since(), mark.since());
+        if (sameSecond) {
             next.put("next", link);
         }
         boolean more = link != null;
