@@ -8,6 +8,7 @@ import io.koubei.dashboard.cli.DemoCommand;
 import io.koubei.dashboard.cli.ImportCommand;
 import io.koubei.dashboard.cli.ReportCommand;
 import io.koubei.dashboard.cli.ServeCommand;
+import io.koubei.dashboard.cli.SyncCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "koubei", mixinStandardHelpOptions = true, version = "koubei 0.1.0",
         description = "口碑 Koubei: multi-channel word-of-mouth monitoring for product teams.",
-        subcommands = {ServeCommand.class, ImportCommand.class, DemoCommand.class, ReportCommand.class,
+        subcommands = {ServeCommand.class, ImportCommand.class, SyncCommand.class, DemoCommand.class, ReportCommand.class,
                 EvalCommand.class, TrainCommand.class, AnalyzeCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public class KoubeiMain implements Runnable {
