@@ -4,11 +4,12 @@ import io.koubei.ingest.connect.appstore.AppStoreConnector;
 import io.koubei.ingest.connect.discourse.DiscourseConnector;
 import io.koubei.ingest.connect.github.GitHubConnector;
 import io.koubei.ingest.connect.rss.RssConnector;
+import io.koubei.ingest.connect.zendesk.ZendeskConnector;
 import java.util.List;
 
 /** The connector of a source's {@code type}. Construction checks the settings and does no I/O. */
 public final class Connectors {
-    public static final List<String> TYPES = List.of("rss", "appstore", "github", "discourse");
+    public static final List<String> TYPES = List.of("rss", "appstore", "github", "discourse", "zendesk");
 
     private Connectors() {
     }
@@ -19,6 +20,7 @@ public final class Connectors {
             case "appstore" -> new AppStoreConnector(config, http);
             case "github" -> new GitHubConnector(config, http);
             case "discourse" -> new DiscourseConnector(config, http);
+            case "zendesk" -> new ZendeskConnector(config, http);
             default -> throw config.problem("type", "unknown type '" + config.type() + "' (known: " + String.join(", ", TYPES) + ")");
         };
     }
