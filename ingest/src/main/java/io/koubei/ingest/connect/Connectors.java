@@ -3,13 +3,14 @@ package io.koubei.ingest.connect;
 import io.koubei.ingest.connect.appstore.AppStoreConnector;
 import io.koubei.ingest.connect.discourse.DiscourseConnector;
 import io.koubei.ingest.connect.github.GitHubConnector;
+import io.koubei.ingest.connect.imap.ImapConnector;
 import io.koubei.ingest.connect.rss.RssConnector;
 import io.koubei.ingest.connect.zendesk.ZendeskConnector;
 import java.util.List;
 
 /** The connector of a source's {@code type}. Construction checks the settings and does no I/O. */
 public final class Connectors {
-    public static final List<String> TYPES = List.of("rss", "appstore", "github", "discourse", "zendesk");
+    public static final List<String> TYPES = List.of("rss", "appstore", "github", "discourse", "zendesk", "imap");
 
     private Connectors() {
     }
@@ -21,6 +22,7 @@ public final class Connectors {
             case "github" -> new GitHubConnector(config, http);
             case "discourse" -> new DiscourseConnector(config, http);
             case "zendesk" -> new ZendeskConnector(config, http);
+            case "imap" -> new ImapConnector(config);
             default -> throw config.problem("type", "unknown type '" + config.type() + "' (known: " + String.join(", ", TYPES) + ")");
         };
     }
