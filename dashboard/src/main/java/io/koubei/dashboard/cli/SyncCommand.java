@@ -62,6 +62,10 @@ public class SyncCommand implements Callable<Integer> {
             }
             int code = 0;
             for (SourceConfig s : chosen) {
+                if (!io.koubei.ingest.connect.Connectors.pulled(s)) {
+                    System.out.println(s.name() + " (" + s.type() + "): pushed to POST /api/v1/hooks/" + s.name() + "; nothing to pull");
+                    continue;
+                }
                 SyncResult r = sources.run(s);
                 r.problems().forEach(p -> System.err.println(s.name() + ": " + p));
                 System.out.println(r.describe());

@@ -33,7 +33,7 @@ public class SourcesConfiguration {
                                   AlertService alerts, CalendarKeys calendar, Clock clock) {
         SourceStatuses statuses = new SourceStatuses(state);
         return new SourcesService(props.getDataDir(), statuses, new SourceRunner(importer, statuses), new HttpFetcher(),
-                alerts, calendar, clock);
+                alerts, calendar, clock, importer);
     }
 
     @Bean(destroyMethod = "close")

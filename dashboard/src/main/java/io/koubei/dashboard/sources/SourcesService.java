@@ -23,6 +23,12 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import io.koubei.ingest.connect.SyncResult;
+import io.koubei.ingest.connect.webhook.WebhookSource;
+import io.koubei.ingest.format.ParseResult;
+import io.koubei.ingest.importing.FeedbackImporter;
+import io.koubei.ingest.importing.ImportOptions;
+import io.koubei.ingest.importing.ImportProgress;
+import io.koubei.ingest.importing.ImportSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,9 +48,11 @@ public class SourcesService {
     private final AlertService alerts;
     private final CalendarKeys calendar;
     private final Clock clock;
+    private final FeedbackImporter importer;
 
     public SourcesService(Path dataDir, SourceStatuses statuses, SourceRunner runner, HttpFetcher http,
-                          AlertService alerts, CalendarKeys calendar, Clock clock) {
+                          AlertService alerts, CalendarKeys calendar, Clock clock, FeedbackImporter importer) {
+        this.importer = importer;
         this.dataDir = dataDir;
         this.statuses = statuses;
         this.runner = runner;
@@ -84,12 +92,36 @@ public class SourcesService {
         Instant now = clock.instant();
         List<SyncResult> out = new ArrayList<>();
         for (SourceConfig s : sources) {
+            if (!Connectors.pulled(s)) {
+                continue; // pushed to, not pulled
+            }
             Instant last = statuses.get(s.name()).map(SourceStatus::lastRunAt).map(Instant::parse).orElse(null);
             if (last == null || !last.plus(s.schedule()).isAfter(now)) {
                 out.add(run(s));
             }
         }
         return out;
+    }
+
+    /** The webhook source of that name, or empty when there is none (or the name is a pulled source). */
+    public Optional<WebhookSource> webhook(String name) {
+        return sources().stream().filter(s -> s.name().equals(name) && !Connectors.pulled(s)).findFirst().map(WebhookSource::new);
+    }
+
+    /** Publishes a webhook delivery's items and records it as the source's last run. */
+    public SyncResult receive(WebhookSource hook, byte[] body) {
+        SourceConfig c = hook.config();
+        Instant started = clock.instant();
+        statuses.update(c.name(), c.type(), s -> s.started(c.type(), started.toString()));
+        List<ParseResult> results = hook.map(body);
+        ImportSummary s = importer.importResults(c.name(), results.iterator(), ImportOptions.defaults(), ImportProgress.NONE, results.size());
+        List<String> problems = new ArrayList<>();
+        s.rejections().stream().limit(20).forEach(r -> problems.add(r.toString()));
+        s.warnings().stream().limit(20).forEach(w -> problems.add("warning: " + w));
+        SyncResult r = new SyncResult(c.name(), c.type(), 1, results.size(), s.created(), s.updated(), s.rejected(),
+                s.warningCount(), problems, null, s.complete() ? null : s.abortedReason());
+        statuses.update(c.name(), c.type(), st -> st.finished(r, clock.instant().toString()));
+        return r;
     }
 
     /** What {@code GET /api/v1/sources} shows: each configured source with its status, or the file's error. */

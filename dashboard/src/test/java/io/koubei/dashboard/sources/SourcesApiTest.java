@@ -43,6 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SourcesApiTest {
     static final AtomicBoolean REFUSE = new AtomicBoolean();
+    static final String SECRET = "hook-secret-0123456789";
     static final HttpServer APPLE = apple();
     static final Path DATA_DIR = dataDir();
     static final String ANALYST = "Basic " + Base64.getEncoder().encodeToString("ana:ana-pw".getBytes(StandardCharsets.UTF_8));
@@ -108,6 +109,37 @@ class SourcesApiTest {
         assertThat(get("/api/v1/sources").path("sources").get(0).path("down").asBoolean()).isFalse();
     }
 
+    @Test
+    void aSignedWebhookLandsAndAnUnsignedOneIsRefusedWithoutSignIn() throws Exception {
+        String body = """
+                {"event_type":"form_response","form_response":{"token":"tok-1","submitted_at":"2026-12-05T10:15:30Z",
+                 "answers":[{"type":"number","number":3},{"type":"text","text":"发热严重"}]}}""";
+        String signature = java.util.HexFormat.of().formatHex(io.koubei.ingest.connect.webhook.WebhookSource.sign(
+                SECRET.getBytes(StandardCharsets.UTF_8), body.getBytes(StandardCharsets.UTF_8)));
+
+        HttpResponse<String> ok = post("/api/v1/hooks/typeform-nps", body, signature);
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        assertThat(JsonMapper.builder().build().readTree(ok.body()).path("created").asLong()).isEqualTo(1);
+        assertThat(store.get("typeform-nps:tok-1")).isPresent();
+        assertThat(store.get("typeform-nps:tok-1").orElseThrow().item().rating().value()).isEqualTo(3.0);
+
+        assertThat(post("/api/v1/hooks/typeform-nps", body, null).statusCode()).isEqualTo(401);
+        assertThat(post("/api/v1/hooks/typeform-nps", body + " ", signature).statusCode()).isEqualTo(401);
+        assertThat(post("/api/v1/hooks/appstore-cn", body, signature).statusCode()).isEqualTo(404);
+        JsonNode hook = get("/api/v1/sources").path("sources").get(1);
+        assertThat(hook.path("name").asString()).isEqualTo("typeform-nps");
+        assertThat(hook.path("created").asLong()).isEqualTo(1);
+    }
+
+    private HttpResponse<String> post(String path, String body, String signature) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (signature != null) {
+            b.header("X-Koubei-Signature", signature);
+        }
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private JsonNode get(String path) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Authorization", ANALYST).GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -127,7 +159,22 @@ class SourcesApiTest {
                         schedule: PT1H
                         product: nova-x1
                         baseUrl: http://127.0.0.1:%d
-                    """.formatted(APPLE.getAddress().getPort()));
+                      - name: typeform-nps
+                        type: webhook
+                        channel: survey
+                        secret: %s
+                        mapping: typeform.yml
+                    """.formatted(APPLE.getAddress().getPort(), SECRET));
+            Files.writeString(dir.resolve("typeform.yml"), """
+                    columns:
+                      externalId: form_response.token
+                      createdAt: form_response.submitted_at
+                      rating.value: form_response.answers.0.number
+                      text: form_response.answers.1.text
+                    constants:
+                      rating.scale: nps
+                    unmapped: ignore
+                    """);
             return dir;
         } catch (IOException e) {
             throw new IllegalStateException(e);

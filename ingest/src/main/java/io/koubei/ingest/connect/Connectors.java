@@ -27,8 +27,20 @@ public final class Connectors {
         };
     }
 
+    /** Sources that are pushed to rather than pulled ({@code POST /api/v1/hooks/{name}}): not run by the scheduler. */
+    public static final List<String> PUSH_TYPES = List.of("webhook");
+
+    /** True for a type {@link #create} builds a connector for. */
+    public static boolean pulled(SourceConfig config) {
+        return TYPES.contains(config.type());
+    }
+
     /** Throws {@link SourcesFileException} naming the key when a setting is missing or unusable. */
     static void check(SourceConfig config) {
-        create(config, null);
+        if (PUSH_TYPES.contains(config.type())) {
+            new io.koubei.ingest.connect.webhook.WebhookSource(config);
+        } else {
+            create(config, null);
+        }
     }
 }

@@ -115,10 +115,10 @@ public final class SourcesFile {
         }
         String type = raw.get("type");
         if (type == null || type.isBlank()) {
-            throw new SourcesFileException(file, name, "type", "is required (one of " + String.join(", ", Connectors.TYPES) + ")");
+            throw new SourcesFileException(file, name, "type", "is required (one of " + known() + ")");
         }
-        if (!Connectors.TYPES.contains(type.trim())) {
-            throw new SourcesFileException(file, name, "type", "unknown type '" + type + "' (known: " + String.join(", ", Connectors.TYPES) + ")");
+        if (!Connectors.TYPES.contains(type.trim()) && !Connectors.PUSH_TYPES.contains(type.trim())) {
+            throw new SourcesFileException(file, name, "type", "unknown type '" + type + "' (known: " + known() + ")");
         }
         Duration schedule = DEFAULT_SCHEDULE;
         if (raw.get("schedule") != null) {
@@ -143,6 +143,10 @@ public final class SourcesFile {
         SourceConfig config = new SourceConfig(file, name, type.trim(), schedule, product, channel, settings);
         Connectors.check(config);
         return config;
+    }
+
+    private static String known() {
+        return String.join(", ", Connectors.TYPES) + ", " + String.join(", ", Connectors.PUSH_TYPES);
     }
 
     /** Replaces every {@code ${NAME}} by the environment variable; a variable that is not set is an error. */

@@ -75,7 +75,7 @@ class SourcesFileTest {
                 sources:
                   - name: x
                     type: zendesk2
-                """)).hasMessage("/data/sources.yml: source 'x': type: unknown type 'zendesk2' (known: rss, appstore, github, discourse, zendesk, imap)");
+                """)).hasMessage("/data/sources.yml: source 'x': type: unknown type 'zendesk2' (known: rss, appstore, github, discourse, zendesk, imap, webhook)");
         assertThatThrownBy(() -> parse("""
                 sources:
                   - name: a
