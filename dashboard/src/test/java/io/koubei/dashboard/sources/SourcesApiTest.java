@@ -101,6 +101,8 @@ class SourcesApiTest {
         assertThat(down.path("down").asBoolean()).isTrue();
         assertThat(down.path("consecutiveFailures").asInt()).isEqualTo(3);
         assertThat(down.path("lastError").asString()).contains("credentials were refused");
+        String page = page("/sources");
+        assertThat(page).contains("appstore-cn").contains("中断").contains("credentials were refused").contains("typeform-nps");
         Alert alert = alerts.list(null).stream().filter(a -> a.type() == SignalType.SOURCE_DOWN).findFirst().orElseThrow();
         assertThat(alert.title()).contains("appstore-cn").contains("连续 3 次失败");
 
@@ -129,6 +131,13 @@ class SourcesApiTest {
         JsonNode hook = get("/api/v1/sources").path("sources").get(1);
         assertThat(hook.path("name").asString()).isEqualTo("typeform-nps");
         assertThat(hook.path("created").asLong()).isEqualTo(1);
+    }
+
+    private String page(String path) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", ANALYST).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return r.body();
     }
 
     private HttpResponse<String> post(String path, String body, String signature) throws Exception {
