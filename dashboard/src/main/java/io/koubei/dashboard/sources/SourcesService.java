@@ -97,7 +97,11 @@ public class SourcesService {
             }
             Instant last = statuses.get(s.name()).map(SourceStatus::lastRunAt).map(Instant::parse).orElse(null);
             if (last == null || !last.plus(s.schedule()).isAfter(now)) {
-                out.add(run(s));
+                try {
+                    out.add(run(s));
+                } catch (RuntimeException e) {
+                    log.warn("Source {} not run: {}", s.name(), e.getMessage()); // the others still run
+                }
             }
         }
         return out;

@@ -110,8 +110,8 @@ public final class SourceRunner {
                     }
                     throw e;
                 }
-                Duration wait = e.kind() == ConnectorException.Kind.RATE_LIMITED && e.retryAfter() != null
-                        ? e.retryAfter() : retry.backoff(attempt);
+                // the vendor's Retry-After wins (429, also 503), else exponential backoff
+                Duration wait = e.retryAfter() != null ? e.retryAfter() : retry.backoff(attempt);
                 if (e.retryAfter() != null && e.retryAfter().compareTo(retry.maxRetryAfter()) > 0) {
                     throw new ConnectorException(e.kind(), e.getMessage() + " (longer than the "
                             + retry.maxRetryAfter().toMinutes() + " min this run waits; the next run goes on from the cursor)",

@@ -115,6 +115,17 @@ class AppStoreConnectorTest {
     }
 
     @Test
+    void aServiceUnavailableWithRetryAfterWaitsThatLong() {
+        apple.failNext(pagePath(3), new FakeVendor.Reply(503, Map.of("Retry-After", "2"), "maintenance"));
+
+        SyncResult r = fx.sync(source);
+
+        assertThat(r.error()).isNull();
+        assertThat(r.created()).isEqualTo(7);
+        assertThat(fx.waits).containsExactly(Duration.ofSeconds(2));
+    }
+
+    @Test
     void aRunStoppedHalfWayGoesOnFromItsDurableCursorAfterARestart() {
         apple.failNext(pagePath(2), new FakeVendor.Reply(404, Map.of(), "gone for a moment"));
 
