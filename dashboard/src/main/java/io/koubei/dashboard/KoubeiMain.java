@@ -9,6 +9,7 @@ import io.koubei.dashboard.cli.ImportCommand;
 import io.koubei.dashboard.cli.PrivacyCommand;
 import io.koubei.dashboard.cli.ReportCommand;
 import io.koubei.dashboard.cli.ServeCommand;
+import io.koubei.dashboard.cli.SyncCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,7 +19,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "koubei", mixinStandardHelpOptions = true, version = "koubei 0.1.0",
         description = "口碑 Koubei: multi-channel word-of-mouth monitoring for product teams.",
-        subcommands = {ServeCommand.class, ImportCommand.class, DemoCommand.class, ReportCommand.class, PrivacyCommand.class,
+        subcommands = {ServeCommand.class, ImportCommand.class, SyncCommand.class, DemoCommand.class, ReportCommand.class,
+                PrivacyCommand.class,
                 EvalCommand.class, TrainCommand.class, AnalyzeCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public class KoubeiMain implements Runnable {

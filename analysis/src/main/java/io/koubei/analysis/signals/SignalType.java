@@ -23,5 +23,7 @@ public enum SignalType {
     /** Our product trails a competitor significantly on an aspect. */
     COMPETITOR_GAP,
     /** An unanswered item is close to (or past) its first-response SLA, e.g. the 100-minute rule. */
-    RESPONSE_SLA
+    RESPONSE_SLA,
+    /** A connector failed several runs in a row: its channel is silent because it is not read, not because users are. */
+    SOURCE_DOWN
 }

@@ -118,8 +118,8 @@ class AccessTableTest {
         for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
             Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
             for (String pattern : info.getPatternValues()) {
-                if (pattern.equals("/error")) {
-                    continue;
+                if (pattern.equals("/error") || pattern.startsWith("/api/v1/hooks/")) {
+                    continue; // vendors' webhooks sign each request with the source's secret instead (docs/sources.md)
                 }
                 if (methods.isEmpty()) {
                     routes.add("ANY " + pattern);

@@ -57,6 +57,11 @@ public final class FeedbackJsonCodec {
         return decoder.decode(node, sourceName, line);
     }
 
+    /** Validates a JSON object already in memory (a connector's mapped record) into the same result a line gives. */
+    public ParseResult decode(JsonNode node, String sourceName, long line) {
+        return decoder.decode(node, sourceName, line);
+    }
+
     ObjectNode toTree(FeedbackItem item) {
         ObjectNode o = V1Json.MAPPER.createObjectNode();
         o.put("id", item.id());
