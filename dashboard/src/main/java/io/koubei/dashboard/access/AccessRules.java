@@ -36,7 +36,8 @@ public final class AccessRules {
             new Rule("train or activate a sentiment model", List.of("/settings/sentiment/train", "/settings/sentiment/activate"),
                     List.of("/api/v1/models/sentiment/train", "/api/v1/models/sentiment/activate"), Role.ADMIN, false),
             new Rule("erase an author's personal data", List.of(), List.of("/api/v1/privacy/erase"), Role.ADMIN, false),
-            new Rule("create or revoke an API token", List.of(), List.of("/api/v1/tokens", "/api/v1/tokens/*/revoke"), Role.ADMIN, false),
+            new Rule("create or revoke an API token", List.of("/admin/tokens", "/admin/tokens/*/revoke"),
+                    List.of("/api/v1/tokens", "/api/v1/tokens/*/revoke"), Role.ADMIN, false),
             new Rule("change settings and users", List.of("/settings/**"), List.of(), Role.ADMIN, false));
 
     private AccessRules() {

@@ -167,6 +167,23 @@ class AccessTableTest {
         assertThat(viewer.send("POST /logout")).as("signing out is no change the table has to name").isIn(204, 302);
     }
 
+    /** The admin page: the audit log and API tokens, the secret shown once; for admins only. */
+    @Test
+    void theAdminPageShowsTheAuditLogAndHandsATokenSecretOutOnce() throws Exception {
+        assertThat(Session.signIn(port, "analyst", PASSWORDS.get("analyst")).page("/admin")).isEqualTo("[403]");
+        Session admin = Session.signIn(port, "admin", PASSWORDS.get("admin"));
+        assertThat(admin.send("POST /admin/tokens", Map.of("name", "survey-sync", "scope", "ingest"))).isEqualTo(302);
+        String withSecret = admin.page("/admin");
+        Matcher secret = Pattern.compile("<code>(kb_[^<]+)</code>").matcher(withSecret);
+        assertThat(secret.find()).as("the new token's secret is shown").isTrue();
+        assertThat(withSecret).contains("survey-sync").contains("id=\"audit-table\"").contains("admin.tokens");
+        String later = admin.page("/admin");
+        assertThat(later).contains("survey-sync").doesNotContain(secret.group(1));
+        HttpResponse<Void> used = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/v1/count")).header("Authorization", "Bearer " + secret.group(1)).build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(used.statusCode()).isEqualTo(200);
+    }
+
     @Test
     void aReportFileIsGeneratedOnlyForAProductThatExists() throws Exception {
         Session analyst = Session.signIn(port, "analyst", PASSWORDS.get("analyst"));
@@ -227,6 +244,13 @@ class AccessTableTest {
 
         int send(String route) throws Exception {
             return send(route, true);
+        }
+
+        /** A page's HTML, or its status in brackets when it is not 200. */
+        String page(String path) throws Exception {
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 ? r.body() : "[" + r.statusCode() + "]";
         }
 
         int send(String route, boolean withCsrf) throws Exception {
