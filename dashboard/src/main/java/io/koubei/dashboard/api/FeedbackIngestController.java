@@ -1,6 +1,7 @@
 package io.koubei.dashboard.api;
 
 import io.koubei.core.time.CalendarKeys;
+import io.koubei.dashboard.ops.IngestMetrics;
 import io.koubei.dashboard.signals.SignalsRescan;
 import io.koubei.ingest.api.FeedbackRequestParser;
 import io.koubei.ingest.format.FormatOptions;
@@ -35,9 +36,12 @@ public class FeedbackIngestController {
     private final FeedbackRequestParser parser;
     private final CalendarKeys calendar;
     private final ObjectProvider<SignalsRescan> rescan;
+    private final ObjectProvider<IngestMetrics> metrics;
 
-    public FeedbackIngestController(FeedbackImporter importer, CalendarKeys calendar, ObjectProvider<SignalsRescan> rescan) {
+    public FeedbackIngestController(FeedbackImporter importer, CalendarKeys calendar, ObjectProvider<SignalsRescan> rescan,
+            ObjectProvider<IngestMetrics> metrics) {
         this.importer = importer;
+        this.metrics = metrics;
         this.calendar = calendar;
         this.rescan = rescan;
         this.parser = new FeedbackRequestParser(FormatOptions.standard().withTeamZone(calendar.zone()),
@@ -61,6 +65,7 @@ public class FeedbackIngestController {
         }
         ImportSummary s = importer.importResults(FeedbackRequestParser.SOURCE, results.iterator(),
                 ImportOptions.defaults().withFailFast(true), (read, total) -> { }, results.size());
+        metrics.ifAvailable(m -> m.record("api", s));
         if (s.accepted() > 0) {
             // the weeks that received items are judged again once the stream pauses (not per request)
             Set<String> weeks = new HashSet<>();

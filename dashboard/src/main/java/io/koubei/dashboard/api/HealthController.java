@@ -2,9 +2,8 @@ package io.koubei.dashboard.api;
 
 import io.koubei.analysis.FeedbackAnalyzer;
 import io.koubei.core.bus.BusHealth;
-import io.koubei.core.bus.FeedbackBus;
-import io.koubei.core.store.FeedbackStore;
 import io.koubei.core.store.StoreHealth;
+import io.koubei.dashboard.ops.BackendProbe;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -12,16 +11,18 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Store and bus status in one answer: 200 when both are up, 503 otherwise. */
+/**
+ * Store and bus status in one answer: 200 when both are up, 503 otherwise. Each check is bounded by
+ * {@code koubei.health.timeout} ({@link BackendProbe}): a frozen backend answers "down", it does not hold the call.
+ * The probes for orchestrators are the Actuator groups /actuator/health/liveness and /actuator/health/readiness.
+ */
 @RestController
 public class HealthController {
-    private final FeedbackStore store;
-    private final FeedbackBus bus;
+    private final BackendProbe probe;
     private final FeedbackAnalyzer analyzer;
 
-    public HealthController(FeedbackStore store, FeedbackBus bus, FeedbackAnalyzer analyzer) {
-        this.store = store;
-        this.bus = bus;
+    public HealthController(BackendProbe probe, FeedbackAnalyzer analyzer) {
+        this.probe = probe;
         this.analyzer = analyzer;
     }
 
@@ -39,18 +40,10 @@ public class HealthController {
     }
 
     private StoreHealth safeStore() {
-        try {
-            return store.check();
-        } catch (RuntimeException e) {
-            return new StoreHealth("unknown", false, e.toString());
-        }
+        return probe.store();
     }
 
     private BusHealth safeBus() {
-        try {
-            return bus.health();
-        } catch (RuntimeException e) {
-            return new BusHealth("unknown", false, -1, -1, e.toString());
-        }
+        return probe.bus();
     }
 }
