@@ -122,6 +122,12 @@ class OperationsEndpointsTest {
         assertThat(value(after, "koubei_bus_pending", Map.of())).isGreaterThanOrEqualTo(0);
         assertThat(value(after, "koubei_bus_up", Map.of())).isEqualTo(1);
         assertThat(value(after, "koubei_store_up", Map.of())).isEqualTo(1);
+
+        // a detector run is timed (it also writes flags and segments back: more items written, by design)
+        ApiClient.Response scan = admin.post("/api/v1/signals/scan?week=2026-W40", "application/json", "");
+        assertThat(scan.status()).as(scan.body()).isEqualTo(200);
+        String afterScan = scraper.get("/actuator/prometheus").body();
+        assertThat(delta(after, afterScan, "koubei_signals_scan_seconds_count", Map.of())).isEqualTo(1);
         // HTTP latency per route comes from Spring's own instrumentation
         assertThat(value(after, "http_server_requests_seconds_count",
                 Map.of("uri", "/api/v1/feedback", "method", "POST"))).isGreaterThanOrEqualTo(1);
