@@ -15,6 +15,11 @@ public final class IngestMetrics {
 
     public IngestMetrics(MeterRegistry meters) {
         this.meters = meters;
+        // every series exists from the start at 0, so rate() and alert rules see the first items too
+        for (String outcome : new String[] {"received", "accepted", "rejected", "dead_lettered", "warned"}) {
+            count("api", outcome, 0);
+        }
+        meters.counter("koubei.ingest.aborted", "via", "api");
     }
 
     public void record(String via, ImportSummary s) {
