@@ -17,4 +17,5 @@ if [[ -z "$base" ]]; then
 fi
 base="$(cd "$(dirname "$base")" && pwd)/$(basename "$base")"
 ./mvnw -B -ntp -q -pl dashboard -am package -DskipTests jib:buildTar "-Djib.from.image=tar://$base"
+python3 deploy/image/add-healthcheck.py dashboard/target/koubei-image.tar
 python3 deploy/image/inspect-image.py dashboard/target/koubei-image.tar
