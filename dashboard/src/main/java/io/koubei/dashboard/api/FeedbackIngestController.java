@@ -58,6 +58,14 @@ public class FeedbackIngestController {
     }
 
     @PostMapping("/feedback")
+    @io.swagger.v3.oas.annotations.Operation(summary = "Ingest feedback (format v1): one object, a JSON array, or NDJSON",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    description = "format-v1 items (docs/import-format.md)", content = {
+                            @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                                    examples = @io.swagger.v3.oas.annotations.media.ExampleObject(value =
+                                            "{\"source\":\"weibo\",\"channel\":\"social\",\"externalId\":\"123\","
+                                            + "\"createdAt\":\"2026-10-01T10:00:00+08:00\",\"text\":\"续航太差了\"}")),
+                            @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/x-ndjson")}))
     public ResponseEntity<IngestResponse> ingest(HttpServletRequest request) throws IOException {
         List<ParseResult> results;
         try (InputStream body = request.getInputStream()) {
