@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * {@code deploy/koubei.sh} set {@code -XX:MaxRAMPercentage}; docs/deploy.md "JVM memory".
  */
 @Component
+@ConditionalOnWebApplication // serve only: the short CLI commands need no such line
 public class JvmSizing {
     private static final Logger log = LoggerFactory.getLogger(JvmSizing.class);
 

@@ -34,8 +34,11 @@ class StructuredLogsTest {
         try (ConfigurableApplicationContext ignored = app.run("--logging.structured.format.console=ecs")) {
             LoggerFactory.getLogger(StructuredLogsTest.class).info("structured 口碑 line");
         } finally {
-            // back to plain text for the tests that share this JVM
+            // back to plain text for the tests that share this JVM: the logging system stays as the last run left it
             System.clearProperty("CONSOLE_LOG_STRUCTURED_FORMAT");
+            SpringApplication plain = new SpringApplication(Empty.class);
+            plain.setWebApplicationType(WebApplicationType.NONE);
+            plain.run().close();
         }
         List<String> mine = Arrays.stream(output.getOut().split("\n")).filter(l -> l.contains("structured 口碑 line")).toList();
         assertThat(mine).hasSize(1);
