@@ -157,6 +157,7 @@ class OperationsEndpointsTest {
         assertThat(paths.get("/api/v1/feedback").get("post").get("requestBody").get("content").has("application/x-ndjson"))
                 .as("the ingest body is documented though the controller reads the raw request").isTrue();
         assertThat(paths.get("/api/v1/feedback").get("post").get("responses").get("200").toString()).contains("IngestResponse");
+        assertThat(r.json().get("components").get("schemas").get("HealthResponse").get("properties").has("store")).isTrue();
         assertThat(paths.get("/api/v1/count").has("get")).isTrue();
         // how to authenticate is part of the document
         JsonNode schemes = r.json().get("components").get("securitySchemes");

@@ -4,8 +4,6 @@ import io.koubei.analysis.FeedbackAnalyzer;
 import io.koubei.core.bus.BusHealth;
 import io.koubei.core.store.StoreHealth;
 import io.koubei.dashboard.ops.BackendProbe;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,16 +25,16 @@ public class HealthController {
     }
 
     @GetMapping("/api/v1/health")
-    public ResponseEntity<Map<String, Object>> health() {
+    public ResponseEntity<HealthResponse> health() {
         StoreHealth s = safeStore();
         BusHealth b = safeBus();
         boolean up = s.up() && b.up();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", up ? "UP" : "DOWN");
-        body.put("store", s);
-        body.put("bus", b);
-        body.put("analyzer", analyzer.version());
+        HealthResponse body = new HealthResponse(up ? "UP" : "DOWN", s, b, analyzer.version());
         return ResponseEntity.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
+    }
+
+    /** {@code status}: UP when both the store and the bus are up; {@code analyzer}: the analyzer's version. */
+    public record HealthResponse(String status, StoreHealth store, BusHealth bus, String analyzer) {
     }
 
     private StoreHealth safeStore() {
