@@ -27,7 +27,7 @@ public class AlertConfiguration {
             Clock clock, CalendarKeys calendar, io.koubei.dashboard.settings.SettingsService settings) {
         List<AlertNotifier> notifiers = new ArrayList<>();
         for (AlertProperties.Webhook w : props.getWebhooks()) {
-            notifiers.add(new WebhookNotifier(w.getUrl(), w.getFormat()));
+            notifiers.add(new WebhookNotifier(w.getUrl(), w.getFormat(), w.getSecret(), Clock.systemUTC()));
         }
         JavaMailSender sender = mail.getIfAvailable();
         if (!props.getEmailTo().isEmpty()) {

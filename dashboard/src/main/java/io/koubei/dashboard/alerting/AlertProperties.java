@@ -32,6 +32,11 @@ public class AlertProperties {
         private String url;
         /** generic | wecom | dingtalk | feishu | slack */
         private String format = "generic";
+        /** Signing secret: DingTalk 加签 (SEC…), Feishu 签名校验, or X-Koubei-Signature on generic; empty = unsigned. */
+        private String secret;
+
+        public String getSecret() { return secret; }
+        public void setSecret(String secret) { this.secret = secret; }
 
         public String getUrl() { return url; }
         public void setUrl(String url) { this.url = url; }

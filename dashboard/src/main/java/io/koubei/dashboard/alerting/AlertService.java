@@ -2,6 +2,7 @@ package io.koubei.dashboard.alerting;
 
 import io.koubei.analysis.signals.Severity;
 import io.koubei.analysis.signals.Signal;
+import io.micrometer.core.instrument.Metrics;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -60,6 +61,8 @@ public class AlertService {
                 Alert a = Alert.open(UUID.nameUUIDFromBytes(s.dedupKey().getBytes(StandardCharsets.UTF_8)).toString(), s, link, now);
                 repository.save(a);
                 changed.add(a);
+                // Spring Boot's registry is in the global one (docs/operations.md); a no-op without it
+                Metrics.counter("koubei.alerts.opened", "type", s.type().name(), "severity", s.severity().name()).increment();
                 continue;
             }
             Alert before = existing.get();
@@ -72,6 +75,7 @@ public class AlertService {
                         after.occurrences(), after.acknowledgedBy(), after.acknowledgedAt(), after.resolvedBy(),
                         after.resolvedAt(), null);
                 changed.add(after);
+                Metrics.counter("koubei.alerts.escalated", "type", s.type().name(), "severity", s.severity().name()).increment();
             }
             repository.save(after);
         }
@@ -107,8 +111,10 @@ public class AlertService {
                 try {
                     n.send(a, text);
                     sent.computeIfAbsent(n.name(), k -> new ArrayDeque<>()).add(clock.instant());
+                    Metrics.counter("koubei.notifications", "channel", channel(n), "outcome", "sent").increment();
                 } catch (RuntimeException e) {
                     allOk = false;
+                    Metrics.counter("koubei.notifications", "channel", channel(n), "outcome", "failed").increment();
                     log.warn("Alert {} not delivered to {}: {}", a.id(), n.name(), e.getMessage());
                 }
             }
@@ -119,6 +125,13 @@ public class AlertService {
             }
         }
         return delivered;
+    }
+
+    /** The kind of target (dingtalk, feishu, email…): its name without the host or the recipients. */
+    private static String channel(AlertNotifier n) {
+        String name = n.name();
+        int space = name.indexOf(' ');
+        return space < 0 ? name : name.substring(0, space);
     }
 
     private boolean due(Alert a) {

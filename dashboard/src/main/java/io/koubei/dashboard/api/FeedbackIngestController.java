@@ -1,6 +1,7 @@
 package io.koubei.dashboard.api;
 
 import io.koubei.core.time.CalendarKeys;
+import io.koubei.dashboard.ops.IngestMetrics;
 import io.koubei.ingest.api.FeedbackRequestParser;
 import io.koubei.ingest.format.FormatOptions;
 import io.koubei.ingest.format.ParseResult;
@@ -30,9 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class FeedbackIngestController {
     private final FeedbackImporter importer;
     private final FeedbackRequestParser parser;
+    private final ObjectProvider<IngestMetrics> metrics;
 
-    public FeedbackIngestController(FeedbackImporter importer, CalendarKeys calendar) {
+    public FeedbackIngestController(FeedbackImporter importer, CalendarKeys calendar, ObjectProvider<IngestMetrics> metrics) {
         this.importer = importer;
+        this.metrics = metrics;
         this.parser = new FeedbackRequestParser(FormatOptions.standard().withTeamZone(calendar.zone()),
                 FeedbackRequestParser.DEFAULT_MAX_BODY_BYTES);
     }
@@ -47,6 +50,14 @@ public class FeedbackIngestController {
     }
 
     @PostMapping("/feedback")
+    @io.swagger.v3.oas.annotations.Operation(summary = "Ingest feedback (format v1): one object, a JSON array, or NDJSON",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    description = "format-v1 items (docs/import-format.md)", content = {
+                            @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                                    examples = @io.swagger.v3.oas.annotations.media.ExampleObject(value =
+                                            "{\"source\":\"weibo\",\"channel\":\"social\",\"externalId\":\"123\","
+                                            + "\"createdAt\":\"2026-10-01T10:00:00+08:00\",\"text\":\"续航太差了\"}")),
+                            @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/x-ndjson")}))
     public ResponseEntity<IngestResponse> ingest(HttpServletRequest request) throws IOException {
         List<ParseResult> results;
         try (InputStream body = request.getInputStream()) {
@@ -54,6 +65,7 @@ public class FeedbackIngestController {
         }
         ImportSummary s = importer.importResults(FeedbackRequestParser.SOURCE, results.iterator(),
                 ImportOptions.defaults().withFailFast(true), (read, total) -> { }, results.size());
+        metrics.ifAvailable(m -> m.record("api", s));
         // no re-scan decided here: the store path announces the stored weeks, and the signals re-scan judges them
         IngestResponse body = new IngestResponse(s.read(), s.accepted(), s.created(), s.updated(), s.rejected(),
                 s.deadLettered(), s.stored(), s.rejections().stream().map(Object::toString).toList(), s.warned(),

@@ -2,27 +2,27 @@ package io.koubei.dashboard.api;
 
 import io.koubei.analysis.FeedbackAnalyzer;
 import io.koubei.core.bus.BusHealth;
-import io.koubei.core.bus.FeedbackBus;
-import io.koubei.core.store.FeedbackStore;
 import io.koubei.core.store.StoreHealth;
+import io.koubei.dashboard.ops.BackendProbe;
 import java.security.Principal;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Store and bus status in one answer: 200 when both are up, 503 otherwise; details only for signed-in callers. */
+/**
+ * Store and bus status in one answer: 200 when both are up, 503 otherwise; details only for signed-in callers. Each check is bounded by
+ * {@code koubei.health.timeout} ({@link BackendProbe}): a frozen backend answers "down", it does not hold the call.
+ * The probes for orchestrators are the Actuator groups /actuator/health/liveness and /actuator/health/readiness.
+ */
 @RestController
 public class HealthController {
-    private final FeedbackStore store;
-    private final FeedbackBus bus;
+    private final BackendProbe probe;
     private final FeedbackAnalyzer analyzer;
 
-    public HealthController(FeedbackStore store, FeedbackBus bus, FeedbackAnalyzer analyzer) {
-        this.store = store;
-        this.bus = bus;
+    public HealthController(BackendProbe probe, FeedbackAnalyzer analyzer) {
+        this.probe = probe;
         this.analyzer = analyzer;
     }
 
@@ -31,31 +31,28 @@ public class HealthController {
      * detail names the absolute data directory (or the cluster), the bus's its brokers and queues.
      */
     @GetMapping("/api/v1/health")
-    public ResponseEntity<Map<String, Object>> health(Principal caller) {
+    public ResponseEntity<HealthResponse> health(Principal caller) {
         StoreHealth s = safeStore();
         BusHealth b = safeBus();
         boolean up = s.up() && b.up();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", up ? "UP" : "DOWN");
-        body.put("store", caller != null ? s : Map.of("backend", s.backend(), "up", s.up()));
-        body.put("bus", caller != null ? b : Map.of("backend", b.backend(), "up", b.up()));
-        body.put("analyzer", analyzer.version());
+        HealthResponse body = caller != null ? new HealthResponse(up ? "UP" : "DOWN", s, b, analyzer.version())
+                : new HealthResponse(up ? "UP" : "DOWN", Map.of("backend", s.backend(), "up", s.up()),
+                        Map.of("backend", b.backend(), "up", b.up()), analyzer.version());
         return ResponseEntity.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
     }
 
+    /**
+     * {@code status}: UP when both the store and the bus are up; {@code store}/{@code bus}: their health (for anonymous
+     * callers only backend and up); {@code analyzer}: the analyzer's version.
+     */
+    public record HealthResponse(String status, Object store, Object bus, String analyzer) {
+    }
+
     private StoreHealth safeStore() {
-        try {
-            return store.check();
-        } catch (RuntimeException e) {
-            return new StoreHealth("unknown", false, e.toString());
-        }
+        return probe.store();
     }
 
     private BusHealth safeBus() {
-        try {
-            return bus.health();
-        } catch (RuntimeException e) {
-            return new BusHealth("unknown", false, -1, -1, e.toString());
-        }
+        return probe.bus();
     }
 }

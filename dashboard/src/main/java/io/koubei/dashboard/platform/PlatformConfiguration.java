@@ -22,10 +22,12 @@ import io.koubei.store.elasticsearch.ElasticsearchStoreConfig;
 import io.koubei.store.embedded.LuceneFeedbackStore;
 import io.koubei.store.state.ElasticsearchStateStore;
 import io.koubei.store.state.FileStateStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.ZoneId;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -60,16 +62,17 @@ public class PlatformConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "koubei.store", havingValue = "embedded", matchIfMissing = true)
-    WriteCountingStore embeddedStore(KoubeiProperties props, OwnerOnlyDataDir secured) {
-        WriteCountingStore store = new WriteCountingStore(new LuceneFeedbackStore(props.getDataDir().resolve("index")));
+    WriteCountingStore embeddedStore(KoubeiProperties props, OwnerOnlyDataDir secured, ObjectProvider<MeterRegistry> meters) {
+        WriteCountingStore store = new WriteCountingStore(new LuceneFeedbackStore(props.getDataDir().resolve("index")),
+                meters.getIfAvailable());
         secured.tighten(); // the index folder and files Lucene just created
         return store;
     }
 
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "koubei.store", havingValue = "elasticsearch")
-    WriteCountingStore elasticsearchStore(KoubeiProperties props) {
-        return new WriteCountingStore(new ElasticsearchFeedbackStore(elasticsearchConfig(props)));
+    WriteCountingStore elasticsearchStore(KoubeiProperties props, ObjectProvider<MeterRegistry> meters) {
+        return new WriteCountingStore(new ElasticsearchFeedbackStore(elasticsearchConfig(props)), meters.getIfAvailable());
     }
 
     /** Alerts, settings, users and the like: files in the data directory, or shared by every node in Elasticsearch. */

@@ -73,6 +73,7 @@ public class SignalsService {
     }
 
     public synchronized ScanSummary scan(String week) {
+        long started = System.nanoTime();
         ScanConfig config = this.config.get();
         List<String> weeks = Weeks.endingAt(week, config.historyWeeks() + 1);
         List<AnalyzedFeedback> items = new ArrayList<>();
@@ -84,6 +85,12 @@ public class SignalsService {
         alerts.receive(r.signals());
         ScanSummary summary = new ScanSummary(week, r.signals(), changed[0], changed[1], items.size());
         lastScans.put(week, summary);
+        // Spring Boot's registry is in the global one (docs/operations.md); a no-op without it
+        io.micrometer.core.instrument.Metrics.timer("koubei.signals.scan").record(System.nanoTime() - started,
+                java.util.concurrent.TimeUnit.NANOSECONDS);
+        for (Signal s : r.signals()) {
+            io.micrometer.core.instrument.Metrics.counter("koubei.signals.found", "type", s.type().name()).increment();
+        }
         log.info("Signals {}: {} signals, {} items flagged, {} segments set, {} items scanned", week,
                 r.signals().size(), changed[0], changed[1], items.size());
         return summary;
