@@ -2,6 +2,7 @@ package io.koubei.dashboard.api;
 
 import io.koubei.core.time.CalendarKeys;
 import io.koubei.dashboard.ops.IngestMetrics;
+import org.springframework.beans.factory.ObjectProvider;
 import io.koubei.ingest.api.FeedbackRequestParser;
 import io.koubei.ingest.format.FormatOptions;
 import io.koubei.ingest.format.ParseResult;

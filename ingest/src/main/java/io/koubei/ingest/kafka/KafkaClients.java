@@ -30,6 +30,8 @@ final class KafkaClients {
     Map<String, Object> producerProperties(String clientId) {
         Map<String, Object> p = base("producer", ProducerConfig.configNames());
         p.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "5");
+        // a publisher (the ingest API, koubei import) waits at most this long for an unreachable broker, then is told
+        p.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
         p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");

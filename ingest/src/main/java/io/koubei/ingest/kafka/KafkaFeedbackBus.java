@@ -71,8 +71,8 @@ public final class KafkaFeedbackBus implements FeedbackBus {
     /**
      * Sends each item as one JSON record keyed by its id. The future completes when every record is acknowledged
      * by the in-sync replicas, and fails (with the first error) if any could not be written; the caller may then
-     * publish the same items again, the ids make it harmless. May block up to {@code max.block.ms} while the
-     * broker is unknown.
+     * publish the same items again, the ids make it harmless. May block up to {@code max.block.ms} (10 s unless
+     * configured) while no broker answers, once per batch, not once per record.
      */
     @Override
     public CompletableFuture<PublishReceipt> publish(List<FeedbackItem> items) {
@@ -107,6 +107,11 @@ public final class KafkaFeedbackBus implements FeedbackBus {
             } catch (KafkaException | IllegalStateException e) {
                 ack.completeExceptionally(e);
                 break; // the producer refuses now; the rest would fail the same way
+            }
+            if (ack.isCompletedExceptionally()) {
+                // failed inside send(), e.g. no broker answered for max.block.ms: every further record would wait as
+                // long again (a 500-item batch: 500 × max.block.ms), so the batch fails now and its sender is told
+                break;
             }
         }
         int accepted = items.size();
