@@ -81,8 +81,10 @@ final class ApiTokenFilter extends OncePerRequestFilter {
                 response.getWriter().write("{\"error\":\"invalid API token\"}");
                 return;
             }
+            // the bootstrap tokens of KOUBEI_API_TOKENS carry the admin scope: with one, an operator creates the scoped,
+            // revocable tokens connectors should use (POST /api/v1/tokens)
             var auth = new UsernamePasswordAuthenticationToken("api-token", null,
-                    List.of(new SimpleGrantedAuthority(Role.INGEST.authority())));
+                    List.of(new SimpleGrantedAuthority(Role.ADMIN.authority())));
             SecurityContextHolder.getContext().setAuthentication(auth);
         }
         chain.doFilter(request, response);

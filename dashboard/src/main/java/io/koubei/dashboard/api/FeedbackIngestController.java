@@ -34,7 +34,13 @@ public class FeedbackIngestController {
     private final FeedbackRequestParser parser;
     private final ObjectProvider<IngestMetrics> metrics;
 
-    public FeedbackIngestController(FeedbackImporter importer, CalendarKeys calendar, ObjectProvider<IngestMetrics> metrics) {
+    /** How long a request waits for its share of the parsing budget before it is told to come back. */
+    private static final long BUDGET_WAIT_MILLIS = 2_000;
+    private final IngestMemoryBudget budget;
+
+    public FeedbackIngestController(FeedbackImporter importer, CalendarKeys calendar, ObjectProvider<IngestMetrics> metrics,
+            @org.springframework.beans.factory.annotation.Value("${koubei.ingest.body-budget-mib:128}") int budgetMib) {
+        this.budget = new IngestMemoryBudget(budgetMib);
         this.importer = importer;
         this.metrics = metrics;
         this.parser = new FeedbackRequestParser(FormatOptions.standard().withTeamZone(calendar.zone()),
@@ -59,10 +65,17 @@ public class FeedbackIngestController {
                                             "{\"source\":\"weibo\",\"channel\":\"social\",\"externalId\":\"123\","
                                             + "\"createdAt\":\"2026-10-01T10:00:00+08:00\",\"text\":\"续航太差了\"}")),
                             @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/x-ndjson")}))
-    public ResponseEntity<IngestResponse> ingest(HttpServletRequest request) throws IOException {
+    public ResponseEntity<?> ingest(HttpServletRequest request) throws IOException, InterruptedException {
+        int share = budget.share(request.getContentLengthLong(), FeedbackRequestParser.DEFAULT_MAX_BODY_BYTES);
+        if (!budget.tryAcquire(share, BUDGET_WAIT_MILLIS)) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                    .body(Map.of("error", "busy parsing other large requests (koubei.ingest.body-budget-mib); send again shortly"));
+        }
         List<ParseResult> results;
         try (InputStream body = request.getInputStream()) {
             results = parser.parse(body);
+        } finally {
+            budget.release(share); // the items are parsed: the body's bytes are gone
         }
         ImportSummary s = importer.importResults(FeedbackRequestParser.SOURCE, results.iterator(),
                 ImportOptions.defaults().withFailFast(true), (read, total) -> { }, results.size());

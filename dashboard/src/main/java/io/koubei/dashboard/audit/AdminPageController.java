@@ -13,17 +13,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The admin page ({@code /admin}): the audit log, newest first and filtered by actor or action, and the API tokens
- * with forms to create (the secret is shown once) and revoke them. Admins only; others get 403.
+ * The admin page ({@code /admin}): the audit log, newest first and filtered by actor or action; the API tokens
+ * with forms to create (the secret is shown once) and revoke them; the retention rules in force (set in
+ * configuration, {@code koubei.retention.*}). Admins only; others get 403.
  */
 @Controller
 public class AdminPageController {
     private final AuditLog audit;
     private final ApiTokens tokens;
+    private final io.koubei.dashboard.privacy.RetentionProperties retention;
 
-    public AdminPageController(AuditLog audit, ApiTokens tokens) {
+    public AdminPageController(AuditLog audit, ApiTokens tokens, io.koubei.dashboard.privacy.RetentionProperties retention) {
         this.audit = audit;
         this.tokens = tokens;
+        this.retention = retention;
     }
 
     @GetMapping("/admin")
@@ -41,6 +44,8 @@ public class AdminPageController {
         model.addAttribute("actor", a == null ? "" : a);
         model.addAttribute("action", x == null ? "" : x);
         model.addAttribute("tokens", tokens.list());
+        model.addAttribute("retention", retention.getRetention());
+        model.addAttribute("retentionCron", retention.getRetentionCron());
         return "admin";
     }
 

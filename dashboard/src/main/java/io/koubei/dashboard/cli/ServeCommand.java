@@ -21,27 +21,46 @@ public class ServeCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "Data directory (default ./data, or $KOUBEI_DATA_DIR).")
     Path dataDir;
 
+    @Option(names = "--bind", description = "Address to listen on (default: every interface, or $SERVER_ADDRESS;"
+            + " with --demo 127.0.0.1, since the demo account demo/demo signs in).")
+    String bind;
+
     public static boolean isServing() {
         return serving;
     }
 
     @Override
     public Integer call() {
+        Map<String, Object> props = properties(System.getenv(), System.getProperty("server.address"));
+        if (demo && "127.0.0.1".equals(props.get("server.address")) && bind == null) {
+            System.out.println("koubei serve --demo listens on 127.0.0.1 only (the demo account demo/demo signs in);"
+                    + " --bind 0.0.0.0 or SERVER_ADDRESS opens it to the network");
+        }
+        serving = true;
+        SpringLauncher.start(true, dataDir, props);
+        return 0;
+    }
+
+    /** The properties this command sets, given the environment and a -Dserver.address if any. */
+    Map<String, Object> properties(Map<String, String> env, String systemAddress) {
         Map<String, Object> props = new HashMap<>();
         if (port != null) {
             props.put("server.port", port);
+        }
+        if (bind != null) {
+            props.put("server.address", bind);
+        } else if (demo && env.get("SERVER_ADDRESS") == null && systemAddress == null) {
+            props.put("server.address", "127.0.0.1"); // a demo with a known password is not for the network
         }
         props.put("koubei.demo.load-on-start", demo);
         if (demo) {
             props.put("koubei.security.demo-user", true);
             // the demo's phone and its competitor, unless the deployment says otherwise
-            if (System.getenv("KOUBEI_SIGNALS_OUR_PRODUCTS") == null) {
+            if (env.get("KOUBEI_SIGNALS_OUR_PRODUCTS") == null) {
                 props.put("koubei.signals.our-products", "nova-x1");
                 props.put("koubei.signals.competitors", "rival-r9");
             }
         }
-        serving = true;
-        SpringLauncher.start(true, dataDir, props);
-        return 0;
+        return props;
     }
 }

@@ -1,0 +1,31 @@
+package io.koubei.dashboard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** Issue 21 finding 9: a demo with a known password listens on loopback unless the operator says otherwise. */
+class ServeCommandBindTest {
+
+    private static ServeCommand parse(String... args) {
+        ServeCommand c = new ServeCommand();
+        new CommandLine(c).parseArgs(args);
+        return c;
+    }
+
+    @Test
+    void theDemoListensOnLoopbackUnlessTold() {
+        assertThat(parse("--demo").properties(Map.of(), null)).containsEntry("server.address", "127.0.0.1");
+        assertThat(parse("--demo", "--bind", "0.0.0.0").properties(Map.of(), null)).containsEntry("server.address", "0.0.0.0");
+        assertThat(parse("--demo").properties(Map.of("SERVER_ADDRESS", "0.0.0.0"), null)).doesNotContainKey("server.address");
+        assertThat(parse("--demo").properties(Map.of(), "10.0.0.5")).doesNotContainKey("server.address");
+    }
+
+    @Test
+    void aRealDeploymentListensWhereItIsTold() {
+        assertThat(parse().properties(Map.of(), null)).doesNotContainKey("server.address");
+        assertThat(parse("--bind", "127.0.0.1").properties(Map.of(), null)).containsEntry("server.address", "127.0.0.1");
+    }
+}
