@@ -102,7 +102,7 @@ public final class LuceneFeedbackStore implements FeedbackStore {
         Directory d = null;
         try {
             Files.createDirectories(path);
-            d = wrap.apply(FSDirectory.open(path));
+            d = wrap.apply(new OwnerOnlyFiles(FSDirectory.open(path), path));
             this.directory = d;
             refuseOrphanSegments(d);
             openWriter();

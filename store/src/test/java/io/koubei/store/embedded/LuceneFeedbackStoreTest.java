@@ -198,6 +198,20 @@ class LuceneFeedbackStoreTest {
         }
     }
 
+    /** Issue 21 finding 9: the index holds personal data, so every file Lucene writes is owner-only. */
+    @Test
+    void everyIndexFileIsOwnerOnly() throws Exception {
+        try (LuceneFeedbackStore store = new LuceneFeedbackStore(dir)) {
+            store.upsert(CORPUS.subList(0, 30));
+            store.upsert(CORPUS.subList(30, 60));
+        }
+        try (var files = java.nio.file.Files.list(dir)) {
+            List<java.nio.file.Path> written = files.filter(f -> !f.getFileName().toString().equals("write.lock")).toList();
+            assertThat(written).isNotEmpty().allSatisfy(f -> assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                    java.nio.file.Files.getPosixFilePermissions(f))).as(f.getFileName().toString()).isEqualTo("rw-------"));
+        }
+    }
+
     /** Fault suite: a damaged index at start-up is a clear error, never a silently empty store (issue 21). */
     @Test
     void aDamagedIndexIsRefusedAtStartUpNotOpenedEmpty() throws Exception {
