@@ -65,11 +65,12 @@ public class FeedbackIngestController {
                                             "{\"source\":\"weibo\",\"channel\":\"social\",\"externalId\":\"123\","
                                             + "\"createdAt\":\"2026-10-01T10:00:00+08:00\",\"text\":\"续航太差了\"}")),
                             @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/x-ndjson")}))
-    public ResponseEntity<?> ingest(HttpServletRequest request) throws IOException, InterruptedException {
+    public ResponseEntity<IngestResponse> ingest(HttpServletRequest request) throws IOException, InterruptedException {
         int share = budget.share(request.getContentLengthLong(), FeedbackRequestParser.DEFAULT_MAX_BODY_BYTES);
         if (!budget.tryAcquire(share, BUDGET_WAIT_MILLIS)) {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
-                    .body(Map.of("error", "busy parsing other large requests (koubei.ingest.body-budget-mib); send again shortly"));
+                    .body(new IngestResponse(0, 0, 0, 0, 0, 0, false, List.of(), 0, List.of(),
+                            "nothing was read: busy parsing other large requests (koubei.ingest.body-budget-mib); send again shortly"));
         }
         List<ParseResult> results;
         try (InputStream body = request.getInputStream()) {
