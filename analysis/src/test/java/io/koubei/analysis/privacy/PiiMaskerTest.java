@@ -29,4 +29,19 @@ class PiiMaskerTest {
         assertThat(PiiMasker.mask("充电 120W，续航 5000mAh，版本 1.2.3")).isEqualTo("充电 120W，续航 5000mAh，版本 1.2.3");
         assertThat(PiiMasker.mask(null)).isNull();
     }
+
+    /** Issue 19: one masker. The opinion snippets the analysis stores are masked exactly as views and exports are. */
+    @Test
+    void opinionSnippetsAreMaskedLikeEveryView() {
+        var ops = io.koubei.analysis.FeedbackAnalyzers.builtIn().analyzeText("售后电话13912345678一直没人理").opinions();
+        assertThat(ops).extracting(io.koubei.core.feedback.OpinionPoint::snippet).containsExactly("售后电话139****5678一直没人理");
+        assertThat(PiiMasker.mask("售后电话13912345678一直没人理")).isEqualTo("售后电话139****5678一直没人理");
+    }
+
+    @Test
+    void theQuickCheckNeverSkipsANumberWrittenWithSeparators() {
+        assertThat(PiiMasker.mayContainPii("打 139-1234-5678")).isTrue();
+        assertThat(PiiMasker.mayContainPii("价格2999，电池5000mAh")).isFalse();
+        assertThat(PiiMasker.mayContainPii("a@b.cn")).isTrue();
+    }
 }
