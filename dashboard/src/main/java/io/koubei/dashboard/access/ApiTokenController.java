@@ -37,7 +37,7 @@ public class ApiTokenController {
 
     @GetMapping("/api/v1/tokens")
     public ResponseEntity<?> list(Authentication auth) {
-        if (auth == null || auth.getAuthorities().stream().noneMatch(a -> Role.ADMIN.authority().equals(a.getAuthority()))) {
+        if (!AdminOnly.isAdmin(auth)) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", "API tokens are managed by admins"));
         }
         return ResponseEntity.ok(Map.of("tokens", tokens.list()));

@@ -1,5 +1,7 @@
 package io.koubei.dashboard.audit;
 
+import io.koubei.dashboard.access.AdminOnly;
+
 import io.koubei.dashboard.access.ApiTokens;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;

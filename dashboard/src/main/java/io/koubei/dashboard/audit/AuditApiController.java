@@ -1,5 +1,7 @@
 package io.koubei.dashboard.audit;
 
+import io.koubei.dashboard.access.AdminOnly;
+
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;

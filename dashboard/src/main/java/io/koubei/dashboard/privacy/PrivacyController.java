@@ -1,5 +1,7 @@
 package io.koubei.dashboard.privacy;
 
+import io.koubei.dashboard.access.AdminOnly;
+
 import io.koubei.core.bus.DeadLetter;
 import io.koubei.core.feedback.AnalyzedFeedback;
 import java.util.List;
@@ -33,7 +35,7 @@ public class PrivacyController {
 
     @PostMapping("/api/v1/privacy/erase")
     public ResponseEntity<?> erase(@RequestBody EraseRequest request, Authentication auth) {
-        if (!isAdmin(auth)) {
+        if (!AdminOnly.isAdmin(auth)) {
             return forbidden();
         }
         PrivacySubject subject;
@@ -48,7 +50,7 @@ public class PrivacyController {
     @GetMapping("/api/v1/privacy/export")
     public ResponseEntity<?> export(@RequestParam(required = false) String author, @RequestParam(required = false) String source,
             @RequestParam(required = false) List<String> id, Authentication auth) {
-        if (!isAdmin(auth)) {
+        if (!AdminOnly.isAdmin(auth)) {
             return forbidden();
         }
         PrivacySubject subject;
@@ -67,10 +69,6 @@ public class PrivacyController {
                 "analysis", items.stream().map(f -> Map.of("id", f.id(), "week", f.week(), "analysis", f.analysis())).toList(),
                 "deadLetters", deadLetters,
                 "count", items.size()));
-    }
-
-    private static boolean isAdmin(Authentication auth) {
-        return auth != null && auth.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
     }
 
     private static ResponseEntity<Map<String, String>> forbidden() {
