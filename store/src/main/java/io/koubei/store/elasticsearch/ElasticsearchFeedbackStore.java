@@ -16,7 +16,6 @@ import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
 import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
 import io.koubei.core.feedback.AnalyzedFeedback;
@@ -77,13 +76,7 @@ public final class ElasticsearchFeedbackStore implements FeedbackStore {
     public ElasticsearchFeedbackStore(ElasticsearchStoreConfig config) {
         this.config = config;
         this.layout = new FeedbackIndexLayout(config.indexPrefix());
-        this.client = ElasticsearchClient.of(b -> {
-            b.host(config.url()).jsonMapper(new Jackson3JsonpMapper());
-            if (config.username() != null) {
-                b.usernameAndPassword(config.username(), config.password());
-            }
-            return b;
-        });
+        this.client = config.newClient();
         this.bulkClient = client.withTransportOptions(o -> o.setParameter("filter_path",
                 "took,errors,items.*._index,items.*._id,items.*.status,items.*.result,items.*.error"));
         this.aggregations = new StoreAggregations(this::call, layout);
@@ -718,28 +711,11 @@ public final class ElasticsearchFeedbackStore implements FeedbackStore {
 
     /** Runs one request, retrying transient failures with backoff; then StoreUnavailableException. */
     <T> T call(String what, EsCall<T> request) {
-        for (int attempt = 0; ; attempt++) {
-            Exception failure;
-            try {
-                return request.run();
-            } catch (ElasticsearchException e) {
-                if (!isTransient(e.status())) {
-                    throw e;
-                }
-                failure = e;
-            } catch (IOException e) {
-                failure = e; // connection refused / reset / timeout: the node is down or overloaded
-            }
-            if (attempt >= config.retry().maxRetries()) {
-                throw new StoreUnavailableException("Elasticsearch at " + config.url() + " unavailable for " + what
-                        + " after " + attempt + " retries: " + failure.getMessage(), failure);
-            }
-            sleep(config.retry().delay(attempt));
-        }
+        return ElasticsearchRetry.call(config, what, request::run);
     }
 
     static boolean isTransient(int status) {
-        return status == 429 || status == 502 || status == 503 || status == 504;
+        return ElasticsearchRetry.isTransient(status);
     }
 
     private static void sleep(java.time.Duration d) {

@@ -57,4 +57,15 @@ public record ElasticsearchStoreConfig(
         return "ElasticsearchStoreConfig[url=" + url + ", username=" + username + ", indexPrefix=" + indexPrefix
                 + ", retry=" + retry + ", refreshInterval=" + refreshInterval + "]";
     }
+
+    /** A client for this cluster, with the store's JSON mapper and credentials: every store of this package uses it. */
+    public co.elastic.clients.elasticsearch.ElasticsearchClient newClient() {
+        return co.elastic.clients.elasticsearch.ElasticsearchClient.of(b -> {
+            b.host(url).jsonMapper(new co.elastic.clients.json.jackson.Jackson3JsonpMapper());
+            if (username != null) {
+                b.usernameAndPassword(username, password);
+            }
+            return b;
+        });
+    }
 }

@@ -13,12 +13,12 @@ import co.elastic.clients.elasticsearch.core.IndexRequest;
 import co.elastic.clients.elasticsearch.core.IndexResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
 import io.koubei.core.state.StateCollection;
 import io.koubei.core.state.StateDocument;
 import io.koubei.core.state.StateStore;
 import io.koubei.core.state.VersionConflictException;
 import io.koubei.core.store.StoreUnavailableException;
+import io.koubei.store.elasticsearch.ElasticsearchRetry;
 import io.koubei.store.elasticsearch.ElasticsearchStoreConfig;
 import java.io.IOException;
 import java.time.Duration;
@@ -37,6 +37,7 @@ import java.util.Optional;
 public final class ElasticsearchStateStore implements StateStore {
     private static final String LEASES = "__lease";
     private static final int PAGE = 1000;
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     /** The document as indexed. */
     public record Source(String collection, String id, String doc) {
@@ -54,13 +55,7 @@ public final class ElasticsearchStateStore implements StateStore {
     public ElasticsearchStateStore(ElasticsearchStoreConfig config) {
         this.config = Objects.requireNonNull(config, "config");
         this.index = config.indexPrefix() + "state";
-        this.client = ElasticsearchClient.of(b -> {
-            b.host(config.url()).jsonMapper(new Jackson3JsonpMapper());
-            if (config.username() != null) {
-                b.usernameAndPassword(config.username(), config.password());
-            }
-            return b;
-        });
+        this.client = config.newClient();
     }
 
     @Override
@@ -102,12 +97,12 @@ public final class ElasticsearchStateStore implements StateStore {
     }
 
     private static LeaseDoc readLease(String json) {
-        var node = tools.jackson.databind.json.JsonMapper.builder().build().readTree(json);
+        var node = JSON.readTree(json);
         return new LeaseDoc(node.path("holder").asString(), node.path("until").asString());
     }
 
     private static String quote(String s) {
-        return tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(s);
+        return JSON.writeValueAsString(s);
     }
 
     @Override
@@ -124,36 +119,11 @@ public final class ElasticsearchStateStore implements StateStore {
         }
     }
 
-    private interface EsCall<T> {
-        T run() throws IOException;
-    }
-
-    private <T> T call(String what, EsCall<T> request) {
-        for (int attempt = 0; ; attempt++) {
-            Exception failure;
-            try {
-                ensureIndex();
-                return request.run();
-            } catch (ElasticsearchException e) {
-                int status = e.status();
-                if (status != 429 && status != 502 && status != 503 && status != 504) {
-                    throw e;
-                }
-                failure = e;
-            } catch (IOException e) {
-                failure = e;
-            }
-            if (attempt >= config.retry().maxRetries()) {
-                throw new StoreUnavailableException("Elasticsearch at " + config.url() + " unavailable for " + what
-                        + " after " + attempt + " retries: " + failure.getMessage(), failure);
-            }
-            try {
-                Thread.sleep(config.retry().delay(attempt).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StoreUnavailableException("interrupted while backing off", e);
-            }
-        }
+    private <T> T call(String what, ElasticsearchRetry.Request<T> request) {
+        return ElasticsearchRetry.call(config, what, () -> {
+            ensureIndex();
+            return request.run();
+        });
     }
 
     private void ensureIndex() throws IOException {
@@ -241,7 +211,7 @@ public final class ElasticsearchStateStore implements StateStore {
         public StateDocument put(String id, String json, String expectedVersion) {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(json, "json");
-            tools.jackson.databind.json.JsonMapper.builder().build().readTree(json); // refuse what is not JSON
+            JSON.readTree(json); // refuse what is not JSON
             Source source = new Source(name, id, json);
             try {
                 IndexResponse r = call("write " + docId(id), () -> client.index(IndexRequest.of(i -> {
