@@ -36,6 +36,14 @@ public interface FeedbackBus extends AutoCloseable {
     long deadLetterCount();
 
     /**
+     * Every dead letter {@code match} accepts, wherever it is kept (a personal-data export must find them all); by
+     * default those {@link #deadLetters} still lists.
+     */
+    default List<DeadLetter> findDeadLetters(java.util.function.Predicate<DeadLetter> match) {
+        return deadLetters(Integer.MAX_VALUE).stream().filter(match).toList();
+    }
+
+    /**
      * Removes the dead letters {@code erase} matches (erasure of personal data on request).
      *
      * @return how many were removed, or -1 when this bus cannot remove single entries (Kafka's dead-letter topic:

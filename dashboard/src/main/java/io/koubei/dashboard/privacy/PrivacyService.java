@@ -55,7 +55,7 @@ public class PrivacyService {
 
     /** The dead letters that hold the subject's data (items that could not be processed). */
     public List<DeadLetter> deadLetters(PrivacySubject subject, Set<String> itemIds) {
-        return bus.deadLetters(Integer.MAX_VALUE).stream().filter(matches(subject, itemIds)).toList();
+        return bus.findDeadLetters(matches(subject, itemIds));
     }
 
     public ErasureReport erase(PrivacySubject subject) {

@@ -124,6 +124,24 @@ public final class DeadLetterLog implements AutoCloseable {
         }
     }
 
+    /** Every entry in the file that {@code match} accepts, oldest first: all of them, not only those kept in memory. */
+    public synchronized List<DeadLetter> find(java.util.function.Predicate<DeadLetter> match) {
+        List<DeadLetter> out = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) {
+                    DeadLetter d = parse(line);
+                    if (match.test(d)) {
+                        out.add(d);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
     /**
      * Removes every entry that {@code erase} matches, from the file (rewritten in place, then forced) and from
      * memory: personal data erased on request must not stay behind in the dead letters.

@@ -362,6 +362,11 @@ public final class InProcessBus implements FeedbackBus {
     }
 
     @Override
+    public List<DeadLetter> findDeadLetters(java.util.function.Predicate<DeadLetter> match) {
+        return deadLetters.find(match);
+    }
+
+    @Override
     public long eraseDeadLetters(java.util.function.Predicate<DeadLetter> erase) {
         return deadLetters.erase(erase);
     }

@@ -43,4 +43,17 @@ class DeadLetterLogTest {
             assertThat(reopened.recent(10)).extracting(DeadLetter::itemId).contains("c", "a");
         }
     }
+
+    /** A personal-data export finds every dead letter in the file, not only those still kept in memory. */
+    @Test
+    void findReadsTheWholeFileNotOnlyWhatIsKeptInMemory() throws Exception {
+        try (DeadLetterLog log = new DeadLetterLog(dir, 1)) {
+            for (String id : new String[] {"weibo:1", "forum:2", "weibo:3"}) {
+                log.append(new DeadLetter(id, "{}", "analysis failed", Instant.EPOCH));
+            }
+            assertThat(log.recent(10)).hasSize(1);
+            assertThat(log.find(d -> d.itemId().startsWith("weibo:"))).extracting(DeadLetter::itemId)
+                    .containsExactly("weibo:1", "weibo:3");
+        }
+    }
 }
