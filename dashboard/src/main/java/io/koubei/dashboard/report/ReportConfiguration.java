@@ -70,13 +70,13 @@ public class ReportConfiguration implements SchedulingConfigurer {
     }
 
     @Bean
-    ReportArchive reportArchive(KoubeiProperties koubei, WeeklyReportBuilder builder, ITemplateEngine templates,
-            CalendarKeys calendar, io.koubei.dashboard.web.Labels labels) {
+    ReportArchive reportArchive(KoubeiProperties koubei, io.koubei.core.state.StateStore state, WeeklyReportBuilder builder,
+            ITemplateEngine templates, CalendarKeys calendar, io.koubei.dashboard.web.Labels labels) {
         // aspects and user groups by name (taxonomy / messages), not by id
         HtmlReportRenderer html = new HtmlReportRenderer(templates, calendar.zone(), labels::aspect, labels::segment,
                 labels::source);
         MarkdownReportRenderer markdown = new MarkdownReportRenderer((a, l) -> labels.aspect(a, l), labels::source);
-        return new ReportArchive(koubei.getDataDir(), builder, html, markdown, new PdfReportRenderer(props.getPdfFont()));
+        return new ReportArchive(koubei.getDataDir(), state, builder, html, markdown, new PdfReportRenderer(props.getPdfFont()));
     }
 
     @Override
