@@ -47,7 +47,7 @@ public class ReportConfiguration implements SchedulingConfigurer {
     @Bean
     WeeklyReportBuilder weeklyReportBuilder(FeedbackStore store, CalendarKeys calendar, KoubeiProperties koubei,
             ObjectProvider<WeeklyReportBuilder.ReportNotes> notes, Clock clock,
-            io.koubei.dashboard.settings.SettingsService settings, io.koubei.dashboard.signals.SignalsService signals) {
+            io.koubei.dashboard.signals.Detectors detectors) {
         // every section source (alerts, response speed, …) contributes its notes, in bean order
         java.util.List<WeeklyReportBuilder.ReportNotes> sources = notes.orderedStream().toList();
         WeeklyReportBuilder.ReportNotes all = new WeeklyReportBuilder.ReportNotes() {
@@ -62,11 +62,7 @@ public class ReportConfiguration implements SchedulingConfigurer {
             }
         };
         return new WeeklyReportBuilder(store, calendar, koubei.getMinimumN(), all, clock,
-                () -> {
-                    var config = settings.scanConfig(io.koubei.analysis.signals.alert.ScanConfig.defaults());
-                    String dataStart = signals.dataStart();
-                    return dataStart == null ? config : config.withDataStart(dataStart);
-                });
+                detectors::config);
     }
 
     @Bean
