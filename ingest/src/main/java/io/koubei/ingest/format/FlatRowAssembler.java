@@ -63,19 +63,29 @@ final class FlatRowAssembler {
             sourcesOf.put(target, sources);
         });
         HeaderRules rules = mapping.header();
-        rules.match().forEach((target, patterns) -> {
+        boolean[] matched = new boolean[headers.size()];
+        rules.match().forEach((target, alternatives) -> {
             if (mappedColumns.containsKey(target)) {
                 return;
             }
-            for (String p : patterns) {
-                java.util.regex.Pattern pattern = HeaderRules.compile(p);
-                for (int i = 0; i < headers.size(); i++) {
-                    if (!consumed[i] && (pattern.matcher(headers.get(i)).find() || pattern.matcher(matchText(i)).find())) {
-                        consumed[i] = true;
-                        mappedColumns.put(target, new int[] {i});
-                        sourcesOf.put(target, List.of(headers.get(i).trim()));
-                        return;
+            for (String alternative : alternatives) {
+                // "A + B": every part that finds a column, joined like several columns under `columns`
+                List<Integer> found = new ArrayList<>();
+                for (String part : HeaderRules.parts(alternative)) {
+                    int col = find(part, consumed, matched);
+                    if (col >= 0 && !found.contains(col)) {
+                        found.add(col);
                     }
+                }
+                if (!found.isEmpty()) {
+                    int[] cols = found.stream().mapToInt(Integer::intValue).toArray();
+                    for (int c : cols) {
+                        consumed[c] = true;
+                        matched[c] = true;
+                    }
+                    mappedColumns.put(target, cols);
+                    sourcesOf.put(target, found.stream().map(c -> this.headers.get(c).trim()).toList());
+                    return;
                 }
             }
         });
@@ -107,6 +117,21 @@ final class FlatRowAssembler {
         }
     }
 
+    /**
+     * The first column a pattern finds: an unused one, or — for an exact name ({@code ^name$}) — also one that an
+     * earlier {@code match} took (naming a column exactly is deliberate: Google Play's link is both url and id).
+     */
+    private int find(String part, boolean[] consumed, boolean[] matched) {
+        java.util.regex.Pattern pattern = HeaderRules.compile(part);
+        boolean exact = HeaderRules.exactName(part) != null;
+        for (int i = 0; i < headers.size(); i++) {
+            if ((!consumed[i] || exact && matched[i]) && (pattern.matcher(headers.get(i)).find() || pattern.matcher(matchText(i)).find())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private String matchText(int i) {
         String label = labels == null || i >= labels.size() ? null : labels.get(i);
         return label == null ? headers.get(i) : headers.get(i) + "\n" + label;
@@ -131,7 +156,7 @@ final class FlatRowAssembler {
             List<String> parts = new ArrayList<>(cols.length);
             for (int c : cols) {
                 String v = cell(cells, c);
-                if (v != null) {
+                if (v != null && !parts.contains(v)) { // the same text twice (a title repeated as desc) once
                     parts.add(v);
                 }
             }

@@ -23,9 +23,12 @@ import tools.jackson.databind.JsonNode;
  *                 second-row cell that is blank or listed in {@code same} adds nothing (SurveyMonkey:
  *                 {@code Which features? - Camera})
  * @param same     second-row texts that mean "the question itself" when merging ({@code Response}, {@code Open-Ended Response})
- * @param match    v1 field → patterns (Java regular expressions, found anywhere in "name" or "name\nlabel", case-insensitive),
- *                 tried in order; the first column not already used that matches gives the field. Ignored for a field
- *                 that {@code columns} maps. Nothing found is no error, unless the field is in {@code require}
+ * @param match    v1 field → alternatives tried in order, each a pattern (a Java regular expression, found anywhere in
+ *                 "name" or "name\nlabel", case-insensitive) or several joined by {@code " + "} (every part that finds
+ *                 a column contributes, joined with a blank line, e.g. {@code ^title$ + ^desc$}); a pattern takes the
+ *                 first column not already used, an exact name {@code ^name$} also one an earlier field matched.
+ *                 Ignored for a field that {@code columns} maps. Nothing found is no error, unless the field is in
+ *                 {@code require}
  * @param require  fields of {@code match} that the header must provide (the file is refused otherwise, before any row)
  * @param drop     patterns of columns that are not read at all (e.g. IP address, e-mail columns of a survey export)
  */
@@ -84,6 +87,27 @@ public record HeaderRules(int rows, int names, int labels, String merge, List<St
         return v == null ? "" : v;
     }
 
+    /** The parts of a {@code match} alternative: {@code "^title$ + ^desc$"} → both, joined when both are found. */
+    static List<String> parts(String alternative) {
+        List<String> out = new ArrayList<>();
+        for (String p : alternative.split(" \\+ ")) {
+            if (!p.isBlank()) {
+                out.add(p.trim());
+            }
+        }
+        return out;
+    }
+
+    /** The literal column name of an exact pattern {@code ^name$} (no other regular-expression syntax), or null. */
+    public static String exactName(String pattern) {
+        if (pattern.length() < 2 || !pattern.startsWith("^") || !pattern.endsWith("$")) {
+            return null;
+        }
+        String inner = pattern.substring(1, pattern.length() - 1).replace("\\(", "(").replace("\\)", ")").replace("\\.", ".");
+        String bare = pattern.substring(1, pattern.length() - 1).replace("\\(", "").replace("\\)", "").replace("\\.", "");
+        return bare.matches(".*[\\\\\\[\\]|*+?{}^$()].*") ? null : inner;
+    }
+
     static Pattern compile(String regex) {
         return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
@@ -123,7 +147,7 @@ public record HeaderRules(int rows, int names, int labels, String merge, List<St
                 String target = V1Fields.canonicalPath(e.getKey()).orElseThrow(() -> new MappingException(name + ": match."
                         + e.getKey() + ": '" + e.getKey() + "' is not a format v1 field (see docs/import-format.md)"));
                 List<String> patterns = ColumnMapping.stringList(e.getValue(), name, "match." + e.getKey());
-                patterns.forEach(p -> checkPattern(p, name, "match." + e.getKey()));
+                patterns.forEach(p -> parts(p).forEach(x -> checkPattern(x, name, "match." + e.getKey())));
                 match.put(target, patterns);
             }
         }

@@ -79,13 +79,12 @@ public record ImportPreset(String name, String title, String titleZh, List<Strin
     }
 
     /** A pattern as users read it: an exact name {@code ^X$} as {@code X}, anything else as {@code /regex/}. */
-    private static String shown(String pattern) {
-        if (pattern.startsWith("^") && pattern.endsWith("$")) {
-            String inner = pattern.substring(1, pattern.length() - 1).replace("\\(", "(").replace("\\)", ")");
-            if (!inner.matches(".*[\\\\\\[\\]|*+?{}^$].*")) {
-                return inner;
-            }
+    private static String shown(String alternative) {
+        List<String> parts = new ArrayList<>();
+        for (String part : alternative.split(" \\+ ")) {
+            String exact = io.koubei.ingest.format.HeaderRules.exactName(part.trim());
+            parts.add(exact != null ? exact : "/" + part.trim() + "/");
         }
-        return "/" + pattern + "/";
+        return String.join(" + ", parts);
     }
 }

@@ -278,6 +278,22 @@ class PresetImportTest {
     }
 
     @Test
+    void mediaCrawlerNotesTakeTitleAndDescriptionAsTextAndATitleAloneStillLands() throws IOException {
+        importWith("mediacrawler", resource("mediacrawler-xhs-notes.csv"), ImportOptions.defaults().withDefault("source", "xhs"));
+        FeedbackItem a = item("xhs:664f00000000000012345678");
+        assertThat(a.title()).isEqualTo("星河X1 一周体验");
+        assertThat(a.text()).isEqualTo("星河X1 一周体验\n\n屏幕很护眼，续航一般，拍照夜景不错");
+        assertThat(a.createdAt()).isEqualTo(Instant.ofEpochMilli(1716400000000L));
+        assertThat(a.interactions().likes()).isEqualTo(12000);
+        assertThat(a.interactions().replies()).isEqualTo(789);
+        assertThat(a.interactions().reposts()).isEqualTo(120);
+        assertThat(a.url()).isEqualTo("https://www.xiaohongshu.com/explore/664f00000000000012345678");
+        assertThat(a.extra()).doesNotContainKey("xsec_token").doesNotContainKey("avatar");
+        FeedbackItem video = item("xhs:664f00000000000012345679"); // no description: its title is the text
+        assertThat(video.text()).isEqualTo("星河X1 发热实测");
+    }
+
+    @Test
     void unknownPresetNamesTheValidOnes() {
         assertThatThrownBy(() -> ImportPresets.get("wjxx"))
                 .isInstanceOf(MappingException.class)
