@@ -108,30 +108,64 @@ class PresetImportTest {
         assertThat(three.text()).isNullOrEmpty();
     }
 
-    @Test
-    void wjxAsAnExcelWorkbookReadsTheSame() throws IOException {
-        Path csv = resource("wjx.csv");
-        Path xlsx = dir.resolve("wjx-export.xlsx");
-        List<CSVRecord> rows = CSVFormat.RFC4180.parse(Files.newBufferedReader(csv, java.nio.charset.Charset.forName("GBK"))).getRecords();
+    /** The rows of a CSV resource as an .xlsx sheet, as the vendor's Excel export holds them. */
+    private Path asWorkbook(String resource, java.nio.charset.Charset charset, String xlsxName, java.util.function.BiConsumer<org.apache.poi.ss.usermodel.Cell, String[]> cell)
+            throws IOException {
+        Path csv = resource(resource);
+        Path xlsx = dir.resolve(xlsxName);
+        List<CSVRecord> rows;
+        try (var reader = Files.newBufferedReader(csv, charset)) {
+            rows = CSVFormat.RFC4180.parse(reader).getRecords();
+        }
         try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(xlsx)) {
             Sheet sheet = wb.createSheet("Sheet1");
             for (int r = 0; r < rows.size(); r++) {
                 Row row = sheet.createRow(r);
                 for (int c = 0; c < rows.get(r).size(); c++) {
-                    String v = rows.get(r).get(c);
-                    if (r > 0 && c == 0) {
-                        row.createCell(c).setCellValue(Double.parseDouble(v)); // 序号 is a number cell
-                    } else {
-                        row.createCell(c).setCellValue(v);
+                    String v = rows.get(r).get(c).replace("\uFEFF", "");
+                    if (!v.isEmpty()) {
+                        cell.accept(row.createCell(c), new String[] {String.valueOf(r), String.valueOf(c), v});
                     }
                 }
             }
             wb.write(out);
         }
+        return xlsx;
+    }
+
+    @Test
+    void wjxAsAnExcelWorkbookWithNumberAndDateCellsReadsTheSame() throws IOException {
+        Path xlsx = asWorkbook("wjx.csv", java.nio.charset.Charset.forName("GBK"), "wjx-export.xlsx", (cell, rc) -> {
+            int r = Integer.parseInt(rc[0]);
+            int c = Integer.parseInt(rc[1]);
+            if (r > 0 && c == 0) {
+                cell.setCellValue(Double.parseDouble(rc[2])); // 序号 is a number cell
+            } else if (r > 0 && c == 1) { // 提交答卷时间 is a date cell (no zone of its own)
+                java.time.LocalDateTime t = java.time.LocalDateTime.parse(rc[2],
+                        java.time.format.DateTimeFormatter.ofPattern("yyyy/M/d H:mm:ss"));
+                cell.setCellValue(t);
+                var style = cell.getSheet().getWorkbook().createCellStyle();
+                style.setDataFormat(cell.getSheet().getWorkbook().createDataFormat().getFormat("yyyy/m/d h:mm:ss"));
+                cell.setCellStyle(style);
+            } else {
+                cell.setCellValue(rc[2]);
+            }
+        });
         importWith("wjx", xlsx, ImportOptions.defaults());
         assertThat(store.stored).containsKeys("wjx:1", "wjx:2", "wjx:3");
         assertThat(item("wjx:2").text()).isEqualTo("发热严重，系统更新后更卡了");
         assertThat(item("wjx:2").createdAt()).isEqualTo(Instant.parse("2024-05-01T03:02:05Z"));
+        assertThat(item("wjx:1").rating()).isEqualTo(new Rating(RatingScale.NPS, 9));
+    }
+
+    @Test
+    void surveyMonkeyAsAnExcelWorkbookKeepsItsTwoHeaderRows() throws IOException {
+        Path xlsx = asWorkbook("surveymonkey.csv", StandardCharsets.UTF_8, "surveymonkey.xlsx", (cell, rc) -> cell.setCellValue(rc[2]));
+        ImportSummary s = importWith("surveymonkey", xlsx, ImportOptions.defaults());
+        assertThat(s.accepted()).isEqualTo(3);
+        assertThat(item("surveymonkey:114123456790").fields())
+                .containsEntry("Which features do you use most? - Other (please specify)", "Games");
+        assertThat(item("surveymonkey:114123456789").createdAt()).isEqualTo(Instant.parse("2024-05-01T02:17:02Z")); // team zone
     }
 
     @Test
