@@ -187,7 +187,7 @@ public class ImportCommand implements Callable<Integer> {
             }
             options = options.withFormatOptions(options.formatOptions().withTeamZone(ctx.getBean(CalendarKeys.class).zone()));
             if (preset != null) {
-                options = ImportPresets.get(preset).applyTo(options); // after the team's zone is known
+                options = ImportPresets.get(preset).applyTo(options, file); // after the team's zone is known
             }
             FeedbackImporter importer = ctx.getBean(FeedbackImporter.class);
             ConsoleProgressBar bar = new ConsoleProgressBar(System.err, quiet ? Long.MAX_VALUE : 5_000);

@@ -17,7 +17,8 @@ final class PresetList {
             out.println(p.name() + " — " + p.title());
             out.println("  " + p.titleZh());
             out.println("  files: " + String.join(", ", p.files().stream().map(f -> "." + f).toList())
-                    + (p.teamZone() ? "; local times read in --zone, else the team's zone (koubei.zone)" : ""));
+                    + (p.teamZone() ? "; local times read in --zone, else " + (p.zoneInHeader() != null
+                    ? "the zone the export's header names, else " : "") + "the team's zone (koubei.zone)" : ""));
             p.columnsRead().forEach(c -> out.println("  " + c));
         }
         out.println();

@@ -98,7 +98,7 @@ public class ImportPageController {
             if (!preset.isBlank()) {
                 ImportPreset p = ImportPresets.get(preset);
                 p.checkFile(saved);
-                options = p.applyTo(options);
+                options = p.applyTo(options, saved);
             }
             ImportSummary s = importer.importFile(saved, options);
             if (s.abortedReason() != null || s.rejected() > 0) {

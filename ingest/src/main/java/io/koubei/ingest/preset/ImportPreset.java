@@ -20,9 +20,15 @@ import java.util.Locale;
  * @param teamZone   true when the export writes local times without a zone (Chinese tools write Beijing time): they
  *                   are read in {@code --zone}, else in the team's zone ({@code koubei.zone})
  * @param mapping    the column mapping
+ * @param zoneInHeader a regular expression whose first group is the zone the export names in its header (Qualtrics'
+ *                   {@code "timeZone":"America/Denver"} in the third header row), or null; it is used for local times
+ *                   when no {@code --zone} was given, before the team's zone
  */
 public record ImportPreset(String name, String title, String titleZh, List<String> files, boolean teamZone,
-                           ColumnMapping mapping) {
+                           ColumnMapping mapping, String zoneInHeader) {
+
+    /** The first bytes of a file searched for the zone its header names. */
+    private static final int HEADER_BYTES = 256 * 1024;
 
     public ImportPreset {
         files = List.copyOf(files);
@@ -34,11 +40,38 @@ public record ImportPreset(String name, String title, String titleZh, List<Strin
      * still win over the preset's.
      */
     public ImportOptions applyTo(ImportOptions base) {
+        return applyTo(base, null);
+    }
+
+    /**
+     * As {@link #applyTo(ImportOptions)}, and when no zone was given, the zone the file's header names (when this
+     * preset knows where its vendor writes one) is used for its local times instead of the team's.
+     */
+    public ImportOptions applyTo(ImportOptions base, Path file) {
         ImportOptions o = base.withMapping(mapping);
+        if (o.formatOptions().zone() == null && file != null && zoneInHeader != null) {
+            java.time.ZoneId z = zoneInHeader(file);
+            if (z != null) {
+                o = o.withFormatOptions(o.formatOptions().withZone(z));
+            }
+        }
         if (teamZone && o.formatOptions().zone() == null) {
             o = o.withFormatOptions(o.formatOptions().withZone(o.formatOptions().teamZone()));
         }
         return o;
+    }
+
+    /** The zone the file's header names, or null (none, unreadable, not a zone, a workbook). */
+    java.time.ZoneId zoneInHeader(Path file) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(HEADER_BYTES);
+            io.koubei.core.text.TextEncoding.Detected d = io.koubei.core.text.TextEncoding.detect(head, head.length, head.length < HEADER_BYTES);
+            String text = new String(head, d.bomLength(), head.length - d.bomLength(), d.charset());
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(zoneInHeader).matcher(text);
+            return m.find() ? java.time.ZoneId.of(m.group(1).trim()) : null;
+        } catch (java.io.IOException | RuntimeException e) { // unreadable, or not a zone (DateTimeException)
+            return null; // the team's zone then, as for any preset that writes local times
+        }
     }
 
     /** Refuses a file whose extension this vendor does not write, naming the ones it does. */

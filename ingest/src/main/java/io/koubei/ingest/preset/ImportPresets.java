@@ -68,8 +68,12 @@ public final class ImportPresets {
             throw new MappingException("preset " + name + ": localTimes '" + local + "'; expected team");
         }
         ColumnMapping mapping = ColumnMapping.parse(root.path("mapping"), "preset " + name);
+        String zoneInHeader = root.hasNonNull("zoneInHeader") ? root.get("zoneInHeader").asString() : null;
+        if (zoneInHeader != null) {
+            java.util.regex.Pattern.compile(zoneInHeader); // a broken bundled pattern fails the first use, loudly
+        }
         return new ImportPreset(name, root.path("title").asString(name), root.path("titleZh").asString(name), files,
-                local.equals("team"), mapping);
+                local.equals("team"), mapping, zoneInHeader);
     }
 
     private static String resource(String file) {

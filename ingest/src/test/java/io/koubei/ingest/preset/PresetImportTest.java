@@ -70,7 +70,7 @@ class PresetImportTest {
     private ImportSummary importWith(String preset, Path file, ImportOptions base) throws IOException {
         ImportPreset p = ImportPresets.get(preset);
         p.checkFile(file);
-        ImportSummary s = new FeedbackImporter(bus).importFile(file, p.applyTo(base));
+        ImportSummary s = new FeedbackImporter(bus).importFile(file, p.applyTo(base, file));
         assertThat(s.rejections()).as("rejections of " + file.getFileName()).isEmpty();
         assertThat(s.rejected()).isZero();
         assertThat(s.abortedReason()).isNull();
@@ -225,6 +225,15 @@ class PresetImportTest {
                 .doesNotContainKeys("IP Address", "IPAddress");
         assertThat(a.fields().values()).doesNotContain("198.51.100.7", "Promoter");
         assertThat(item("qualtrics:R_2xyzUVW567rstLM").rating().value()).isEqualTo(4);
+    }
+
+    @Test
+    void qualtricsLocalTimesAreReadInTheZoneItsHeaderNamesUnlessZoneIsGiven() throws IOException {
+        importWith("qualtrics", "qualtrics.csv"); // no --zone: "timeZone":"America/Denver" of the third header row
+        assertThat(item("qualtrics:R_1abcDEF234ghiJK").createdAt()).isEqualTo(Instant.parse("2024-05-01T16:05:01Z"));
+        ImportOptions utc = ImportOptions.defaults().withFormatOptions(ImportOptions.defaults().formatOptions().withZone(ZoneId.of("UTC")));
+        importWith("qualtrics", dir.resolve("qualtrics.csv"), utc);
+        assertThat(item("qualtrics:R_1abcDEF234ghiJK").createdAt()).isEqualTo(Instant.parse("2024-05-01T10:05:01Z"));
     }
 
     @Test
