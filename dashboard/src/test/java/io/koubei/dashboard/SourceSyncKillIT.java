@@ -108,6 +108,9 @@ class SourceSyncKillIT {
             // at most the pages in flight at the kill are fetched again
             assertThat(beforeKill.indexOf(resumedAt)).isGreaterThanOrEqualTo(beforeKill.size() - 3);
             assertThat(afterRestart).doesNotHaveDuplicates();
+            System.out.printf("SourceSyncKillIT: %d pages requested before the kill, resumed at before=%d (request %d of"
+                    + " those), %d pages after the restart%n", beforeKill.size(), resumedAt, beforeKill.indexOf(resumedAt) + 1,
+                    afterRestart.size());
             long count = koubei.api().get("/api/v1/count?source=forum").json().get("count").asLong();
             assertThat(count).as("every post, each once (ids forum:<topic>/<n>)").isEqualTo(POSTS);
             // every page below the resumption point was asked for exactly once after the restart
