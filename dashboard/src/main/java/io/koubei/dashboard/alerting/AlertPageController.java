@@ -48,6 +48,11 @@ public class AlertPageController {
                 alerts.views(matching, locale));
         model.addAttribute("view", view);
         model.addAttribute("incidents", view.page());
+        Map<String, String> typeNames = new LinkedHashMap<>();
+        for (SignalType st : SignalType.values()) {
+            typeNames.put(st.name(), IncidentText.typeName(st, locale));
+        }
+        model.addAttribute("typeNames", typeNames);
         model.addAttribute("single", incident != null && !incident.isBlank());
         model.addAttribute("status", status);
         Map<String, String> hidden = new LinkedHashMap<>();

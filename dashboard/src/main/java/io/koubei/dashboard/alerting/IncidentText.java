@@ -154,7 +154,8 @@ public final class IncidentText {
                     ? String.format(Locale.ROOT, "Only %s %s a period lately, against a usual %s: it went quiet.",
                             num(f.get("observedMean")), measureEn(measure), num(f.get("baselineMedian")))
                     : String.format(Locale.ROOT, "近期每期只有 %s 条%s，通常约 %s 条：声音消失了。",
-                            num(f.get("observedMean")), measureZh(measure), num(f.get("baselineMedian")))) : null;
+                            num(f.get("observedMean")), measure == null || "volume".equals(measure) ? "" : measureZh(measure),
+                            num(f.get("baselineMedian")))) : null;
             case COCOON -> has(f, "cr10", "items") ? (en
                     ? String.format(Locale.ROOT, "The 10 most active accounts wrote %s of %s posts in %s; the picture rests on a few voices.",
                             pct(f.get("cr10")), num(f.get("items")), o.period())
