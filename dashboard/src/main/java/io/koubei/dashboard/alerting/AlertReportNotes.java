@@ -22,9 +22,12 @@ public class AlertReportNotes implements WeeklyReportBuilder.ReportNotes {
         this.alerts = alerts;
     }
 
+    /** The incidents seen in that week, each told by that week's alert (its numbers). */
     @Override
     public List<WeeklyReport.Note> notesFor(String week, String product) {
-        return alerts.list(null).stream()
+        return alerts.incidents(null).stream()
+                .flatMap(i -> i.occurrences().stream().filter(o -> week.equals(o.period())).limit(1))
+                .flatMap(o -> alerts.get(o.alertId()).stream())
                 .filter(a -> week.equals(a.week()))
                 .filter(a -> product == null || a.product() == null || product.equals(a.product()))
                 .sorted(Comparator.comparing(Alert::severity).reversed().thenComparing(Alert::type))
