@@ -127,8 +127,13 @@ public final class IncidentText {
             parts.add(names.product(i.product(), locale));
         }
         String about = about(i.subject());
-        if (about != null && i.type() != SignalType.RESPONSE_SLA) {
-            parts.add(names.subject(about, locale));
+        if (about != null) {
+            switch (i.type()) {
+                case COMPETITOR_GAP -> parts.add((en(locale) ? "vs " : "对比 ") + names.product(about, locale));
+                case COCOON, SPIKE, SILENCE, SOURCE_DOWN, DIVERGENCE, CORE_COMPLAINT -> parts.add(names.subject(about, locale));
+                // an item id (response time), a metric name (NPS, CSAT), an event or a cluster id: not a name to show
+                default -> { }
+            }
         }
         return String.join(" · ", parts);
     }
@@ -174,10 +179,10 @@ public final class IncidentText {
                     : String.format(Locale.ROOT, "%s 周 NPS 为 %s%s。", o.period(), num(f.get("nps")),
                             change(f, "changeVsPreviousWeek", "（比上周 %s 分）", true))) : null;
             case CSAT_DROP -> has(f, "value") ? (en
-                    ? String.format(Locale.ROOT, "Satisfaction was %s in %s%s.", num(f.get("value")), o.period(),
-                            change(f, "changeVsPreviousWeek", " (%s vs the previous week)", false))
-                    : String.format(Locale.ROOT, "%s 周满意度为 %s%s。", o.period(), num(f.get("value")),
-                            change(f, "changeVsPreviousWeek", "（比上周 %s）", false))) : null;
+                    ? String.format(Locale.ROOT, "%s of answers were satisfied (4–5) in %s%s.", pct(f.get("value")), o.period(),
+                            pointChange(f, "changeVsPreviousWeek", " (%s points vs the previous week)"))
+                    : String.format(Locale.ROOT, "%s 周满意（4–5 分）占 %s%s。", o.period(), pct(f.get("value")),
+                            pointChange(f, "changeVsPreviousWeek", "（比上周 %s 个百分点）"))) : null;
             case CORE_COMPLAINT -> has(f, "coreAuthors", "mentions") ? (en
                     ? String.format(Locale.ROOT, "%s core users complained about %s in %s posts in %s.",
                             num(f.get("coreAuthors")), aspect == null ? "the same point" : aspect, num(f.get("mentions")), o.period())
@@ -295,6 +300,12 @@ public final class IncidentText {
         return v == null ? "" : String.format(Locale.ROOT, format, signed(v));
     }
 
+    /** A change of a share (0..1) in percentage points. */
+    private static String pointChange(Map<String, Double> f, String key, String format) {
+        Double v = f.get(key);
+        return v == null ? "" : String.format(Locale.ROOT, format, signed(Math.round(v * 1000) / 10.0));
+    }
+
     private static String signed(double v) {
         String n = num(Math.abs(v));
         return (v < 0 ? "−" : v > 0 ? "+" : "") + n;
@@ -338,7 +349,7 @@ public final class IncidentText {
         return s.startsWith("-") ? "−" + s.substring(1) : s;
     }
 
-    private static final java.util.Set<String> PERCENT = java.util.Set.of("cr10", "cr10Alert", "hhi",
+    private static final java.util.Set<String> PERCENT = java.util.Set.of("value", "low", "high", "cr10", "cr10Alert", "hhi",
             "top20OverlapWithPreviousWeek", "top10InPreviousTop20", "newAccountShare", "lowFollowerShare", "oneSidedShare",
             "suspiciousAccountShare", "oursNetSentiment", "competitorNetSentiment", "netSentimentBefore", "netSentimentAfter",
             "netSentimentChange", "netSentimentChangeLow", "netSentimentChangeHigh", "upBaselineNetSentiment",
@@ -385,7 +396,9 @@ public final class IncidentText {
             Map.entry("trailingNps", new String[] {"前几周 NPS", "NPS of the trailing weeks"}),
             Map.entry("changeVsPreviousWeek", new String[] {"比上周", "change vs previous week"}),
             Map.entry("changeVsTrailing", new String[] {"比前几周", "change vs trailing weeks"}),
-            Map.entry("value", new String[] {"数值", "value"}),
+            Map.entry("value", new String[] {"满意占比", "share satisfied"}),
+            Map.entry("low", new String[] {"区间下限", "interval low"}),
+            Map.entry("high", new String[] {"区间上限", "interval high"}),
             Map.entry("mean", new String[] {"均值", "mean"}),
             Map.entry("mentions", new String[] {"提及条数", "mentions"}),
             Map.entry("coreAuthors", new String[] {"核心用户数", "core users"}),

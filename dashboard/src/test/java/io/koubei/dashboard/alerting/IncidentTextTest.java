@@ -53,6 +53,30 @@ class IncidentTextTest {
     }
 
     @Test
+    void titlesNameTheCompetitorAndLeaveOutIdsThatAreNoNames() {
+        Signal gap = Signal.builder(SignalType.COMPETITOR_GAP).week("2026-W47").aspect("heat").product("nova-x1")
+                .subject("rival-r9").title("t").build();
+        IncidentNames names = new IncidentNames() {
+            public String channel(String id, Locale l) { return id; }
+            public String aspect(String id, Locale l) { return "Heat"; }
+            public String product(String id, Locale l) { return id.equals("rival-r9") ? "Aurora R9" : "Xinghe X1"; }
+            public String subject(String id, Locale l) { return "?" + id; }
+        };
+        assertThat(IncidentText.title(Incident.open(gap, "a", "/s", Instant.EPOCH), Locale.ENGLISH, names))
+                .isEqualTo("Competitor gap · Heat · Xinghe X1 · vs Aurora R9");
+        for (SignalType t : List.of(SignalType.NPS_DROP, SignalType.CSAT_DROP, SignalType.EVENT_IMPACT, SignalType.ASTROTURF,
+                SignalType.RESPONSE_SLA)) {
+            Signal s = Signal.builder(t).week("2026-W47").product("nova-x1").subject("some-id:42").title("t").build();
+            assertThat(IncidentText.title(Incident.open(s, "a", "/s", Instant.EPOCH), Locale.ENGLISH, names))
+                    .as(t.name()).doesNotContain("some-id").endsWith("Xinghe X1");
+        }
+        Signal csat = Signal.builder(SignalType.CSAT_DROP).week("2026-W43").subject("csat").title("t")
+                .evidence(Evidence.builder().figure("value", 0.6).figure("changeVsPreviousWeek", -0.1).build()).build();
+        assertThat(IncidentText.sentence(Incident.open(csat, "a", "/s", Instant.EPOCH), Locale.ENGLISH, names))
+                .isEqualTo("60% of answers were satisfied (4–5) in 2026-W43 (−10 points vs the previous week).");
+    }
+
+    @Test
     void theMiniChartDrawsEachWeekAgainstTheBaselineWithGapsWhereTheSubjectWasQuiet() {
         Incident i = null;
         for (String week : List.of("2026-W43", "2026-W44", "2026-W46")) {
