@@ -4,7 +4,7 @@ import io.koubei.dashboard.access.NoRoleException;
 import io.koubei.dashboard.access.SignInSource;
 import io.koubei.dashboard.access.UserDirectory;
 import java.util.List;
-import org.springframework.ldap.core.support.LdapContextSource;
+import org.springframework.security.ldap.DefaultSpringSecurityContextSource;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -28,8 +28,8 @@ public final class LdapSignIn implements AuthenticationProvider {
     private final UserDirectory users;
 
     public LdapSignIn(SsoProperties.Ldap config, UserDirectory users) {
-        LdapContextSource source = new LdapContextSource();
-        source.setUrl(config.getUrl());
+        // parses the base DN from the URL (ldap://host:389/dc=example,dc=com); several URLs may be given, space-separated
+        DefaultSpringSecurityContextSource source = new DefaultSpringSecurityContextSource(config.getUrl());
         if (config.getManagerDn() != null && !config.getManagerDn().isBlank()) {
             source.setUserDn(config.getManagerDn());
             source.setPassword(config.getManagerPassword() == null ? "" : config.getManagerPassword());
