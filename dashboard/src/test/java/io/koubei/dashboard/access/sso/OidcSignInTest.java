@@ -75,11 +75,13 @@ class OidcSignInTest {
         return "http://localhost:" + port + path;
     }
 
+    private HttpClient browser;
+
     /** A click on "Sign in with …" in a fresh browser; the provider answers with the given user and groups. */
     private HttpResponse<String> signIn(String user, List<String> audience, Map<String, Object> claims, long expiry)
             throws Exception {
         provider.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER, user, "JWT", audience, claims, expiry));
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.ALWAYS).build();
         String page = browser.send(HttpRequest.newBuilder(URI.create(url("/login"))).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
@@ -117,6 +119,13 @@ class OidcSignInTest {
         assertThat(alice.roleEditable()).isFalse();
         List<AuditEntry> logins = audit.list(null, null, "alice", "login.success", 10);
         assertThat(logins).extracting(AuditEntry::detail).containsExactly("oidc");
+
+        // the session works, with the admin's rights: the users page lists her with her source, her role not editable
+        String usersPage = browser.send(HttpRequest.newBuilder(URI.create(url("/settings/users"))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(usersPage).contains("data-user=\"alice\"").contains("OIDC")
+                .doesNotContain("/settings/users/alice/role").doesNotContain("/settings/users/alice/password")
+                .contains("/settings/users/alice/enabled");
     }
 
     @Test
