@@ -2,11 +2,13 @@ package io.koubei.dashboard.access;
 
 import io.koubei.dashboard.access.sso.OidcRegistration;
 import io.koubei.dashboard.access.sso.SsoProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 @Controller
+@ConditionalOnWebApplication // its SsoProperties are bound by SecurityConfiguration, which only web servers have
 class LoginController {
     private final SsoProperties sso;
 
