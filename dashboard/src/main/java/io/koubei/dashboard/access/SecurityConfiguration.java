@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import io.koubei.dashboard.access.sso.LdapSignIn;
 import io.koubei.dashboard.access.sso.OidcBearerTokens;
+import io.koubei.dashboard.access.sso.OidcProviderCheck;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import io.koubei.dashboard.access.sso.OidcRegistration;
 import io.koubei.dashboard.access.sso.OidcSignIn;
 import io.koubei.dashboard.access.sso.SsoProperties;
@@ -155,8 +157,10 @@ public class SecurityConfiguration {
                 .logout(l -> l.logoutSuccessUrl("/login?logout"));
         if (sso.getOidc().enabled()) {
             // authorization-code sign-in: /oauth2/authorization/oidc → the provider → /login/oauth2/code/oidc
+            OidcRegistration registration = new OidcRegistration(sso.getOidc());
+            http.addFilterBefore(new OidcProviderCheck(registration), OAuth2AuthorizationRequestRedirectFilter.class);
             http.oauth2Login(o -> o.loginPage("/login")
-                    .clientRegistrationRepository(new OidcRegistration(sso.getOidc()))
+                    .clientRegistrationRepository(registration)
                     .userInfoEndpoint(u -> u.oidcUserService(new OidcSignIn(sso.getOidc(), users, audit)))
                     .failureHandler(SecurityConfiguration::signInFailed));
         }
