@@ -75,12 +75,12 @@ public class SecurityConfiguration {
      */
     @Bean
     AuthenticationProvider passwordSignIn(UserDirectory users, PasswordEncoder encoder, LoginThrottle throttle,
-            SsoProperties sso) {
+            SsoProperties sso, AuditLog audit) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
         List<AuthenticationProvider> providers = new ArrayList<>(List.of(passwords));
         if (sso.getLdap().enabled()) {
-            providers.add(new LdapSignIn(sso.getLdap(), users));
+            providers.add(new LdapSignIn(sso.getLdap(), users, audit));
         }
         return new ThrottledAuthenticationProvider(providers, throttle);
     }

@@ -3,6 +3,7 @@ package io.koubei.dashboard.access.sso;
 import io.koubei.dashboard.access.NoRoleException;
 import io.koubei.dashboard.access.SignInSource;
 import io.koubei.dashboard.access.UserDirectory;
+import io.koubei.dashboard.audit.AuditLog;
 import java.util.List;
 import org.springframework.security.ldap.DefaultSpringSecurityContextSource;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -26,8 +27,10 @@ public final class LdapSignIn implements AuthenticationProvider {
     private final LdapAuthenticationProvider ldap;
     private final RoleMapping roles;
     private final UserDirectory users;
+    private final AuditLog audit;
 
-    public LdapSignIn(SsoProperties.Ldap config, UserDirectory users) {
+    public LdapSignIn(SsoProperties.Ldap config, UserDirectory users, AuditLog audit) {
+        this.audit = audit;
         // parses the base DN from the URL (ldap://host:389/dc=example,dc=com); several URLs may be given, space-separated
         DefaultSpringSecurityContextSource source = new DefaultSpringSecurityContextSource(config.getUrl());
         if (config.getManagerDn() != null && !config.getManagerDn().isBlank()) {
@@ -68,11 +71,16 @@ public final class LdapSignIn implements AuthenticationProvider {
         Authentication bound = ldap.authenticate(attempt); // BadCredentialsException: unknown user or wrong password
         String name = attempt.getName();
         List<String> groups = bound.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
-        var role = roles.roleOf(groups).orElseThrow(() -> new NoRoleException(
-                "LDAP user " + name + " is in no group mapped to a Koubei role (groups: " + groups + ")"));
+        // Spring Security publishes no failure event for these refusals (the password was right): recorded here
+        var role = roles.roleOf(groups).orElse(null);
+        if (role == null) {
+            audit.record(name, "login.failure", null, "ldap: no group mapped to a role " + groups);
+            throw new NoRoleException("LDAP user " + name + " is in no group mapped to a Koubei role (groups: " + groups + ")");
+        }
         try {
             users.signedIn(name, UserDirectory.Source.LDAP, role);
         } catch (UserDirectory.SignInRefused e) {
+            audit.record(name, "login.failure", null, "ldap: " + e.refusal().name().toLowerCase(java.util.Locale.ROOT));
             throw new NoRoleException(e.getMessage());
         }
         var ok = UsernamePasswordAuthenticationToken.authenticated(name, null,

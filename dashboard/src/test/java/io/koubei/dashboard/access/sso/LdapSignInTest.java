@@ -166,6 +166,8 @@ class LdapSignInTest {
         assertThat(formLogin("wu", "wu-secret-1")).endsWith("/login?norole");
         assertThat(basic("GET", "/api/v1/count", "wu", "wu-secret-1").statusCode()).isEqualTo(401);
         assertThat(users.find("wu")).isEmpty();
+        assertThat(audit.list(null, null, "wu", "login.failure", 10)).extracting(AuditEntry::detail)
+                .anyMatch(d -> d.startsWith("ldap: no group mapped to a role") && d.contains("interns"));
     }
 
     @Test
@@ -173,5 +175,6 @@ class LdapSignInTest {
         assertThat(formLogin("root", "local-root-pw")).as("the local password still works").doesNotContain("/login");
         assertThat(formLogin("root", "root-ldap-pw")).as("the directory's root is not our root").endsWith("/login?norole");
         assertThat(users.find("root").orElseThrow().source()).isEqualTo(UserDirectory.Source.CONFIGURATION);
+        assertThat(audit.list(null, null, "root", "login.failure", 10)).extracting(AuditEntry::detail).contains("ldap: name_taken");
     }
 }
