@@ -122,7 +122,7 @@ class ReportDeliveryTest {
             props.setWebhooks(List.of(base + "/generic")); // the unsigned list stays: refused by this receiver
             WeeklyReportBuilder builder = new WeeklyReportBuilder(store, CalendarKeys.defaultZone(), 30,
                     WeeklyReportBuilder.ReportNotes.NONE, Clock.fixed(Instant.parse("2026-11-23T01:00:00Z"), ZoneOffset.UTC));
-            ReportArchive archive = new ReportArchive(dir, builder, ReportTemplates.engine(), CalendarKeys.DEFAULT_ZONE,
+            ReportArchive archive = new ReportArchive(dir, new io.koubei.store.state.FileStateStore(dir), builder, ReportTemplates.engine(), CalendarKeys.DEFAULT_ZONE,
                     new PdfReportRenderer(null));
             StaticListableBeanFactory beans = new StaticListableBeanFactory();
             beans.addBean("archive", archive);
