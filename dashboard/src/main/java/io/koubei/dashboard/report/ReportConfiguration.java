@@ -108,20 +108,29 @@ public class ReportConfiguration implements SchedulingConfigurer {
 
     /** Sends the Markdown version to the configured webhooks and e-mail recipients; failures are logged, not fatal. */
     void deliver(ReportArchive a, String week, String product) {
-        if (props.getWebhooks().isEmpty() && props.getEmailTo().isEmpty()) {
+        if (props.getWebhooks().isEmpty() && props.getSignedWebhooks().isEmpty() && props.getEmailTo().isEmpty()) {
             return;
         }
         String title = "口碑周报 " + week + (product == null ? "" : " · " + product);
         String markdown = new String(a.render(a.builder().build(week, product), ReportFormat.MD).content(),
                 java.nio.charset.StandardCharsets.UTF_8);
+        java.util.List<io.koubei.dashboard.alerting.WebhookNotifier> targets = new java.util.ArrayList<>();
         for (String url : props.getWebhooks()) {
             String[] parts = url.split("\\|", 2); // "format|url" or a plain URL (generic JSON)
             String format = parts.length == 2 ? parts[0] : "generic";
             String target = parts.length == 2 ? parts[1] : parts[0];
+            targets.add(new io.koubei.dashboard.alerting.WebhookNotifier(target, format));
+        }
+        for (ReportProperties.SignedWebhook w : props.getSignedWebhooks()) {
+            // signed exactly as the alert webhooks are: the alerting notifier does the signing
+            targets.add(new io.koubei.dashboard.alerting.WebhookNotifier(w.getUrl(), w.getFormat(), w.getSecret(),
+                    java.time.Clock.systemUTC()));
+        }
+        for (io.koubei.dashboard.alerting.WebhookNotifier target : targets) {
             try {
-                new io.koubei.dashboard.alerting.WebhookNotifier(target, format).sendText(title, markdown);
+                target.sendText(title, markdown);
             } catch (RuntimeException e) {
-                log.error("Weekly report {} not delivered to a webhook: {}", week, e.getMessage());
+                log.error("Weekly report {} not delivered to webhook {}: {}", week, target.name(), e.getMessage());
             }
         }
         var sender = mail.getIfAvailable();
