@@ -76,6 +76,11 @@ public class Labels {
         return s == null ? "" : settings.channels().sourceName(s);
     }
 
+    /** A product by its display name from the products settings page; the id when none is set. */
+    public String product(String p) {
+        return p == null ? "" : settings.products().displayName(p);
+    }
+
     public String segment(String s) {
         return segment(s, locale());
     }
