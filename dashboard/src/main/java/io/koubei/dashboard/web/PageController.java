@@ -44,9 +44,11 @@ public class PageController {
 
     private final ThisWeekService thisWeek;
     private final ChartEvents events;
+    private final io.koubei.dashboard.thisweek.ThisWeekView sparklines;
 
     public PageController(QueryService queries, MessageSource messages, AlertService alerts, JsonMapper json,
-            ThisWeekService thisWeek, ChartEvents events) {
+            ThisWeekService thisWeek, ChartEvents events, io.koubei.dashboard.thisweek.ThisWeekView sparklines) {
+        this.sparklines = sparklines;
         this.thisWeek = thisWeek;
         this.events = events;
         this.json = json;
@@ -60,7 +62,10 @@ public class PageController {
         FilterParams params = FilterParams.of(raw);
         QueryService.Overview overview = queries.overview(params);
         model.addAttribute("overview", overview);
-        model.addAttribute("thisWeek", thisWeek.thisWeek(params, locale));
+        io.koubei.dashboard.thisweek.ThisWeek tw = thisWeek.thisWeek(params, locale);
+        model.addAttribute("thisWeek", tw);
+        // drawn here from numbers only (Thymeleaf does not call beans inside th:utext)
+        model.addAttribute("sparklines", tw.findings().stream().map(f -> sparklines.sparkline(f.series())).toList());
         model.addAttribute("eventsJson", json.writeValueAsString(events.markers(params)));
         // serialised here with the application's mapper: the page's script reads it as one JSON string
         model.addAttribute("overviewJson", json.writeValueAsString(overview));
