@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Display names for ids shown on pages ({@code ${@labels.aspect(id)}}): aspects by the taxonomy's name (Chinese) or
- * an English message, departments and channels by message, sources by the name set on the channels settings page.
+ * an English message, departments and channels by message, sources by the name set on the channels settings page,
+ * products by the name set in the products settings (the demo ships 星河 X1, 极光 R9).
  * Unknown ids are shown as they are.
  */
 @Component("labels")
@@ -63,8 +64,15 @@ public class Labels {
         return c == null ? "" : messages.getMessage("channel." + c, null, c, locale());
     }
 
+    /** A department by its message; "pr/product" (two departments share a channel) → "公关 / 产品". */
     public String department(String d) {
-        return d == null ? "" : messages.getMessage("department." + d, null, d, locale());
+        if (d == null) {
+            return "";
+        }
+        if (d.contains("/")) {
+            return java.util.Arrays.stream(d.split("/")).map(this::department).collect(java.util.stream.Collectors.joining(" / "));
+        }
+        return messages.getMessage("department." + d, null, d, locale());
     }
 
     /** The department that watches a channel, as set on the channels settings page. */

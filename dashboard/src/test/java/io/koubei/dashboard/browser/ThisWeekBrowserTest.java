@@ -168,6 +168,19 @@ class ThisWeekBrowserTest {
 
     @Test
     @Order(3)
+    void systemStatusIsAPageForPeople() {
+        width(1440, 1000);
+        open("/");
+        Browser.clickAndWait(driver, driver.findElement(By.linkText("系统状态")));
+        assertThat(driver.getCurrentUrl()).endsWith("/status");
+        String body = driver.findElement(By.tagName("body")).getText();
+        assertThat(body).contains("系统正常").contains("数据截至").doesNotContain("\"status\"");
+        assertThat(driver.findElement(By.id("status-items")).getText()).isEqualTo(String.valueOf(ThisWeekFixture.lines().size()));
+        Browser.screenshot(driver, "thisweek-03-status");
+    }
+
+    @Test
+    @Order(4)
     void phoneAndDesktopHaveNoHorizontalOverflowAndPhoneFiltersFold() {
         Map<String, String> pages = new java.util.LinkedHashMap<>();
         pages.put("overview", "/");
