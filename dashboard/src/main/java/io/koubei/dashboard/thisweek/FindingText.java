@@ -44,9 +44,9 @@ public class FindingText {
         if (dataUpTo != null && !after.isEmpty()) {
             b.append(msg(locale, "thisweek.weeksWithout", weeks(after)));
         }
-        if (!stale.isEmpty() && dataUpTo != null && after.isEmpty()) {
+        if (stale.stream().anyMatch(s -> !s.nearlySilent()) && dataUpTo != null && after.isEmpty()) {
             List<String> names = new ArrayList<>();
-            stale.forEach(s -> names.add(s.name()));
+            stale.stream().filter(s -> !s.nearlySilent()).forEach(s -> names.add(s.name()));
             b.append(msg(locale, "thisweek.staleSources", String.join(sep(locale), names)));
         }
         return b.append(msg(locale, "thisweek.end")).toString();
@@ -64,6 +64,12 @@ public class FindingText {
     String silence(Locale locale, StaleSource s, long perWeekBefore) {
         return msg(locale, "thisweek.silence", s.name(), String.format(Locale.ROOT, "%,d", perWeekBefore),
                 s.lastWeek() == null ? "–" : s.lastWeek());
+    }
+
+    String nearlySilent(Locale locale, StaleSource s) {
+        long drop = s.weeklyBefore() == 0 ? 0 : Math.round(100.0 * (s.weeklyBefore() - s.thisWeek()) / s.weeklyBefore());
+        return msg(locale, "thisweek.nearlySilent", s.name(), String.format(Locale.ROOT, "%,d", s.thisWeek()),
+                String.format(Locale.ROOT, "%,d", s.weeklyBefore()), String.valueOf(drop));
     }
 
     String aspect(Locale locale, String aspect, double nowPct, double beforePct, double pp, long negativeNow) {

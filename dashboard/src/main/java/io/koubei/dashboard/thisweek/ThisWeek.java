@@ -20,8 +20,15 @@ import java.util.List;
 public record ThisWeek(String week, String dataUpTo, boolean noData, String statement, List<String> weeksWithout,
         List<StaleSource> staleSources, Headline headline, List<Finding> findings, String summary) {
 
-    /** A source that has gone quiet: its display name, the last day it sent something, its usual gap in weeks. */
-    public record StaleSource(String source, String name, String lastWeek, int usualGapWeeks) {
+    /**
+     * A source that has gone quiet: its display name, the last week it sent something, its usual gap in weeks; or one
+     * that nearly stopped ({@code thisWeek} items, under a quarter of its {@code weeklyBefore} average).
+     */
+    public record StaleSource(String source, String name, String lastWeek, int usualGapWeeks, long thisWeek,
+            long weeklyBefore) {
+        public boolean nearlySilent() {
+            return thisWeek > 0;
+        }
     }
 
     /**

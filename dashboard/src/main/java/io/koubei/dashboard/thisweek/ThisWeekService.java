@@ -47,6 +47,9 @@ public class ThisWeekService {
     static final int CADENCE_WEEKS = 8;
     /** A channel's net sentiment must move at least this much (percentage points) to count as a divergence. */
     static final double DIVERGENCE_MIN_PP = 5;
+    /** A source that sends less than this share of its weekly average of the 4 weeks before has nearly stopped. */
+    static final double NEARLY_SILENT_SHARE = 0.25;
+    static final long NEARLY_SILENT_MIN_WEEKLY = 20;
 
     private final QueryService queries;
     private final CalendarKeys calendar;
@@ -203,8 +206,16 @@ public class ThisWeekService {
                 }
                 silent++;
             }
+            long now = e.getValue().getOrDefault(week, BucketStats.ZERO).count();
+            long before = 0;
+            for (int i = 1; i <= 4; i++) {
+                before += e.getValue().getOrDefault(CalendarKeys.shiftWeek(week, -i), BucketStats.ZERO).count();
+            }
+            long mean = Math.round(before / 4.0);
             if (silent >= usualGap) {
-                out.add(new StaleSource(e.getKey(), text.sourceName(e.getKey()), last, usualGap));
+                out.add(new StaleSource(e.getKey(), text.sourceName(e.getKey()), last, usualGap, 0, mean));
+            } else if (now > 0 && mean >= NEARLY_SILENT_MIN_WEEKLY && now < NEARLY_SILENT_SHARE * mean) {
+                out.add(new StaleSource(e.getKey(), text.sourceName(e.getKey()), week, usualGap, now, mean));
             }
         }
         return out;
@@ -220,7 +231,8 @@ public class ThisWeekService {
             double share = trailingAll == 0 ? 0 : (double) before / trailingAll;
             String link = base.with("source", s.source()).with("week", String.join(",", trailing)).href("/search");
             out.add(new Finding(Kind.SILENCE, s.source(), 2 + Math.min(5, 10 * share),
-                    text.silence(locale, s, Math.round(before / 4.0)), link, counts(series, twelve), "items"));
+                    s.nearlySilent() ? text.nearlySilent(locale, s) : text.silence(locale, s, Math.round(before / 4.0)),
+                    link, counts(series, twelve), "items"));
         }
         return out;
     }
@@ -298,7 +310,8 @@ public class ThisWeekService {
             if (!d.excludesZero() || restFollows || Math.abs(d.value()) < DIVERGENCE_MIN_PP) {
                 continue;
             }
-            double score = Math.abs(d.value()) / 3;
+            // a channel moving on its own is news, but a surging problem behind it is the story: capped below surges
+            double score = Math.min(4, Math.abs(d.value()) / 6);
             if (best == null || score > best.score()) {
                 List<Point> series = twelve.stream().map(w -> {
                     BucketStats s = e.getValue().getOrDefault(w, BucketStats.ZERO);

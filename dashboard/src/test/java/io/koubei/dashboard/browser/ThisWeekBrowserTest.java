@@ -119,7 +119,7 @@ class ThisWeekBrowserTest {
         // this week first: the this-week block comes before the twelve-week trends
         assertThat((Boolean) js("return document.getElementById('this-week').compareDocumentPosition("
                 + "document.getElementById('chart-nps')) === Node.DOCUMENT_POSITION_FOLLOWING")).isTrue();
-        assertThat(driver.findElement(By.id("tw-volume")).getText()).isEqualTo("170");
+        assertThat(driver.findElement(By.id("tw-volume")).getText()).isEqualTo("175");
         assertThat(driver.findElement(By.id("tw-nps")).getText()).isEqualTo("15.0");
         assertThat(driver.findElement(By.id("tw-nps-last")).getText()).contains("−10.0").contains("不显著");
 

@@ -16,6 +16,7 @@ import java.util.List;
  *   <li>social {@code weibo}: 60 positive and 40 service complaints a week; in the last week the hidden problem:
  *       35 battery complaints surge from none (25 positive, 40 service)</li>
  *   <li>review {@code tmall}: 40 star reviews a week, none in the last week (a silent source)</li>
+ *   <li>review {@code jd}: 40 star reviews a week, 5 in the last week (a source that nearly stopped)</li>
  *   <li>social {@code weibo}, competitor {@code rival-r9}: 10 posts a week</li>
  * </ul>
  */
@@ -69,6 +70,9 @@ public final class ThisWeekFixture {
             }
             for (int i = 0; i < 10; i++) {
                 out.add(line("weibo", "social", "rival-r9", w + "r" + i, at, i < 5 ? POSITIVE : SERVICE, ""));
+            }
+            for (int i = 0; i < (offset == 0 ? 5 : 40); i++) {
+                out.add(line("jd", "review", "nova-x1", w + "j" + i, at, POSITIVE, ",\"rating\":{\"scale\":\"stars\",\"value\":5}"));
             }
             if (offset < 0) {
                 for (int i = 0; i < 40; i++) {
