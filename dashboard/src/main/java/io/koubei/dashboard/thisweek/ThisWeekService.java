@@ -134,7 +134,9 @@ public class ThisWeekService {
         if (!noData) {
             findings.addAll(aspects(base, baseFilter, weekly, week, trailing, twelve, locale, toldAspects));
             findings.addAll(divergence(base, byChannel, weekly, week, trailing, twelve, locale));
-            findings.addAll(alerts(params, base, week, twelve, toldAspects, locale));
+            Set<String> toldKinds = new HashSet<>();
+            findings.forEach(f -> toldKinds.add(f.kind().name()));
+            findings.addAll(alerts(params, base, week, twelve, toldAspects, toldKinds, locale));
         }
         findings.sort(Comparator.comparingDouble(Finding::score).reversed());
         List<Finding> top = findings.size() > MAX_FINDINGS ? List.copyOf(findings.subList(0, MAX_FINDINGS)) : findings;
@@ -327,7 +329,7 @@ public class ThisWeekService {
 
     /** Open alerts of the week under the page's filters; one already told as an aspect finding is not repeated. */
     private List<Finding> alerts(FilterParams params, FilterParams base, String week, List<String> twelve,
-            Set<String> toldAspects, Locale locale) {
+            Set<String> toldAspects, Set<String> toldKinds, Locale locale) {
         List<String> products = params.values().getOrDefault("product", List.of());
         List<String> channels = params.values().getOrDefault("channel", List.of());
         List<String> aspects = params.values().getOrDefault("aspect", List.of());
@@ -336,6 +338,8 @@ public class ThisWeekService {
                 .filter(i -> aspects.isEmpty() || i.aspect() == null || aspects.contains(i.aspect()))
                 .filter(i -> channels.isEmpty() || i.channels().isEmpty() || i.channels().stream().anyMatch(channels::contains))
                 .filter(i -> i.aspect() == null || !toldAspects.contains(i.aspect()))
+                // a silence or divergence this overview found itself is told once, as its own finding
+                .filter(i -> !toldKinds.contains(i.typeKey()))
                 .sorted(Comparator.comparingInt(OpenIssue::rank).reversed().thenComparing(OpenIssue::id))
                 .toList();
         // one finding per subject: the same product, aspect and channels alerted by several detectors is told once
