@@ -29,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class ThisWeekApiTest {
     private static final String TOKEN = "this-week-token";
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -158,6 +159,40 @@ class ThisWeekApiTest {
         assertThat(empty.get("summary").asString()).contains("没有收到任何数据").contains("不代表一切正常")
                 .doesNotContain("没有显著变化");
         assertThat(empty.get("findings").findValuesAsString("kind")).containsExactly("SILENCE");
+    }
+
+    /** Runs last: the detectors' alerts come in through the alerting service and are told once. */
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+    void openAlertsOfTheWeekAreReadThroughTheAdapterAndToldOnce() throws Exception {
+        HttpResponse<String> scan = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/v1/signals/scan?week=all")).header("Authorization", "Bearer " + TOKEN)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(scan.statusCode()).as(scan.body()).isEqualTo(200);
+        String week = ThisWeekFixture.week(0);
+        java.util.List<JsonNode> open = new java.util.ArrayList<>();
+        get("/api/v1/alerts?status=open", null).forEach(a -> {
+            if (week.equals(a.get("week").asString())) {
+                open.add(a);
+            }
+        });
+        // the spike detector alerts on the battery surge too: the overview tells it once, as the aspect finding
+        assertThat(open).anyMatch(a -> "battery".equals(a.path("aspect").asString(null)));
+        JsonNode findings = get("/api/v1/overview", null).get("thisWeek").get("findings");
+        assertThat(findings.get(0).get("subject").asString()).isEqualTo("battery");
+        java.util.List<String> alertSubjects = new java.util.ArrayList<>();
+        findings.forEach(f -> {
+            if (f.get("kind").asString().equals("ALERT")) {
+                alertSubjects.add(f.get("subject").asString());
+            }
+        });
+        for (JsonNode a : open) {
+            boolean told = "battery".equals(a.path("aspect").asString(null))
+                    || java.util.Set.of("SILENCE", "DIVERGENCE").contains(a.get("type").asString());
+            if (told) {
+                assertThat(alertSubjects).doesNotContain(a.get("id").asString());
+            }
+        }
     }
 
     @Test
