@@ -21,7 +21,11 @@ public class Labels {
     private final ReloadableAnalyzer analyzer;
     private final SettingsService settings;
 
-    public Labels(MessageSource messages, ReloadableAnalyzer analyzer, SettingsService settings) {
+    private final org.springframework.beans.factory.ObjectProvider<io.koubei.dashboard.query.QueryService> queries;
+
+    public Labels(MessageSource messages, ReloadableAnalyzer analyzer, SettingsService settings,
+            org.springframework.beans.factory.ObjectProvider<io.koubei.dashboard.query.QueryService> queries) {
+        this.queries = queries;
         this.messages = messages;
         this.analyzer = analyzer;
         this.settings = settings;
@@ -87,6 +91,26 @@ public class Labels {
     /** A product by its display name from the products settings page; the id when none is set. */
     public String product(String p) {
         return p == null ? "" : settings.products().displayName(p);
+    }
+
+    /**
+     * An account (author id such as wb-1000001) by the name its newest item carries (masked like every shown name,
+     * e.g. 星河手机); the id when the store knows no name. Cached with the other reads until the next write.
+     */
+    public String account(String id) {
+        if (id == null) {
+            return "";
+        }
+        io.koubei.dashboard.query.QueryService q = queries.getIfAvailable();
+        if (q == null) {
+            return id;
+        }
+        return q.cached(java.util.List.of("account-name", id), () -> q.store().search(new io.koubei.core.store.SearchQuery(
+                io.koubei.core.store.FeedbackFilter.builder().authorIds(java.util.Set.of(id)).build(), 0, 1)).items().stream()
+                .map(f -> f.item().author() == null ? null : f.item().author().name())
+                .filter(n -> n != null && !n.isBlank())
+                .map(io.koubei.analysis.privacy.PiiMasker::mask)
+                .findFirst().orElse(id));
     }
 
     public String segment(String s) {

@@ -42,8 +42,22 @@ class ThisWeekApiTest {
         r.add("koubei.security.api-tokens", () -> TOKEN);
     }
 
+    /** An official account's post long before the fixture's weeks: its name labels the account id. */
+    static final String OFFICIAL_POST = "{\"source\":\"weibo\",\"channel\":\"social\",\"externalId\":\"official-1\","
+            + "\"createdAt\":\"2025-01-08T10:00:00+08:00\",\"text\":\"新品发布\",\"author\":{\"id\":\"wb-1000001\","
+            + "\"name\":\"星河手机\",\"official\":true}}";
+
     @LocalServerPort
     int port;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    io.koubei.dashboard.web.Labels labels;
+
+    @Test
+    void accountsAreShownByTheirName() {
+        assertThat(labels.account("wb-1000001")).isEqualTo("星河手机");
+        assertThat(labels.account("wb-unknown")).isEqualTo("wb-unknown");
+    }
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -59,7 +73,8 @@ class ThisWeekApiTest {
     void load() throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/feedback"))
                 .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/x-ndjson")
-                .POST(HttpRequest.BodyPublishers.ofString(String.join("\n", ThisWeekFixture.lines()), StandardCharsets.UTF_8))
+                .POST(HttpRequest.BodyPublishers.ofString(String.join("\n", ThisWeekFixture.lines()) + "\n" + OFFICIAL_POST,
+                        StandardCharsets.UTF_8))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     }
