@@ -47,7 +47,7 @@ public class ReportConfiguration implements SchedulingConfigurer {
     @Bean
     WeeklyReportBuilder weeklyReportBuilder(FeedbackStore store, CalendarKeys calendar, KoubeiProperties koubei,
             ObjectProvider<WeeklyReportBuilder.ReportNotes> notes, Clock clock,
-            io.koubei.dashboard.settings.SettingsService settings, io.koubei.dashboard.signals.SignalsService signals) {
+            io.koubei.dashboard.signals.Detectors detectors) {
         // every section source (alerts, response speed, …) contributes its notes, in bean order
         java.util.List<WeeklyReportBuilder.ReportNotes> sources = notes.orderedStream().toList();
         WeeklyReportBuilder.ReportNotes all = new WeeklyReportBuilder.ReportNotes() {
@@ -62,22 +62,18 @@ public class ReportConfiguration implements SchedulingConfigurer {
             }
         };
         return new WeeklyReportBuilder(store, calendar, koubei.getMinimumN(), all, clock,
-                () -> {
-                    var config = settings.scanConfig(io.koubei.analysis.signals.alert.ScanConfig.defaults());
-                    String dataStart = signals.dataStart();
-                    return dataStart == null ? config : config.withDataStart(dataStart);
-                });
+                detectors::config);
     }
 
     @Bean
-    ReportArchive reportArchive(KoubeiProperties koubei, WeeklyReportBuilder builder, ITemplateEngine templates,
-            CalendarKeys calendar, io.koubei.dashboard.web.Labels labels) {
+    ReportArchive reportArchive(KoubeiProperties koubei, io.koubei.core.state.StateStore state, WeeklyReportBuilder builder,
+            ITemplateEngine templates, CalendarKeys calendar, io.koubei.dashboard.web.Labels labels) {
         // aspects and user groups by name (taxonomy / messages), not by id
         HtmlReportRenderer html = new HtmlReportRenderer(templates, calendar.zone(), labels::aspect, labels::segment,
                 labels::source).withProductLabels(labels::product);
         MarkdownReportRenderer markdown = new MarkdownReportRenderer((a, l) -> labels.aspect(a, l), labels::source)
                 .withProductNames(labels::product);
-        return new ReportArchive(koubei.getDataDir(), builder, html, markdown, new PdfReportRenderer(props.getPdfFont()));
+        return new ReportArchive(koubei.getDataDir(), state, builder, html, markdown, new PdfReportRenderer(props.getPdfFont()));
     }
 
     @Override

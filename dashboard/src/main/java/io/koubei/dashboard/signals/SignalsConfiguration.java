@@ -43,11 +43,15 @@ public class SignalsConfiguration implements SchedulingConfigurer {
         return new EventRegistry(state, koubei.getDataDir());
     }
 
+    /** Thresholds and ours-vs-competitors as the settings page left them (koubei.signals.* until saved there). */
     @Bean
-    SignalsService signalsService(FeedbackStore store, EventRegistry events, AlertService alerts,
-            SettingsService settings) {
-        // thresholds and ours-vs-competitors as the settings page left them (koubei.signals.* until saved there)
-        return new SignalsService(store, calendar, () -> settings.scanConfig(ScanConfig.defaults()), events, alerts);
+    Detectors detectors(FeedbackStore store, SettingsService settings) {
+        return new Detectors(() -> settings.scanConfig(ScanConfig.defaults()), store);
+    }
+
+    @Bean
+    SignalsService signalsService(FeedbackStore store, EventRegistry events, AlertService alerts, Detectors detectors) {
+        return new SignalsService(store, calendar, detectors::config, events, alerts);
     }
 
     /** The one re-scan after new feedback: it hears of every stored batch, whichever bus or entry it came by. */

@@ -51,7 +51,7 @@ class ReportDeliveryTest {
             SpringTemplateEngine engine = ReportTemplates.engine();
             WeeklyReportBuilder builder = new WeeklyReportBuilder(store, CalendarKeys.defaultZone(), 30,
                     WeeklyReportBuilder.ReportNotes.NONE, Clock.fixed(Instant.parse("2026-11-23T01:00:00Z"), ZoneOffset.UTC));
-            ReportArchive archive = new ReportArchive(dir, builder, engine, CalendarKeys.DEFAULT_ZONE, new PdfReportRenderer(null));
+            ReportArchive archive = new ReportArchive(dir, new io.koubei.store.state.FileStateStore(dir), builder, engine, CalendarKeys.DEFAULT_ZONE, new PdfReportRenderer(null));
             JavaMailSenderImpl sender = new JavaMailSenderImpl();
             sender.setHost("127.0.0.1");
             sender.setPort(smtp.getSmtp().getPort());
