@@ -6,8 +6,10 @@ import io.koubei.core.store.SearchQuery;
 import io.koubei.dashboard.query.FilterParams;
 import io.koubei.dashboard.query.ItemView;
 import io.koubei.dashboard.query.QueryService;
+import io.koubei.dashboard.thisweek.ThisWeekService;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -22,9 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 public class QueryApiController {
     private final QueryService queries;
+    private final ThisWeekService thisWeek;
 
-    public QueryApiController(QueryService queries) {
+    public QueryApiController(QueryService queries, ThisWeekService thisWeek) {
         this.queries = queries;
+        this.thisWeek = thisWeek;
     }
 
     @GetMapping("/search")
@@ -45,8 +49,9 @@ public class QueryApiController {
     }
 
     @GetMapping("/overview")
-    public QueryService.Overview overview(@RequestParam MultiValueMap<String, String> params) {
-        return queries.overview(FilterParams.of(params));
+    public OverviewResponse overview(@RequestParam MultiValueMap<String, String> params, Locale locale) {
+        FilterParams p = FilterParams.of(params);
+        return OverviewResponse.of(queries.overview(p), thisWeek.thisWeek(p, locale));
     }
 
     @GetMapping("/feedback/{id}")

@@ -30,6 +30,13 @@ public final class HtmlReportRenderer {
     private final BiFunction<String, Locale, String> aspectLabel;
     private final BiFunction<String, Locale, String> segmentLabel;
     private final Function<String, String> sourceLabel;
+    private Function<String, String> productLabel = p -> p;
+
+    /** Products by display name (settings), e.g. 星河 X1 for nova-x1. */
+    public HtmlReportRenderer withProductLabels(Function<String, String> label) {
+        this.productLabel = label;
+        return this;
+    }
 
     public HtmlReportRenderer(ITemplateEngine templates, ZoneId zone) {
         this(templates, zone, (a, l) -> a, (s, l) -> s, s -> s);
@@ -70,7 +77,8 @@ public final class HtmlReportRenderer {
         ctx.setVariable("trendSvg", SvgCharts.npsTrend(r.trend()));
         ctx.setVariable("sections", List.of(
                 new Section("by-channel", en ? "By channel" : "分渠道", r.byChannel(), c -> ReportText.channel(c, en)),
-                new Section("by-product", en ? "By product" : "分产品", r.byProduct(), p -> ReportText.none(p, en)),
+                new Section("by-product", en ? "By product" : "分产品", r.byProduct(),
+                        p -> ReportText.isNone(p) ? ReportText.none(p, en) : productLabel.apply(p)),
                 new Section("by-segment", en ? "By user group (core / mass)" : "分用户群（核心 / 大众）", r.bySegment(),
                         s -> ReportText.isNone(s) ? ReportText.none(s, en) : segmentLabel.apply(s, l)))
                 .stream().filter(s -> !s.rows().isEmpty()).toList());

@@ -11,6 +11,13 @@ import java.util.function.UnaryOperator;
 public final class MarkdownReportRenderer {
     private final BiFunction<String, Locale, String> aspectName;
     private final UnaryOperator<String> sourceName;
+    private UnaryOperator<String> productName = p -> p;
+
+    /** Products by display name (settings), e.g. 星河 X1 for nova-x1. */
+    public MarkdownReportRenderer withProductNames(UnaryOperator<String> names) {
+        this.productName = names;
+        return this;
+    }
 
     public MarkdownReportRenderer() {
         this((a, l) -> a, s -> s);
@@ -66,7 +73,7 @@ public final class MarkdownReportRenderer {
 
         String write(WeeklyReport r) {
             md.append("# ").append(w("口碑周报 ", "Koubei weekly report ")).append(r.week())
-                    .append(r.product() == null ? "" : " · " + t(r.product())).append("\n\n");
+                    .append(r.product() == null ? "" : " · " + t(productName.apply(r.product()))).append("\n\n");
             var silence = r.silence();
             ReportSummary summary = ReportSummary.of(r, en, aspect, sourceName);
             md.append(w("## 本周结论", "## This week in brief")).append("\n\n")
@@ -90,7 +97,7 @@ public final class MarkdownReportRenderer {
                     .append(h.volume()).append("\n\n");
 
             table(w("## 分渠道", "## By channel"), r.byChannel(), c -> ReportText.channel(c, en));
-            table(w("## 分产品", "## By product"), r.byProduct(), p -> ReportText.none(p, en));
+            table(w("## 分产品", "## By product"), r.byProduct(), p -> ReportText.isNone(p) ? ReportText.none(p, en) : productName.apply(p));
             table(w("## 分用户群（核心 / 大众）", "## By user group (core / mass)"), r.bySegment(),
                     s -> "core".equals(s) ? w("核心用户", "core users") : "mass".equals(s) ? w("大众用户", "mass users") : ReportText.none(s, en));
 

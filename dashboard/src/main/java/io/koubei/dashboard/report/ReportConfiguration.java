@@ -70,8 +70,9 @@ public class ReportConfiguration implements SchedulingConfigurer {
             ITemplateEngine templates, CalendarKeys calendar, io.koubei.dashboard.web.Labels labels) {
         // aspects and user groups by name (taxonomy / messages), not by id
         HtmlReportRenderer html = new HtmlReportRenderer(templates, calendar.zone(), labels::aspect, labels::segment,
-                labels::source);
-        MarkdownReportRenderer markdown = new MarkdownReportRenderer((a, l) -> labels.aspect(a, l), labels::source);
+                labels::source).withProductLabels(labels::product);
+        MarkdownReportRenderer markdown = new MarkdownReportRenderer((a, l) -> labels.aspect(a, l), labels::source)
+                .withProductNames(labels::product);
         return new ReportArchive(koubei.getDataDir(), state, builder, html, markdown, new PdfReportRenderer(props.getPdfFont()));
     }
 

@@ -3,16 +3,38 @@ package io.koubei.dashboard.settings;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Which products are ours and which are competitors' ({@code settings/products.json}); replaces
- * {@code koubei.signals.our-products} / {@code competitors} once saved. Names are the items' {@code product} values.
+ * {@code koubei.signals.our-products} / {@code competitors} once saved. The lists hold the items' {@code product}
+ * values; {@code names} gives them display names (the demo ships them).
  */
-public record ProductSettings(Set<String> ours, Set<String> competitors) {
+public record ProductSettings(Set<String> ours, Set<String> competitors, Map<String, String> names) {
     public ProductSettings {
         ours = ours == null ? Set.of() : new LinkedHashSet<>(ours);
         competitors = competitors == null ? Set.of() : new LinkedHashSet<>(competitors);
+        names = names == null ? Map.of() : Map.copyOf(names);
+    }
+
+    public ProductSettings(Set<String> ours, Set<String> competitors) {
+        this(ours, competitors, Map.of());
+    }
+
+    /** Display names by product id ("nova-x1" → "星河 X1"); kept when the product lists are edited. */
+    public ProductSettings withNames(Map<String, String> productNames) {
+        return new ProductSettings(ours, competitors, productNames);
+    }
+
+    /** The product's display name, or the id itself when none is set. */
+    public String displayName(String id) {
+        String n = names.get(id);
+        return n == null || n.isBlank() ? id : n;
+    }
+
+    public boolean isCompetitor(String product) {
+        return product != null && competitors.contains(product);
     }
 
     /** One product per line (or comma-separated); a product on both sides or competitors without ours is an error. */

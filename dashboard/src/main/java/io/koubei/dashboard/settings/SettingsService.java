@@ -141,6 +141,9 @@ public class SettingsService {
     }
 
     public synchronized void saveProducts(ProductSettings p) {
+        if (p.names().isEmpty() && !products.names().isEmpty()) {
+            p = p.withNames(products.names()); // the products form edits the lists, not the display names
+        }
         files.writeJson(PRODUCTS, p);
         products = p;
     }

@@ -56,7 +56,7 @@ public class LoopService {
                         + trackers.stream().map(SpeedProperties.Tracker::getName).toList() + ")"));
         List<String> ids = r.itemIds() == null ? List.of() : r.itemIds();
         String link = r.link() != null ? r.link() : ids.isEmpty() ? null
-                : baseUrl + SpeedService.link(ids);
+                : baseUrl + SpeedService.idLink(ids);
         IssueTracker.IssueRequest full = new IssueTracker.IssueRequest(t.getName(), r.aspect(), r.query(), r.product(),
                 r.title(), r.description(), ids, link);
         IssueTracker.Filed filed = tracker.push(t, full);

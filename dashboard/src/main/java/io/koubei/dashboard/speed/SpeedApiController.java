@@ -48,6 +48,22 @@ public class SpeedApiController {
         return speed.metricsFor(FilterParams.of(params));
     }
 
+    /**
+     * The complete list behind a figure of the metrics ({@code links}), paged: {@code set} (all, withinSla,
+     * breached, pending, unanswered, …) and the same filters; answers like /api/v1/search.
+     */
+    @GetMapping("/items")
+    public io.koubei.dashboard.query.QueryService.SearchResponse items(@RequestParam MultiValueMap<String, String> params,
+            @RequestParam String set, @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = "20") int limit) {
+        if (limit < 0 || limit > io.koubei.core.store.SearchQuery.MAX_LIMIT || offset < 0) {
+            throw new IllegalArgumentException("limit must be 0.." + io.koubei.core.store.SearchQuery.MAX_LIMIT + " and offset >= 0");
+        }
+        SpeedService.CasePage page = speed.casePage(FilterParams.of(params), set, offset, limit);
+        return new io.koubei.dashboard.query.QueryService.SearchResponse(page.total(), offset, limit, List.of(),
+                speed.itemsOf(page.ids()));
+    }
+
     @GetMapping("/queue")
     public List<SpeedService.QueueEntry> queue() {
         return speed.queue();

@@ -29,8 +29,9 @@ public class SpeedConfiguration {
 
     @Bean
     SpeedService speedService(QueryService queries, LifecycleEventStore events, ServiceDayStore days,
-            SpeedProperties props, CalendarKeys calendar, AlertService alerts, Clock clock) {
-        return new SpeedService(queries, events, days, props, calendar, alerts, clock);
+            SpeedProperties props, CalendarKeys calendar, AlertService alerts, Clock clock,
+            io.koubei.dashboard.settings.SettingsService settings) {
+        return new SpeedService(queries, events, days, props, calendar, alerts, clock, settings::competitors);
     }
 
     @Bean

@@ -36,8 +36,9 @@ import java.util.function.Function;
  * loaded all at once.
  */
 public class SpeedService {
-    /** Drill-down links list ids; beyond this many the link shows the first ones and says so. */
-    static final int MAX_LINK_IDS = 200;
+    /** The sets a figure on the page counts; each has its complete, paged list at {@code /speed/items?set=}. */
+    public static final List<String> SETS = List.of("all", "withinSla", "breached", "pending", "unanswered",
+            "closedInWindow", "anomalies", "anomaliesOnTime");
 
     private final QueryService queries;
     private final LifecycleEventStore events;
@@ -48,9 +49,18 @@ public class SpeedService {
     private final Router router;
     private final AlertService alerts;
     private final Clock clock;
+    private final java.util.function.Supplier<Set<String>> competitors;
 
     public SpeedService(QueryService queries, LifecycleEventStore events, ServiceDayStore serviceDays,
             SpeedProperties props, CalendarKeys calendar, AlertService alerts, Clock clock) {
+        this(queries, events, serviceDays, props, calendar, alerts, clock, Set::of);
+    }
+
+    /** @param competitors competitors' products (settings): their posts are never ours to answer */
+    public SpeedService(QueryService queries, LifecycleEventStore events, ServiceDayStore serviceDays,
+            SpeedProperties props, CalendarKeys calendar, AlertService alerts, Clock clock,
+            java.util.function.Supplier<Set<String>> competitors) {
+        this.competitors = competitors;
         this.queries = queries;
         this.events = events;
         this.serviceDays = serviceDays;
@@ -102,6 +112,11 @@ public class SpeedService {
                         cases.add(c);
                     }
                 }, () -> orphans.add(id));
+            }
+            // only our products' posts expect an answer from us: a competitor's product is never in the set
+            Set<String> theirs = competitors.get();
+            if (!theirs.isEmpty()) {
+                cases.removeIf(c -> c.product() != null && theirs.contains(c.product()));
             }
             return new CaseSet(cases, assembler.repliesBeforePost(), orphans);
         }
@@ -155,8 +170,64 @@ public class SpeedService {
     }
 
     public MetricsResponse metricsFor(FilterParams params) {
+        return metricsFrom(params, cases(params), clock.instant());
+    }
+
+    /**
+     * The page's figures and its queue from one case set: the unanswered count, the queue and the list behind the
+     * count are the same cases.
+     */
+    public record PageView(MetricsResponse metrics, List<QueueEntry> queue, int queueTotal) {
+    }
+
+    public PageView pageFor(FilterParams params, int queueShown) {
         Instant now = clock.instant();
         CaseSet set = cases(params);
+        List<QueueEntry> queue = queueOf(set.cases(), now);
+        return new PageView(metricsFrom(params, set, now), queue.size() > queueShown ? queue.subList(0, queueShown) : queue,
+                queue.size());
+    }
+
+    /** One page of a set's items (ids in the order the page lists them: the queue's urgency for unanswered). */
+    public record CasePage(String set, int total, int offset, int limit, List<String> ids) {
+    }
+
+    public CasePage casePage(FilterParams params, String set, int offset, int limit) {
+        if (!SETS.contains(set)) {
+            throw new IllegalArgumentException("set: unknown '" + set + "' (expected one of " + SETS + ")");
+        }
+        Instant now = clock.instant();
+        List<SpeedCase> cases = cases(params).cases();
+        List<String> ids;
+        if (set.equals("unanswered")) {
+            ids = queueOf(cases, now).stream().map(QueueEntry::id).toList();
+        } else {
+            ids = new ArrayList<>(idsOf(metrics.summarize(cases, now), set));
+            ids.sort(null);
+        }
+        int from = Math.min(offset, ids.size());
+        return new CasePage(set, ids.size(), offset, limit, ids.subList(from, Math.min(ids.size(), from + limit)));
+    }
+
+    static List<String> idsOf(SpeedSummary s, String set) {
+        return switch (set) {
+            case "withinSla" -> s.withinSlaIds();
+            case "breached" -> s.breachedIds();
+            case "pending" -> s.pendingIds();
+            case "unanswered" -> s.unansweredIds();
+            case "closedInWindow" -> s.closedInWindowIds();
+            case "anomalies" -> s.anomalyIds();
+            case "anomaliesOnTime" -> s.anomalyOnTimeIds();
+            default -> {
+                List<String> all = new ArrayList<>(s.withinSlaIds());
+                all.addAll(s.breachedIds());
+                all.addAll(s.pendingIds());
+                yield all;
+            }
+        };
+    }
+
+    private MetricsResponse metricsFrom(FilterParams params, CaseSet set, Instant now) {
         List<SpeedCase> cases = set.cases();
         Map<String, Object> quality = new LinkedHashMap<>();
         quality.put("repliesBeforePost", set.repliesBeforePost());
@@ -173,31 +244,48 @@ public class SpeedService {
                 + "-" + props.getBusinessHours().getClose());
         settings.put("zone", calendar.zone().getId());
         settings.put("percentileMethod", "nearest-rank");
-        return new MetricsResponse(now, params.values(), settings, view("all", metrics.summarize(cases, now)),
-                group(cases, c -> c.channel().wireName(), now), group(cases, SpeedCase::department, now),
-                group(cases, SpeedCase::product, now), group(cases, SpeedCase::week, now), service(params), quality);
+        return new MetricsResponse(now, params.values(), settings, view("all", metrics.summarize(cases, now), params),
+                group(cases, c -> c.channel().wireName(), now, params, "channel"),
+                group(cases, SpeedCase::department, now, params, null),
+                group(cases, SpeedCase::product, now, params, "product"), group(cases, SpeedCase::week, now, params, "week"),
+                service(params), quality);
     }
 
-    private List<SummaryView> group(List<SpeedCase> cases, Function<SpeedCase, String> key, Instant now) {
-        return metrics.summarizeBy(cases, key, now).entrySet().stream().map(e -> view(e.getKey(), e.getValue())).toList();
+    /** Groups by a filterable dimension link to their own complete lists; departments link to the overall ones. */
+    private List<SummaryView> group(List<SpeedCase> cases, Function<SpeedCase, String> key, Instant now,
+            FilterParams params, String param) {
+        return metrics.summarizeBy(cases, key, now).entrySet().stream()
+                .map(e -> view(e.getKey(), e.getValue(), param == null || e.getKey() == null ? params
+                        : params.with(param, e.getKey())))
+                .toList();
     }
 
-    static SummaryView view(String key, SpeedSummary s) {
-        List<String> all = new ArrayList<>(s.withinSlaIds());
-        all.addAll(s.breachedIds());
-        all.addAll(s.pendingIds());
-        return new SummaryView(key, s, new Links(link(all), link(s.withinSlaIds()), link(s.breachedIds()),
-                link(s.pendingIds()), link(s.unansweredIds()), link(s.closedInWindowIds()), link(s.anomalyIds()),
-                link(s.anomalyOnTimeIds())));
+    static SummaryView view(String key, SpeedSummary s, FilterParams params) {
+        return new SummaryView(key, s, new Links(link(idsOf(s, "all"), "all", params),
+                link(s.withinSlaIds(), "withinSla", params), link(s.breachedIds(), "breached", params),
+                link(s.pendingIds(), "pending", params), link(s.unansweredIds(), "unanswered", params),
+                link(s.closedInWindowIds(), "closedInWindow", params), link(s.anomalyIds(), "anomalies", params),
+                link(s.anomalyOnTimeIds(), "anomaliesOnTime", params)));
     }
 
-    /** {@code /search?id=a,b,c}; null for an empty list. */
-    static String link(List<String> ids) {
+    /** {@code /search?id=a,b,c} for a list of ids someone chose (an issue's items); null for an empty list. */
+    static String idLink(List<String> ids) {
         if (ids.isEmpty()) {
             return null;
         }
-        return "/search?" + FilterParams.empty().with("id", String.join(",", ids.stream().sorted().limit(MAX_LINK_IDS).toList()))
-                .toQueryString();
+        return "/search?" + FilterParams.empty().with("id", String.join(",", ids.stream().sorted().toList())).toQueryString();
+    }
+
+    /**
+     * {@code /speed/items?set=breached&<filters>}: the complete list behind a figure, paged (the same path under
+     * {@code /api/v1} answers as JSON); null for an empty set.
+     */
+    static String link(List<String> ids, String set, FilterParams params) {
+        if (ids.isEmpty()) {
+            return null;
+        }
+        String q = params.toQueryString();
+        return "/speed/items?set=" + set + (q.isEmpty() ? "" : "&" + q);
     }
 
     private List<ServiceView> service(FilterParams params) {
@@ -228,7 +316,12 @@ public class SpeedService {
     public List<QueueEntry> queue() {
         Instant now = clock.instant();
         FilterParams recent = FilterParams.empty().with("from", now.minus(props.getQueueLookback()).toEpochMilli() + "");
-        return new LiveQueue(metrics).entries(cases(recent).cases(), now).stream().map(e -> new QueueEntry(
+        return queueOf(cases(recent).cases(), now);
+    }
+
+    /** Unanswered cases by urgency; status against the case's SLA: ok (green), at_risk (amber), breached (red). */
+    List<QueueEntry> queueOf(List<SpeedCase> cases, Instant now) {
+        return new LiveQueue(metrics).entries(cases, now).stream().map(e -> new QueueEntry(
                 e.item().id(), e.item().channel().wireName(), e.item().product(), e.item().department(),
                 e.item().owner(), e.item().createdAt(), e.deadline(), e.slaMinutes(), e.elapsedMinutes(),
                 e.minutesLeft(), e.status().name().toLowerCase(java.util.Locale.ROOT), e.item().negative(),
@@ -286,6 +379,13 @@ public class SpeedService {
                         .drillDown("channel", channel).build())
                 .build()));
         return signals.isEmpty() ? List.of() : alerts.receive(signals);
+    }
+
+    /** The items of these ids in this order (cases opened by lifecycle events alone have no item and are skipped). */
+    public List<io.koubei.dashboard.query.ItemView> itemsOf(List<String> ids) {
+        Map<String, AnalyzedFeedback> byId = new java.util.HashMap<>();
+        queries.store().getAll(ids).forEach(f -> byId.put(f.id(), f));
+        return ids.stream().filter(byId::containsKey).map(id -> io.koubei.dashboard.query.ItemView.of(byId.get(id), null)).toList();
     }
 
     public java.util.Optional<AnalyzedFeedback> item(String id) {

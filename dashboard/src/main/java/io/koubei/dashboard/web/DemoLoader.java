@@ -39,10 +39,12 @@ public class DemoLoader {
     private final SignalsService signals;
     private final SignalsRescan rescan;
     private final EventRegistry events;
+    private final io.koubei.dashboard.settings.SettingsService settings;
 
     public DemoLoader(@Value("${koubei.demo.load-on-start:false}") boolean enabled, KoubeiProperties props,
             FeedbackStore store, FeedbackImporter importer, ImportStatus status, SignalsService signals,
-            SignalsRescan rescan, EventRegistry events) {
+            SignalsRescan rescan, EventRegistry events, io.koubei.dashboard.settings.SettingsService settings) {
+        this.settings = settings;
         this.enabled = enabled;
         this.props = props;
         this.store = store;
@@ -58,6 +60,7 @@ public class DemoLoader {
         if (!enabled) {
             return;
         }
+        DemoNames.apply(settings); // 星河 X1, 微博, 天猫 … unless named on the settings pages
         if (store.count(FeedbackFilter.ALL) > 0) {
             log.info("Demo data: the store already holds items; nothing to load");
             return;

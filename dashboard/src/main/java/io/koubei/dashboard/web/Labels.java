@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Display names for ids shown on pages ({@code ${@labels.aspect(id)}}): aspects by the taxonomy's name (Chinese) or
- * an English message, departments and channels by message, sources by the name set on the channels settings page.
+ * an English message, departments and channels by message, sources by the name set on the channels settings page,
+ * products by the name set in the products settings (the demo ships 星河 X1, 极光 R9).
  * Unknown ids are shown as they are.
  */
 @Component("labels")
@@ -20,7 +21,11 @@ public class Labels {
     private final ReloadableAnalyzer analyzer;
     private final SettingsService settings;
 
-    public Labels(MessageSource messages, ReloadableAnalyzer analyzer, SettingsService settings) {
+    private final org.springframework.beans.factory.ObjectProvider<io.koubei.dashboard.query.QueryService> queries;
+
+    public Labels(MessageSource messages, ReloadableAnalyzer analyzer, SettingsService settings,
+            org.springframework.beans.factory.ObjectProvider<io.koubei.dashboard.query.QueryService> queries) {
+        this.queries = queries;
         this.messages = messages;
         this.analyzer = analyzer;
         this.settings = settings;
@@ -63,8 +68,15 @@ public class Labels {
         return c == null ? "" : messages.getMessage("channel." + c, null, c, locale());
     }
 
+    /** A department by its message; "pr/product" (two departments share a channel) → "公关 / 产品". */
     public String department(String d) {
-        return d == null ? "" : messages.getMessage("department." + d, null, d, locale());
+        if (d == null) {
+            return "";
+        }
+        if (d.contains("/")) {
+            return java.util.Arrays.stream(d.split("/")).map(this::department).collect(java.util.stream.Collectors.joining(" / "));
+        }
+        return messages.getMessage("department." + d, null, d, locale());
     }
 
     /** The department that watches a channel, as set on the channels settings page. */
@@ -74,6 +86,33 @@ public class Labels {
 
     public String source(String s) {
         return s == null ? "" : settings.channels().sourceName(s);
+    }
+
+    /** A product by its display name: the products settings' name, else a {@code product.<id>} message, else the id. */
+    public String product(String p) {
+        return product(p, locale());
+    }
+
+    /**
+     * An account (author id such as wb-1000001) by the name its newest item carries (masked like every shown name,
+     * e.g. 星河手机); the id when the store knows no name. Cached with the other reads until the next write.
+     */
+    public String account(String id) {
+        return account(id, locale());
+    }
+
+    /** An account's name from the store's items (masked), or the id. */
+    private String accountFromItems(String id) {
+        io.koubei.dashboard.query.QueryService q = queries.getIfAvailable();
+        if (q == null) {
+            return id;
+        }
+        return q.cached(java.util.List.of("account-name", id), () -> q.store().search(new io.koubei.core.store.SearchQuery(
+                io.koubei.core.store.FeedbackFilter.builder().authorIds(java.util.Set.of(id)).build(), 0, 1)).items().stream()
+                .map(f -> f.item().author() == null ? null : f.item().author().name())
+                .filter(n -> n != null && !n.isBlank())
+                .map(io.koubei.analysis.privacy.PiiMasker::mask)
+                .findFirst().orElse(id));
     }
 
     public String segment(String s) {
@@ -95,12 +134,19 @@ public class Labels {
         return c == null ? "" : messages.getMessage("channel." + c, null, c, locale);
     }
 
-    /** A product's display name ({@code product.<id>} in the messages), or its id. */
+    /** A product's display name: the products settings' name, else {@code product.<id>} in the messages, else its id. */
     public String product(String id, Locale locale) {
-        return id == null ? "" : messages.getMessage("product." + id, null, id, locale);
+        if (id == null) {
+            return "";
+        }
+        String named = settings.products().displayName(id);
+        return named != null && !named.equals(id) ? named : messages.getMessage("product." + id, null, id, locale);
     }
 
-    /** An account or source an alert is about: the source's name from the settings, an account's message, or the id. */
+    /**
+     * An account or source: the source's name from the settings, an {@code account.<id>} message, else the name the
+     * account's newest item carries (masked), else the id.
+     */
     public String account(String id, Locale locale) {
         if (id == null) {
             return "";
@@ -109,6 +155,7 @@ public class Labels {
         if (!source.equals(id)) {
             return source;
         }
-        return messages.getMessage("account." + id, null, id, locale);
+        String message = messages.getMessage("account." + id, null, null, locale);
+        return message != null ? message : accountFromItems(id);
     }
 }

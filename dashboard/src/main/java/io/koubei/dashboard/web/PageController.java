@@ -10,6 +10,8 @@ import io.koubei.dashboard.alerting.AlertService;
 import io.koubei.dashboard.query.FilterParams;
 import io.koubei.dashboard.query.ItemView;
 import io.koubei.dashboard.query.QueryService;
+import io.koubei.dashboard.thisweek.ChartEvents;
+import io.koubei.dashboard.thisweek.ThisWeekService;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -40,7 +42,15 @@ public class PageController {
     private final AlertService alerts;
     private final JsonMapper json;
 
-    public PageController(QueryService queries, MessageSource messages, AlertService alerts, JsonMapper json) {
+    private final ThisWeekService thisWeek;
+    private final ChartEvents events;
+    private final io.koubei.dashboard.thisweek.ThisWeekView sparklines;
+
+    public PageController(QueryService queries, MessageSource messages, AlertService alerts, JsonMapper json,
+            ThisWeekService thisWeek, ChartEvents events, io.koubei.dashboard.thisweek.ThisWeekView sparklines) {
+        this.sparklines = sparklines;
+        this.thisWeek = thisWeek;
+        this.events = events;
         this.json = json;
         this.queries = queries;
         this.messages = messages;
@@ -52,6 +62,11 @@ public class PageController {
         FilterParams params = FilterParams.of(raw);
         QueryService.Overview overview = queries.overview(params);
         model.addAttribute("overview", overview);
+        io.koubei.dashboard.thisweek.ThisWeek tw = thisWeek.thisWeek(params, locale);
+        model.addAttribute("thisWeek", tw);
+        // drawn here from numbers only (Thymeleaf does not call beans inside th:utext)
+        model.addAttribute("sparklines", tw.findings().stream().map(f -> sparklines.sparkline(f.series())).toList());
+        model.addAttribute("eventsJson", json.writeValueAsString(events.markers(params)));
         // serialised here with the application's mapper: the page's script reads it as one JSON string
         model.addAttribute("overviewJson", json.writeValueAsString(overview));
         model.addAttribute("channelNamesJson", json.writeValueAsString(Arrays.stream(Channel.values()).collect(

@@ -153,6 +153,8 @@ class DashboardBrowserTest {
                         + "const opt = c.getOption(); const v = opt.series[0].data[0];"
                         + "return c.convertToPixel({seriesIndex: 0}, [0, v / 2]);");
         WebElement chart = driver.findElement(By.id("chart-volume"));
+        // the twelve-week charts sit below this week's block: bring the whole chart on screen before clicking in it
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", chart);
         int dx = xy.get(0).intValue() - chart.getSize().getWidth() / 2;
         int dy = xy.get(1).intValue() - chart.getSize().getHeight() / 2;
         new Actions(driver).moveToElement(chart, dx, dy).click().perform();

@@ -277,7 +277,7 @@ class SpeedApiTest {
     void thePageShowsTheFiguresWithLinks() {
         Res page = send("GET", "/speed?week=2026-W45", null);
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("响应速度").contains("/search?id=");
+        assertThat(page.body()).contains("响应速度").contains("/speed/items?set=");
         // without a period the page opens on the last four weeks of the (test) clock
         Res recent = send("GET", "/speed", null);
         assertThat(recent.status()).isEqualTo(200);
