@@ -71,7 +71,8 @@ public class PageController {
         model.addAttribute("overviewJson", json.writeValueAsString(overview));
         model.addAttribute("channelNamesJson", json.writeValueAsString(Arrays.stream(Channel.values()).collect(
                 Collectors.toMap(Channel::wireName, c -> messages.getMessage("channel." + c.wireName(), null, c.wireName(), locale)))));
-        model.addAttribute("openAlerts", AlertFilter.of(params).apply(alerts.list(Alert.Status.OPEN)));
+        // open incidents (one per subject over the weeks), not weekly alerts: the count the alerts page shows
+        model.addAttribute("openAlerts", alerts.views(AlertFilter.of(params).applyToIncidents(alerts.incidents(Alert.Status.OPEN)), locale));
         return "index";
     }
 
