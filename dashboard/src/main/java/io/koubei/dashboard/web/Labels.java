@@ -144,8 +144,8 @@ public class Labels {
     }
 
     /**
-     * An account or source: the source's name from the settings, an {@code account.<id>} message, else the name the
-     * account's newest item carries (masked), else the id.
+     * An account or source: the source's name from the settings, else the name the account's newest item carries
+     * (masked), else an {@code account.<id>} message, else the id.
      */
     public String account(String id, Locale locale) {
         if (id == null) {
@@ -155,7 +155,7 @@ public class Labels {
         if (!source.equals(id)) {
             return source;
         }
-        String message = messages.getMessage("account." + id, null, null, locale);
-        return message != null ? message : accountFromItems(id);
+        String fromItems = accountFromItems(id); // the name the account really carries comes first
+        return !fromItems.equals(id) ? fromItems : messages.getMessage("account." + id, null, id, locale);
     }
 }
