@@ -26,6 +26,8 @@ public final class AccessRules {
             new Rule("post feedback", List.of(), List.of("/api/v1/feedback"), Role.ANALYST, true),
             new Rule("acknowledge or resolve an alert", List.of("/alerts/*/ack", "/alerts/*/resolve"),
                     List.of("/api/v1/alerts/*/ack", "/api/v1/alerts/*/resolve"), Role.ANALYST, false),
+            new Rule("rename, hide, promote or merge a discovered theme", List.of(),
+                    List.of("/api/v1/themes/*", "/api/v1/themes/*/merge"), Role.ANALYST, false),
             new Rule("generate an archived report", List.of("/reports"), List.of(), Role.ANALYST, false),
             new Rule("re-scan signals, record product events", List.of(),
                     List.of("/api/v1/signals/scan", "/api/v1/events"), Role.ANALYST, false),

@@ -45,9 +45,10 @@ public class SignalsConfiguration implements SchedulingConfigurer {
 
     @Bean
     SignalsService signalsService(FeedbackStore store, EventRegistry events, AlertService alerts,
-            SettingsService settings) {
+            SettingsService settings, io.koubei.dashboard.themes.ThemeService themes) {
         // thresholds and ours-vs-competitors as the settings page left them (koubei.signals.* until saved there)
-        return new SignalsService(store, calendar, () -> settings.scanConfig(ScanConfig.defaults()), events, alerts);
+        return new SignalsService(store, calendar, () -> settings.scanConfig(ScanConfig.defaults()), events, alerts)
+                .withThemes(themes);
     }
 
     /** The one re-scan after new feedback: it hears of every stored batch, whichever bus or entry it came by. */

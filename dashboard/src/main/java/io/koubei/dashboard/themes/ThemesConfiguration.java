@@ -1,0 +1,20 @@
+package io.koubei.dashboard.themes;
+
+import io.koubei.core.state.StateStore;
+import io.koubei.core.store.FeedbackStore;
+import io.koubei.dashboard.settings.SettingsService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+public class ThemesConfiguration {
+    @Bean
+    ThemeEditStore themeEditStore(StateStore state) {
+        return new ThemeEditStore(state);
+    }
+
+    @Bean
+    ThemeService themeService(FeedbackStore store, SettingsService settings, ThemeEditStore edits) {
+        return new ThemeService(store, settings, edits);
+    }
+}
