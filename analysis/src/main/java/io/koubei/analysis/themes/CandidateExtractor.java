@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * Opinion targets without a taxonomy: in each clause that carries an opinion cue, the run of content words just
- * before the first cue (对焦/速度 很快, 指纹/解锁 失败), skipping degree words and negators between them; when nothing
+ * before the clause's strongest cue (对焦/速度 很快, 指纹/解锁 老是失败), skipping degree words and negators between them; when nothing
  * precedes the cue, the run just after it (很好的 外观). Words the rules read as sentiment, stop-words and product
  * names never belong to a target. At most {@link #MAX_WORDS} words, so a target stays a phrase, not a sentence.
  */
@@ -41,43 +41,44 @@ public final class CandidateExtractor {
         Units units = units(tokens);
         for (int c = 0; c < r.clauses().size(); c++) {
             RuleResult.Clause clause = r.clauses().get(c);
-            int firstCue = -1;
-            RuleResult.Cue first = null;
+            int anchor = -1;
+            RuleResult.Cue strongest = null;
             double sum = 0;
             List<String> opinionWords = new ArrayList<>();
             for (RuleResult.Cue cue : r.cues()) {
                 if (cue.clause() == c) {
-                    if (firstCue < 0) {
-                        firstCue = cue.token();
-                        first = cue;
+                    // the strongest cue anchors the target (升级以后指纹解锁老是失败: 失败, not 升级)
+                    if (strongest == null || Math.abs(cue.value()) > Math.abs(strongest.value())) {
+                        anchor = cue.token();
+                        strongest = cue;
                     }
                     sum += cue.value();
                     opinionWords.add(cue.words());
                 }
             }
-            if (firstCue < 0 || Math.abs(sum) <= 0.05) {
+            if (anchor < 0 || Math.abs(sum) <= 0.05) {
                 continue;
             }
             Polarity polarity = sum > 0 ? Polarity.POSITIVE : Polarity.NEGATIVE;
             int from = Math.max(clause.fromToken(), 0);
             int to = Math.min(clause.toToken(), tokens.size());
-            List<String> words = attributeNoun(first, tokens, from, to);
+            List<String> words = attributeNoun(strongest, tokens, from, to);
             if (words.isEmpty()) {
-                words = problemNoun(tokens, firstCue, to);
+                words = problemNoun(tokens, anchor, to);
             }
             if (words.isEmpty()) {
-                words = before(tokens, units, from, firstCue);
+                words = before(tokens, units, from, anchor);
             }
             if (words.isEmpty()) {
-                words = after(tokens, units, firstCue, to);
+                words = after(tokens, units, anchor, to);
             }
             if (words.isEmpty()) {
-                words = compoundCue(tokens.get(firstCue));
+                words = compoundCue(tokens.get(anchor));
             }
             if (words.isEmpty()) {
                 continue;
             }
-            String quote = sentence(text, tokens.get(Math.min(firstCue, tokens.size() - 1)).start());
+            String quote = sentence(text, tokens.get(Math.min(anchor, tokens.size() - 1)).start());
             out.add(new ThemeCandidate(String.join("", words), words, polarity, opinionWords, quote));
         }
         return out;
@@ -148,7 +149,7 @@ public final class CandidateExtractor {
         return List.of();
     }
 
-    /** 紫边现象, 噪点问题: the clause's first cue is a problem word followed by 现象/问题. */
+    /** 紫边现象, 噪点问题: the clause's strongest cue is a problem word followed by 现象/问题. */
     private static List<String> problemNoun(List<Token> tokens, int cue, int to) {
         Token t = tokens.get(cue);
         if (cue + 1 < to && t.kind() == Token.Kind.WORD && t.term().length() >= 2 && PROBLEM_NOUNS.contains(tokens.get(cue + 1).term())) {

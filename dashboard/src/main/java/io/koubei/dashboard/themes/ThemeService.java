@@ -13,14 +13,15 @@ import io.koubei.core.feedback.AnalyzedFeedback;
 import io.koubei.core.feedback.Polarity;
 import io.koubei.core.store.FeedbackFilter;
 import io.koubei.core.store.FeedbackStore;
-import io.koubei.dashboard.settings.SettingsService;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Themes of the feedback in a range: discovery over the items' opinion targets (products named in the settings are
@@ -31,12 +32,19 @@ public class ThemeService {
     static final int MIN_MENTIONS = 5;
 
     private final FeedbackStore store;
-    private final SettingsService settings;
+    private final Supplier<KoubeiAnalyzer> analyzer;
+    private final Supplier<? extends Collection<String>> productNames;
     private final ThemeEditStore edits;
 
-    public ThemeService(FeedbackStore store, SettingsService settings, ThemeEditStore edits) {
+    /**
+     * @param analyzer     the analyzer as the settings left it (taxonomy, lexicon, dictionaries)
+     * @param productNames ours and competitors' product names: never a theme
+     */
+    public ThemeService(FeedbackStore store, Supplier<KoubeiAnalyzer> analyzer, Supplier<? extends Collection<String>> productNames,
+            ThemeEditStore edits) {
         this.store = store;
-        this.settings = settings;
+        this.analyzer = analyzer;
+        this.productNames = productNames;
         this.edits = edits;
     }
 
@@ -54,15 +62,13 @@ public class ThemeService {
     }
 
     public Discovered discover(List<AnalyzedFeedback> items) {
-        KoubeiAnalyzer analyzer = settings.analyzer().current();
-        Set<String> products = new LinkedHashSet<>(settings.ourProducts());
-        products.addAll(settings.competitors());
+        Set<String> products = new LinkedHashSet<>(productNames.get());
         for (AnalyzedFeedback f : items) {
             if (f.item().product() != null) {
                 products.add(f.item().product());
             }
         }
-        ThemeReader reader = new ThemeReader(analyzer, products);
+        ThemeReader reader = new ThemeReader(analyzer.get(), products);
         ThemeDiscovery discovery = reader.discovery(MIN_MENTIONS);
         Map<String, List<ThemeCandidate>> byItem = new HashMap<>();
         for (AnalyzedFeedback f : items) {

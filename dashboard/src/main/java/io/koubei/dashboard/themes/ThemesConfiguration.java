@@ -15,6 +15,10 @@ public class ThemesConfiguration {
 
     @Bean
     ThemeService themeService(FeedbackStore store, SettingsService settings, ThemeEditStore edits) {
-        return new ThemeService(store, settings, edits);
+        return new ThemeService(store, () -> settings.analyzer().current(), () -> {
+            java.util.Set<String> names = new java.util.LinkedHashSet<>(settings.ourProducts());
+            names.addAll(settings.competitors());
+            return names;
+        }, edits);
     }
 }
