@@ -14,11 +14,14 @@ public class ThemesConfiguration {
     }
 
     @Bean
-    ThemeService themeService(FeedbackStore store, SettingsService settings, ThemeEditStore edits) {
-        return new ThemeService(store, () -> settings.analyzer().current(), () -> {
+    ThemeService themeService(FeedbackStore store, SettingsService settings, ThemeEditStore edits,
+            io.koubei.dashboard.query.QueryService queries) {
+        ThemeService service = new ThemeService(store, () -> settings.analyzer().current(), () -> {
             java.util.Set<String> names = new java.util.LinkedHashSet<>(settings.ourProducts());
             names.addAll(settings.competitors());
             return names;
         }, edits);
+        queries.useThemes(service);
+        return service;
     }
 }

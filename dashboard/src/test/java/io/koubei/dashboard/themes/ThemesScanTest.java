@@ -26,6 +26,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import io.koubei.dashboard.query.FilterParams;
+import io.koubei.dashboard.query.QueryService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,7 +74,7 @@ class ThemesScanTest {
                 .product("Nova X9").productVersion(version).build();
     }
 
-    private record Run(List<SignalsService.ScanSummary> scans, ThemeService themes) {
+    private record Run(List<SignalsService.ScanSummary> scans, ThemeService themes, LuceneFeedbackStore store) {
     }
 
     private static Run run(Path dir, boolean withProblem) throws Exception {
@@ -83,7 +86,7 @@ class ThemesScanTest {
                 Clock.systemUTC(), CAL.zone());
         SignalsService signals = new SignalsService(store, CAL, ScanConfig.defaults(), new EventRegistry(dir), alerts)
                 .withThemes(themes);
-        return new Run(signals.scanAllWeeks(), themes);
+        return new Run(signals.scanAllWeeks(), themes, store);
     }
 
     private static List<Signal> emerging(SignalsService.ScanSummary s) {
@@ -114,6 +117,12 @@ class ThemesScanTest {
         assertThat(String.join(" ", unlock.quotes())).contains("指纹解锁").doesNotContain("13812345678");
         assertThat(list).noneMatch(t -> t.name().toLowerCase().contains("nova") || t.name().contains("X9"));
         assertThat(r.themes().itemIds(FeedbackFilter.ALL, unlock.id())).allMatch(id -> id.startsWith("p")).hasSize(24);
+        QueryService queries = new QueryService(r.store(), ANALYZER, CAL, 1);
+        queries.useThemes(r.themes());
+        assertThat(queries.search(FilterParams.of(Map.of("theme", List.of(unlock.id()))), 0, 50).total()).isEqualTo(24);
+        assertThat(queries.search(FilterParams.of(Map.of("theme", List.of(unlock.id()), "week", List.of(problemWeek))), 0, 50)
+                .items()).hasSize(12).allMatch(i -> i.id().startsWith("p"));
+        assertThat(queries.search(FilterParams.of(Map.of("theme", List.of("th-0000000000"))), 0, 50).total()).isZero();
 
         r.themes().edits().change(unlock.id(), e -> new ThemeEdit(e.id(), "指纹解锁失败", false, null, null));
         assertThat(r.themes().list(FeedbackFilter.ALL, false)).anyMatch(t -> t.id().equals(unlock.id()) && t.name().equals("指纹解锁失败"));
