@@ -1,6 +1,5 @@
 package io.koubei.analysis.themes;
 
-import io.koubei.analysis.privacy.PiiMasker;
 import io.koubei.analysis.sentiment.RuleResult;
 import io.koubei.analysis.text.Token;
 import io.koubei.core.feedback.Polarity;
@@ -92,7 +91,7 @@ public final class CandidateExtractor {
         List<String> run = new ArrayList<>();
         while (i >= from && run.size() < MAX_WORDS) {
             String w = units.word[i] != null ? units.word[i] : isContent(tokens.get(i)) ? tokens.get(i).term() : null;
-            if (w == null || units.start[i] < from) {
+            if (w == null || units.start[i] < from || !stopWords.allowed(w)) {
                 break;
             }
             run.add(0, w);
@@ -109,7 +108,7 @@ public final class CandidateExtractor {
         List<String> run = new ArrayList<>();
         while (i < to && run.size() < MAX_WORDS) {
             String w = units.word[i] != null ? units.word[i] : isContent(tokens.get(i)) ? tokens.get(i).term() : null;
-            if (w == null || units.end[i] > to) {
+            if (w == null || units.end[i] > to || !stopWords.allowed(w)) {
                 break;
             }
             run.add(w);
@@ -158,20 +157,18 @@ public final class CandidateExtractor {
         return List.of();
     }
 
-    /** 加速快, 拍照清晰: a cue the segmenter kept with its noun; the noun is everything before a one-character ending. */
+    /** One-character judgements the segmenter glues to the noun before them (加速快, 屏幕亮, 机身烫). */
+    private static final Set<String> GLUED_JUDGEMENTS = Set.of("快", "慢", "好", "差", "高", "低", "大", "小", "强", "弱",
+            "贵", "多", "少", "稳", "准", "亮", "暗", "硬", "软", "重", "轻", "烫", "热", "卡", "短", "长");
+
+    /** 加速快, 屏幕亮: a cue the segmenter kept with its noun; the noun is everything before the one-character judgement. */
     private List<String> compoundCue(Token t) {
         String term = t.term();
-        if (t.kind() != Token.Kind.WORD || term.length() < 3) {
+        if (t.kind() != Token.Kind.WORD || term.length() < 3 || !GLUED_JUDGEMENTS.contains(term.substring(term.length() - 1))) {
             return List.of();
         }
-        for (int cut = term.length() - 1; cut >= 2 && cut >= term.length() - 2; cut--) {
-            String head = term.substring(0, cut);
-            String tail = term.substring(cut);
-            if (stopWords.allowed(head) && !stopWords.allowed(tail)) {
-                return List.of(head);
-            }
-        }
-        return List.of();
+        String head = term.substring(0, term.length() - 1);
+        return stopWords.allowed(head) ? List.of(head) : List.of();
     }
 
     /** Tokens grouped into words: a run of single characters is one word (see {@link #units}). */
@@ -247,7 +244,7 @@ public final class CandidateExtractor {
         return (t.kind() == Token.Kind.WORD || t.kind() == Token.Kind.LATIN) && stopWords.allowed(t.term());
     }
 
-    /** The sentence around a char offset (up to 。！？!?… or a line break), masked, at most 200 chars. */
+    /** The sentence around a char offset (up to 。！？!?… or a line break), at most 200 chars; not masked yet (see {@link ThemeDiscovery}). */
     static String sentence(String text, int at) {
         if (text == null || text.isEmpty()) {
             return "";
@@ -269,7 +266,7 @@ public final class CandidateExtractor {
             int start = Math.max(0, Math.min(p - from - 100, s.length() - 200));
             s = s.substring(start, start + 200);
         }
-        return PiiMasker.mask(s);
+        return s;
     }
 
     private static boolean isSentenceEnd(char c) {

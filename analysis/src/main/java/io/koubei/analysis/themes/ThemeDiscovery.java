@@ -1,6 +1,7 @@
 package io.koubei.analysis.themes;
 
 import io.koubei.analysis.aspects.AspectTaxonomy;
+import io.koubei.analysis.privacy.PiiMasker;
 import io.koubei.core.feedback.Polarity;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,6 +24,12 @@ import java.util.Map;
  */
 public final class ThemeDiscovery {
     private static final int QUOTES_KEPT = 6;
+    /** A compound phrase with at least this share of its key word's mentions keeps its own theme. */
+    static final double COMPOUND_SHARE = 0.15;
+    /** Two keys one character apart merge only when what is said about them is this alike (cosine of opinion words). */
+    static final double VARIANT_SIMILARITY = 0.8;
+    /** … and only when the rarer one has at most this share of the commoner one's mentions. */
+    static final double VARIANT_SHARE = 0.35;
 
     private final AspectTaxonomy taxonomy;
     private final int minMentions;
@@ -57,8 +64,11 @@ public final class ThemeDiscovery {
                 s.opinions.merge(w, 1, Integer::sum);
             }
             List<String> quotes = c.polarity() == Polarity.NEGATIVE ? s.negativeQuotes : s.otherQuotes;
-            if (quotes.size() < 2 && !c.quote().isEmpty() && !quotes.contains(c.quote())) {
-                quotes.add(c.quote());
+            if (quotes.size() < 2 && !c.quote().isEmpty()) {
+                String masked = PiiMasker.mask(c.quote());
+                if (!quotes.contains(masked)) {
+                    quotes.add(masked);
+                }
             }
         }
     }
@@ -83,7 +93,13 @@ public final class ThemeDiscovery {
         // 1. key of each phrase
         Map<String, List<Map.Entry<String, PhraseStats>>> byKey = new HashMap<>();
         for (var e : phrases.entrySet()) {
-            byKey.computeIfAbsent(keyOf(e.getValue().words, wordFreq), k -> new ArrayList<>()).add(e);
+            String key = keyOf(e.getValue().words, wordFreq);
+            // a compound said often enough is a theme of its own (息屏显示 is not just 显示)
+            if (e.getValue().words.size() > 1 && e.getValue().count >= 3L * minMentions
+                    && e.getValue().count >= COMPOUND_SHARE * wordFreq.getOrDefault(key, 0L)) {
+                key = e.getKey();
+            }
+            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(e);
         }
         Map<String, Long> keyCount = new HashMap<>();
         Map<String, Map<String, Integer>> keyOpinions = new HashMap<>();
@@ -126,12 +142,14 @@ public final class ThemeDiscovery {
             }
             for (int b = a + 1; b < keys.size(); b++) {
                 String small = keys.get(b);
-                if (small.length() != 2 || parent.containsKey(small) || keyCount.get(small) < 2) {
+                // a surface variant is a minority spelling of the same thing (外型 beside 外形), not a peer (品控 beside 温控)
+                if (small.length() != 2 || parent.containsKey(small) || keyCount.get(small) < 2
+                        || keyCount.get(small) > VARIANT_SHARE * keyCount.get(big)) {
                     continue;
                 }
                 boolean oneCharApart = (big.charAt(0) == small.charAt(0)) != (big.charAt(1) == small.charAt(1));
                 if (oneCharApart && sameAspect(big, small)
-                        && cosine(keyOpinions.get(big), keyOpinions.get(small)) >= 0.5) {
+                        && cosine(keyOpinions.get(big), keyOpinions.get(small)) >= VARIANT_SIMILARITY) {
                     parent.put(small, big);
                 }
             }
@@ -243,6 +261,12 @@ public final class ThemeDiscovery {
     }
 
     private String aspectOf(String key, List<Map.Entry<String, PhraseStats>> members) {
+        // the specific words of its main phrase first: 发热问题 is heat, not the 问题 of quality
+        for (String w : members.get(0).getValue().words) {
+            if (!ThemeStopWords.isGeneric(w) && taxonomy.aspectOfToken(w) != null) {
+                return taxonomy.aspectOfToken(w);
+            }
+        }
         String a = taxonomy.aspectOf(key);
         if (a != null) {
             return a;

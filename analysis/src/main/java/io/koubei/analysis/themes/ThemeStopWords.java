@@ -61,6 +61,9 @@ public final class ThemeStopWords {
         if (word.chars().allMatch(Character::isDigit)) {
             return false;
         }
+        if (word.length() == 2 && "没不别未".indexOf(word.charAt(0)) >= 0) {
+            return false; // 没后(悔), 不推(荐), 没什(么): a negated verb cut short, not a thing
+        }
         boolean latin = word.chars().allMatch(c -> c < 0x80);
         if (latin && word.chars().anyMatch(Character::isDigit)) {
             return false; // model numbers (x443, k70) are products, not themes

@@ -6,6 +6,7 @@ import io.koubei.analysis.themes.EmergingThemeDetector;
 import io.koubei.analysis.themes.Theme;
 import io.koubei.analysis.themes.ThemeCandidate;
 import io.koubei.analysis.themes.ThemeDiscovery;
+import io.koubei.analysis.themes.ThemeEdits;
 import io.koubei.analysis.themes.ThemeIndex;
 import io.koubei.analysis.themes.ThemeMention;
 import io.koubei.analysis.themes.ThemeReader;
@@ -59,49 +60,111 @@ public class ThemeService {
             themes.forEach(t -> m.put(t.id(), t));
             return m;
         }
+
+        Map<String, List<ThemeMention>> byItem() {
+            Map<String, List<ThemeMention>> m = new HashMap<>();
+            mentions.forEach(x -> m.computeIfAbsent(x.itemId(), k -> new ArrayList<>(2)).add(x));
+            return m;
+        }
     }
 
-    public Discovered discover(List<AnalyzedFeedback> items) {
+    /** What discovery keeps of an item between reading it and indexing it: not its text. */
+    private record Read(String id, String week, io.koubei.core.feedback.Channel channel, String version,
+                        List<List<String>> targets, List<Polarity> polarities) {
+    }
+
+    private record Cached(long count, ThemeEdits edits, Discovered discovered, Map<String, List<ThemeMention>> byItem) {
+    }
+
+    private Cached cache;
+
+    /**
+     * The themes of everything stored (one vocabulary, so a theme keeps its id whatever range or product is asked
+     * for), recomputed when the number of items or the team's edits change.
+     */
+    public synchronized Discovered all() {
+        return cached().discovered();
+    }
+
+    private synchronized Cached cached() {
+        long n = store.count(FeedbackFilter.ALL);
+        ThemeEdits e = edits.edits();
+        if (cache == null || cache.count() != n || !cache.edits().equals(e)) {
+            Discovered d = discover(FeedbackFilter.ALL, e);
+            cache = new Cached(n, e, d, d.byItem());
+        }
+        return cache;
+    }
+
+    /** Discovery over the items a filter matches (read from the store as a stream: the texts are not kept). */
+    Discovered discover(FeedbackFilter filter, ThemeEdits e) {
         Set<String> products = new LinkedHashSet<>(productNames.get());
-        for (AnalyzedFeedback f : items) {
+        List<Read> reads = new ArrayList<>();
+        ThemeReader[] reader = {null};
+        ThemeDiscovery[] discovery = {null};
+        List<AnalyzedFeedback> pending = new ArrayList<>();
+        store.scan(filter, f -> {
             if (f.item().product() != null) {
                 products.add(f.item().product());
             }
-        }
-        ThemeReader reader = new ThemeReader(analyzer.get(), products);
-        ThemeDiscovery discovery = reader.discovery(MIN_MENTIONS);
-        Map<String, List<ThemeCandidate>> byItem = new HashMap<>();
-        for (AnalyzedFeedback f : items) {
-            String text = f.item().title() == null || f.item().title().isBlank() ? f.item().text() : f.item().title() + "\n" + f.item().text();
-            List<ThemeCandidate> c = reader.candidates(text);
-            if (!c.isEmpty()) {
-                byItem.put(f.id(), c);
-                discovery.add(c);
+            pending.add(f);
+            if (pending.size() >= 2000) {
+                read(pending, products, reader, discovery, reads);
             }
+        });
+        read(pending, products, reader, discovery, reads);
+        if (discovery[0] == null) {
+            return new Discovered(List.of(), List.of());
         }
-        List<Theme> themes = discovery.themes(edits.edits());
+        List<Theme> themes = discovery[0].themes(e);
         ThemeIndex index = new ThemeIndex(themes);
         List<ThemeMention> mentions = new ArrayList<>();
-        for (AnalyzedFeedback f : items) {
-            List<ThemeCandidate> cs = byItem.get(f.id());
-            if (cs == null) {
-                continue;
-            }
+        for (Read r : reads) {
             Set<String> seen = new LinkedHashSet<>();
-            for (ThemeCandidate c : cs) {
-                String id = index.themeOf(c.words());
-                if (id != null && seen.add(id + c.polarity())) {
-                    mentions.add(new ThemeMention(f.id(), f.week(), f.item().channel(), f.item().productVersion(), id, c.polarity()));
+            for (int i = 0; i < r.targets().size(); i++) {
+                String id = index.themeOf(r.targets().get(i));
+                Polarity p = r.polarities().get(i);
+                if (id != null && seen.add(id + p)) {
+                    mentions.add(new ThemeMention(r.id(), r.week(), r.channel(), r.version(), id, p));
                 }
             }
         }
         return new Discovered(themes, mentions);
     }
 
-    /** EMERGING_THEME signals of a week, from the items of the week and its history (as the detector scan reads them). */
+    private void read(List<AnalyzedFeedback> batch, Set<String> products, ThemeReader[] reader, ThemeDiscovery[] discovery,
+            List<Read> reads) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        if (reader[0] == null) {
+            // product names seen in the first batch and the settings; later ones are rare and still filtered by settings
+            reader[0] = new ThemeReader(analyzer.get(), products);
+            discovery[0] = reader[0].discovery(MIN_MENTIONS);
+        }
+        for (AnalyzedFeedback f : batch) {
+            if (f.item().fromOfficialAccount()) {
+                continue; // the company's own replies are not what users say
+            }
+            String text = f.item().title() == null || f.item().title().isBlank() ? f.item().text() : f.item().title() + "\n" + f.item().text();
+            List<ThemeCandidate> c = reader[0].candidates(text);
+            if (!c.isEmpty()) {
+                discovery[0].add(c);
+                reads.add(new Read(f.id(), f.week(), f.item().channel(), f.item().productVersion(),
+                        c.stream().map(ThemeCandidate::words).toList(), c.stream().map(ThemeCandidate::polarity).toList()));
+            }
+        }
+        batch.clear();
+    }
+
+    /** EMERGING_THEME signals of a week: the stored themes' negative opinions in the week against its history weeks. */
     public List<Signal> emerging(List<AnalyzedFeedback> items, String week, List<String> historyWeeks) {
-        Discovered d = discover(items);
-        return new EmergingThemeDetector().detect(d.mentions(), d.byId(), week, historyWeeks);
+        Cached c = cached();
+        List<ThemeMention> mentions = new ArrayList<>();
+        for (AnalyzedFeedback f : items) {
+            mentions.addAll(c.byItem().getOrDefault(f.id(), List.of()));
+        }
+        return new EmergingThemeDetector().detect(mentions, c.discovered().byId(), week, historyWeeks);
     }
 
     /** One theme in a range, as the API and the CLI show it. */
@@ -112,30 +175,31 @@ public class ThemeService {
 
     /** Themes of the items matching a filter (e.g. a date range and a product), most mentioned first. */
     public List<ThemeView> list(FeedbackFilter filter, boolean includeHidden) {
-        List<AnalyzedFeedback> items = new ArrayList<>();
-        store.scan(filter, items::add);
-        Discovered d = discover(items);
+        Cached c = cached();
         Map<String, Map<String, Long>> weekly = new HashMap<>();
         Map<String, Set<String>> itemsOf = new HashMap<>();
         Map<String, Set<String>> negativeItemsOf = new HashMap<>();
-        for (ThemeMention m : d.mentions()) {
-            itemsOf.computeIfAbsent(m.themeId(), k -> new LinkedHashSet<>()).add(m.itemId());
-            if (m.polarity() == Polarity.NEGATIVE) {
-                negativeItemsOf.computeIfAbsent(m.themeId(), k -> new LinkedHashSet<>()).add(m.itemId());
+        store.scan(filter, f -> {
+            for (ThemeMention m : c.byItem().getOrDefault(f.id(), List.of())) {
+                if (itemsOf.computeIfAbsent(m.themeId(), k -> new LinkedHashSet<>()).add(m.itemId())) {
+                    weekly.computeIfAbsent(m.themeId(), k -> new TreeMap<>()).merge(m.week(), 1L, Long::sum);
+                }
+                if (m.polarity() == Polarity.NEGATIVE) {
+                    negativeItemsOf.computeIfAbsent(m.themeId(), k -> new LinkedHashSet<>()).add(m.itemId());
+                }
             }
-            weekly.computeIfAbsent(m.themeId(), k -> new TreeMap<>()).merge(m.week(), 1L, Long::sum);
-        }
+        });
         List<ThemeView> out = new ArrayList<>();
-        for (Theme t : d.themes()) {
-            if (t.hidden() && !includeHidden) {
+        for (Theme t : c.discovered().themes()) {
+            long volume = itemsOf.getOrDefault(t.id(), Set.of()).size();
+            if (volume == 0 || t.hidden() && !includeHidden) {
                 continue;
             }
-            long volume = itemsOf.getOrDefault(t.id(), Set.of()).size();
             long negative = negativeItemsOf.getOrDefault(t.id(), Set.of()).size();
             Map<String, Long> w = weekly.getOrDefault(t.id(), Map.of());
             String first = w.isEmpty() ? null : w.keySet().iterator().next();
             out.add(new ThemeView(t.id(), t.name(), t.aspect(), t.phrases(), volume, negative,
-                    volume == 0 ? 0 : Math.round(1000.0 * negative / volume) / 1000.0, w, first, t.quotes(), t.opinionWords(), t.hidden()));
+                    Math.round(1000.0 * negative / volume) / 1000.0, w, first, t.quotes(), t.opinionWords(), t.hidden()));
         }
         out.sort((a, b) -> Long.compare(b.volume(), a.volume()));
         return out;
@@ -143,14 +207,15 @@ public class ThemeService {
 
     /** Ids of the items with an opinion on a theme, among those matching a filter (the {@code theme} filter). */
     public Set<String> itemIds(FeedbackFilter filter, String themeId) {
-        List<AnalyzedFeedback> items = new ArrayList<>();
-        store.scan(filter, items::add);
+        Cached c = cached();
         Set<String> out = new LinkedHashSet<>();
-        for (ThemeMention m : discover(items).mentions()) {
-            if (m.themeId().equals(themeId)) {
-                out.add(m.itemId());
+        store.scan(filter, f -> {
+            for (ThemeMention m : c.byItem().getOrDefault(f.id(), List.of())) {
+                if (m.themeId().equals(themeId)) {
+                    out.add(m.itemId());
+                }
             }
-        }
+        });
         return out;
     }
 }
