@@ -135,23 +135,34 @@ public final class ThemeDiscovery {
                 }
             }
         }
-        for (int a = 0; a < keys.size(); a++) {
-            String big = keys.get(a);
-            if (big.length() != 2 || parent.containsKey(big)) {
+        // two-character keys one character apart: only those sharing a character at a position are compared
+        Map<String, List<String>> buckets = new HashMap<>();
+        for (String k : keys) {
+            if (k.length() == 2) {
+                buckets.computeIfAbsent("0" + k.charAt(0), x -> new ArrayList<>()).add(k);
+                buckets.computeIfAbsent("1" + k.charAt(1), x -> new ArrayList<>()).add(k);
+            }
+        }
+        for (String small : keys) { // most mentioned first: a key that merges into another is never a target itself
+            if (small.length() != 2 || parent.containsKey(small) || keyCount.get(small) < 2) {
                 continue;
             }
-            for (int b = a + 1; b < keys.size(); b++) {
-                String small = keys.get(b);
-                // a surface variant is a minority spelling of the same thing (外型 beside 外形), not a peer (品控 beside 温控)
-                if (small.length() != 2 || parent.containsKey(small) || keyCount.get(small) < 2
-                        || keyCount.get(small) > VARIANT_SHARE * keyCount.get(big)) {
-                    continue;
+            String best = null;
+            for (String bucket : List.of("0" + small.charAt(0), "1" + small.charAt(1))) {
+                for (String big : buckets.getOrDefault(bucket, List.of())) {
+                    // a surface variant is a minority spelling of the same thing (外型 beside 外形), not a peer (品控 beside 温控)
+                    if (big.equals(small) || parent.containsKey(big) || keyCount.get(small) > VARIANT_SHARE * keyCount.get(big)
+                            || !sameAspect(big, small)
+                            || cosine(keyOpinions.get(big), keyOpinions.get(small)) < VARIANT_SIMILARITY) {
+                        continue;
+                    }
+                    if (best == null || keyCount.get(big) > keyCount.get(best)) {
+                        best = big;
+                    }
                 }
-                boolean oneCharApart = (big.charAt(0) == small.charAt(0)) != (big.charAt(1) == small.charAt(1));
-                if (oneCharApart && sameAspect(big, small)
-                        && cosine(keyOpinions.get(big), keyOpinions.get(small)) >= VARIANT_SIMILARITY) {
-                    parent.put(small, big);
-                }
+            }
+            if (best != null) {
+                parent.put(small, best);
             }
         }
         Map<String, List<String>> clusters = new LinkedHashMap<>();
