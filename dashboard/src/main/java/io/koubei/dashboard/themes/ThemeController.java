@@ -57,15 +57,17 @@ public class ThemeController {
     public Map<String, Object> merge(@PathVariable String id, @RequestBody Merge merge) {
         check(id);
         check(merge.into());
-        if (merge.into().equals(id)) {
-            throw new IllegalArgumentException("a theme cannot be merged into itself");
-        }
-        themes.edits().change(id, e -> new ThemeEdit(id, e.name(), e.hidden(), merge.into(), e.aspect()));
-        return Map.of("id", id, "mergedInto", merge.into());
+        // into = its own id undoes an earlier merge
+        String into = merge.into().equals(id) ? null : merge.into();
+        themes.edits().change(id, e -> new ThemeEdit(id, e.name(), e.hidden(), into, e.aspect()));
+        return Map.of("id", id, "mergedInto", into == null ? id : into);
     }
 
     private static void check(String id) {
-        if (id == null || !id.matches("th-[0-9a-f]{10}")) {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("a theme id is required");
+        }
+        if (!id.matches("th-[0-9a-f]{10}")) {
             throw new IllegalArgumentException("not a theme id: " + id);
         }
     }
