@@ -142,12 +142,14 @@ public class ThemeService {
             reader[0] = new ThemeReader(analyzer.get(), products);
             discovery[0] = reader[0].discovery(MIN_MENTIONS);
         }
-        for (AnalyzedFeedback f : batch) {
-            if (f.item().fromOfficialAccount()) {
-                continue; // the company's own replies are not what users say
-            }
-            String text = f.item().title() == null || f.item().title().isBlank() ? f.item().text() : f.item().title() + "\n" + f.item().text();
-            List<ThemeCandidate> c = reader[0].candidates(text);
+        ThemeReader r = reader[0];
+        // reading is the cost (the analyzer is thread-safe): in parallel; discovery takes them in order
+        List<AnalyzedFeedback> users = batch.stream().filter(f -> !f.item().fromOfficialAccount()).toList(); // the company's own replies are not what users say
+        List<List<ThemeCandidate>> read = users.parallelStream().map(f -> r.candidates(
+                f.item().title() == null || f.item().title().isBlank() ? f.item().text() : f.item().title() + "\n" + f.item().text())).toList();
+        for (int i = 0; i < users.size(); i++) {
+            AnalyzedFeedback f = users.get(i);
+            List<ThemeCandidate> c = read.get(i);
             if (!c.isEmpty()) {
                 discovery[0].add(c);
                 reads.add(new Read(f.id(), f.week(), f.item().channel(), f.item().productVersion(),
