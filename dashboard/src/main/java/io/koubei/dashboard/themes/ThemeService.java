@@ -73,14 +73,24 @@ public class ThemeService {
                         List<List<String>> targets, List<Polarity> polarities) {
     }
 
-    private record Cached(long count, ThemeEdits edits, Discovered discovered, Map<String, List<ThemeMention>> byItem) {
+    /**
+     * @param discoveredAt item count when the vocabulary was last discovered
+     * @param seen         ids of every item read so far (with or without opinions)
+     */
+    private record Cached(long count, long discoveredAt, ThemeEdits edits, Discovered discovered, ThemeIndex index,
+                          Map<String, List<ThemeMention>> byItem, Set<String> seen) {
     }
+
+    /** New items up to this share of those the vocabulary was discovered on are only indexed, not rediscovered. */
+    static final double GROWTH_BEFORE_REDISCOVERY = 0.05;
 
     private Cached cache;
 
     /**
      * The themes of everything stored (one vocabulary, so a theme keeps its id whatever range or product is asked
-     * for), recomputed when the number of items or the team's edits change.
+     * for). Rediscovered when the team's edits change or the store grew by more than
+     * {@link #GROWTH_BEFORE_REDISCOVERY} (or shrank); smaller additions (a re-scan after new feedback) are only read
+     * and put into the existing themes.
      */
     public synchronized Discovered all() {
         return cached().discovered();
@@ -89,21 +99,76 @@ public class ThemeService {
     private synchronized Cached cached() {
         long n = store.count(FeedbackFilter.ALL);
         ThemeEdits e = edits.edits();
-        if (cache == null || cache.count() != n || !cache.edits().equals(e)) {
-            Discovered d = discover(FeedbackFilter.ALL, e);
-            cache = new Cached(n, e, d, d.byItem());
+        if (cache != null && cache.count() == n && cache.edits().equals(e)) {
+            return cache;
         }
+        if (cache != null && cache.edits().equals(e) && n > cache.count()
+                && n <= cache.discoveredAt() * (1 + GROWTH_BEFORE_REDISCOVERY)) {
+            cache = extended(cache, n);
+            return cache;
+        }
+        Set<String> seen = new java.util.HashSet<>();
+        Discovered d = discover(FeedbackFilter.ALL, e, seen);
+        cache = new Cached(n, n, e, d, new ThemeIndex(d.themes()), d.byItem(), seen);
         return cache;
     }
 
+    /** The cache with the items it has not read yet put into its themes (new maps: readers may hold the old ones). */
+    private Cached extended(Cached c, long n) {
+        List<AnalyzedFeedback> fresh = new ArrayList<>();
+        store.scan(FeedbackFilter.ALL, f -> {
+            if (!c.seen().contains(f.id())) {
+                fresh.add(f);
+            }
+        });
+        Set<String> seen = new java.util.HashSet<>(c.seen());
+        Map<String, List<ThemeMention>> byItem = new HashMap<>(c.byItem());
+        List<ThemeMention> mentions = new ArrayList<>(c.discovered().mentions());
+        ThemeReader reader = new ThemeReader(analyzer.get(), productNames.get());
+        List<AnalyzedFeedback> users = fresh.stream().filter(f -> !f.item().fromOfficialAccount()).toList();
+        List<List<ThemeCandidate>> read = users.parallelStream().map(f -> reader.candidates(textOf(f))).toList();
+        for (int i = 0; i < users.size(); i++) {
+            AnalyzedFeedback f = users.get(i);
+            List<ThemeMention> ms = mentionsOf(f.id(), f.week(), f.item().channel(), f.item().productVersion(),
+                    read.get(i).stream().map(ThemeCandidate::words).toList(), read.get(i).stream().map(ThemeCandidate::polarity).toList(),
+                    c.index());
+            if (!ms.isEmpty()) {
+                byItem.put(f.id(), ms);
+                mentions.addAll(ms);
+            }
+        }
+        fresh.forEach(f -> seen.add(f.id()));
+        return new Cached(n, c.discoveredAt(), c.edits(), new Discovered(c.discovered().themes(), mentions), c.index(),
+                byItem, seen);
+    }
+
+    private static String textOf(AnalyzedFeedback f) {
+        return f.item().title() == null || f.item().title().isBlank() ? f.item().text() : f.item().title() + "\n" + f.item().text();
+    }
+
+    private static List<ThemeMention> mentionsOf(String itemId, String week, io.koubei.core.feedback.Channel channel,
+            String version, List<List<String>> targets, List<Polarity> polarities, ThemeIndex index) {
+        List<ThemeMention> out = new ArrayList<>(2);
+        Set<String> seen = new LinkedHashSet<>();
+        for (int i = 0; i < targets.size(); i++) {
+            String id = index.themeOf(targets.get(i));
+            Polarity p = polarities.get(i);
+            if (id != null && seen.add(id + p)) {
+                out.add(new ThemeMention(itemId, week, channel, version, id, p));
+            }
+        }
+        return out;
+    }
+
     /** Discovery over the items a filter matches (read from the store as a stream: the texts are not kept). */
-    Discovered discover(FeedbackFilter filter, ThemeEdits e) {
+    Discovered discover(FeedbackFilter filter, ThemeEdits e, Set<String> seenIds) {
         Set<String> products = new LinkedHashSet<>(productNames.get());
         List<Read> reads = new ArrayList<>();
         ThemeReader[] reader = {null};
         ThemeDiscovery[] discovery = {null};
         List<AnalyzedFeedback> pending = new ArrayList<>();
         store.scan(filter, f -> {
+            seenIds.add(f.id());
             if (f.item().product() != null) {
                 products.add(f.item().product());
             }
@@ -120,14 +185,7 @@ public class ThemeService {
         ThemeIndex index = new ThemeIndex(themes);
         List<ThemeMention> mentions = new ArrayList<>();
         for (Read r : reads) {
-            Set<String> seen = new LinkedHashSet<>();
-            for (int i = 0; i < r.targets().size(); i++) {
-                String id = index.themeOf(r.targets().get(i));
-                Polarity p = r.polarities().get(i);
-                if (id != null && seen.add(id + p)) {
-                    mentions.add(new ThemeMention(r.id(), r.week(), r.channel(), r.version(), id, p));
-                }
-            }
+            mentions.addAll(mentionsOf(r.id(), r.week(), r.channel(), r.version(), r.targets(), r.polarities(), index));
         }
         return new Discovered(themes, mentions);
     }
@@ -145,8 +203,7 @@ public class ThemeService {
         ThemeReader r = reader[0];
         // reading is the cost (the analyzer is thread-safe): in parallel; discovery takes them in order
         List<AnalyzedFeedback> users = batch.stream().filter(f -> !f.item().fromOfficialAccount()).toList(); // the company's own replies are not what users say
-        List<List<ThemeCandidate>> read = users.parallelStream().map(f -> r.candidates(
-                f.item().title() == null || f.item().title().isBlank() ? f.item().text() : f.item().title() + "\n" + f.item().text())).toList();
+        List<List<ThemeCandidate>> read = users.parallelStream().map(f -> r.candidates(textOf(f))).toList();
         for (int i = 0; i < users.size(); i++) {
             AnalyzedFeedback f = users.get(i);
             List<ThemeCandidate> c = read.get(i);

@@ -124,6 +124,17 @@ class ThemesScanTest {
                 .items()).hasSize(12).allMatch(i -> i.id().startsWith("p"));
         assertThat(queries.search(FilterParams.of(Map.of("theme", List.of("th-0000000000"))), 0, 50).total()).isZero();
 
+        // a few new items (a re-scan after new feedback): read into the same themes without rediscovery
+        AnalysisPipeline pipeline = new AnalysisPipeline(ANALYZER, CAL);
+        List<AnalyzedFeedback> more = new ArrayList<>();
+        Instant later = START.plus(Duration.ofDays(7L * WEEKS));
+        for (int i = 0; i < 10; i++) {
+            more.add(pipeline.process(item("q" + i, later.plusSeconds(i * 60L), CHANNELS[i % 4], "2.1", PROBLEM[i % PROBLEM.length])));
+        }
+        r.store().upsert(more);
+        assertThat(r.themes().itemIds(FeedbackFilter.ALL, unlock.id())).hasSize(34);
+        assertThat(r.themes().list(FeedbackFilter.ALL, false)).anyMatch(t -> t.id().equals(unlock.id()) && t.volume() == 34);
+
         r.themes().edits().change(unlock.id(), e -> new ThemeEdit(e.id(), "指纹解锁失败", false, null, null));
         assertThat(r.themes().list(FeedbackFilter.ALL, false)).anyMatch(t -> t.id().equals(unlock.id()) && t.name().equals("指纹解锁失败"));
         r.themes().edits().change(unlock.id(), e -> new ThemeEdit(e.id(), e.name(), true, null, null));
