@@ -54,6 +54,18 @@ containers:
             name: {{ .Values.secrets.existingSecret }}
             key: {{ .Values.secrets.metricsTokenKey }}
             optional: true
+      - name: KOUBEI_AUTH_OIDC_CLIENT_SECRET
+        valueFrom:
+          secretKeyRef:
+            name: {{ .Values.secrets.existingSecret }}
+            key: {{ .Values.secrets.oidcClientSecretKey }}
+            optional: true
+      - name: KOUBEI_AUTH_LDAP_MANAGER_PASSWORD
+        valueFrom:
+          secretKeyRef:
+            name: {{ .Values.secrets.existingSecret }}
+            key: {{ .Values.secrets.ldapManagerPasswordKey }}
+            optional: true
       {{- if eq .Values.koubei.store "elasticsearch" }}
       - name: ES_PASSWORD
         valueFrom:

@@ -42,11 +42,17 @@ final class KoubeiProcess implements AutoCloseable {
     }
 
     static KoubeiProcess serve(Path dataDir) {
+        return serve(dataDir, java.util.Map.of());
+    }
+
+    /** With extra environment variables (e.g. {@code KOUBEI_SOURCES_CHECK_INTERVAL}). */
+    static KoubeiProcess serve(Path dataDir, java.util.Map<String, String> env) {
         int port = freePort();
         try {
             Path log = Files.createTempFile("koubei-serve", ".log");
-            Process p = command(dataDir, "serve", "--port", String.valueOf(port))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ProcessBuilder pb = command(dataDir, "serve", "--port", String.valueOf(port));
+            pb.environment().putAll(env);
+            Process p = pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
             KoubeiProcess k = new KoubeiProcess(p, port, log);
             k.awaitHealthy(Duration.ofSeconds(90));
             return k;

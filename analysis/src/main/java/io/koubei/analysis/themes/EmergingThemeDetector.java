@@ -147,7 +147,7 @@ public final class EmergingThemeDetector {
                 .week(week)
                 .channels(chList)
                 .aspect(t.aspect())
-                .subject("theme:" + t.id())
+                .subject(t.name()) // shown by name in alerts and incidents; the id is in the drill-down
                 .title((isNew ? "新问题：" : "问题增多：") + t.name() + " " + observed + " 条负面（基线 " + fmt(b.median()) + "）")
                 .description(String.format("主题「%s」（%s）在 %s 有 %d 条负面意见，过去 %d 周稳健基线上界 %.1f（中位数 %.1f）；渠道：%s%s。",
                         t.name(), phrases, week, observed, b.n(), b.upper(), b.median(),

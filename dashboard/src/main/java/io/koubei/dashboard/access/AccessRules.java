@@ -24,8 +24,10 @@ public final class AccessRules {
     /** Evaluated in order: a more specific rule comes before a broader one that would also match its paths. */
     public static final List<Rule> CHANGES = List.of(
             new Rule("post feedback", List.of(), List.of("/api/v1/feedback"), Role.ANALYST, true),
-            new Rule("acknowledge or resolve an alert", List.of("/alerts/*/ack", "/alerts/*/resolve"),
-                    List.of("/api/v1/alerts/*/ack", "/api/v1/alerts/*/resolve"), Role.ANALYST, false),
+            new Rule("acknowledge, resolve, assign or comment on an incident",
+                    List.of("/alerts/*/ack", "/alerts/*/resolve", "/alerts/*/assign", "/alerts/*/comment"),
+                    List.of("/api/v1/alerts/*/ack", "/api/v1/alerts/*/resolve", "/api/v1/alerts/*/assign",
+                            "/api/v1/alerts/*/comment"), Role.ANALYST, false),
             new Rule("rename, hide, promote or merge a discovered theme", List.of(),
                     List.of("/api/v1/themes/*", "/api/v1/themes/*/merge"), Role.ANALYST, false),
             new Rule("generate an archived report", List.of("/reports"), List.of(), Role.ANALYST, false),

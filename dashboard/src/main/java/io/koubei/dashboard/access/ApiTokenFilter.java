@@ -16,6 +16,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import io.koubei.dashboard.access.sso.OidcBearerTokens;
 
 /**
  * {@code Authorization: Bearer <token>} for connectors and scripts; compared in constant time. A wrong token counts
@@ -27,8 +28,15 @@ final class ApiTokenFilter extends OncePerRequestFilter {
     private final List<byte[]> tokens;
     private final LoginThrottle throttle;
     private final ApiTokens managed;
+    /** The OIDC provider's access tokens, when koubei.auth.oidc.api-tokens is on; else null. */
+    private final OidcBearerTokens oidc;
 
     ApiTokenFilter(List<String> tokens, LoginThrottle throttle, ApiTokens managed) {
+        this(tokens, throttle, managed, null);
+    }
+
+    ApiTokenFilter(List<String> tokens, LoginThrottle throttle, ApiTokens managed, OidcBearerTokens oidc) {
+        this.oidc = oidc;
         this.tokens = tokens.stream().filter(t -> t != null && !t.isBlank())
                 .map(t -> t.trim().getBytes(StandardCharsets.UTF_8)).toList();
         this.throttle = throttle;
@@ -52,6 +60,21 @@ final class ApiTokenFilter extends OncePerRequestFilter {
                 return;
             }
             String bearer = header.substring(7).trim();
+            if (oidc != null && OidcBearerTokens.looksLikeJwt(bearer)) {
+                try {
+                    SecurityContextHolder.getContext().setAuthentication(oidc.authenticate(bearer));
+                } catch (OidcBearerTokens.Refused e) {
+                    throttle.failed(null, address);
+                    audit.warn("API token refused: address={} reason={}", address, ThrottledAuthenticationProvider.clean(e.getMessage()));
+                    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                    response.setContentType("application/json");
+                    response.getWriter().write("{\"error\":" + tools.jackson.databind.json.JsonMapper.shared()
+                            .writeValueAsString(e.getMessage()) + "}");
+                    return;
+                }
+                chain.doFilter(request, response);
+                return;
+            }
             if (managed != null && ApiTokens.looksManaged(bearer)) {
                 Optional<ApiTokens.Token> token = managed.authenticate(bearer);
                 if (token.isEmpty()) {

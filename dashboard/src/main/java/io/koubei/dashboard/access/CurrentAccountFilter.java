@@ -12,6 +12,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -31,15 +32,17 @@ final class CurrentAccountFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth instanceof UsernamePasswordAuthenticationToken && auth.isAuthenticated()) {
+        if (auth instanceof OAuth2AuthenticationToken && auth.isAuthenticated()) {
+            // single sign-on: the role is the provider's at sign-in; an account an admin disabled here is signed out
             Optional<UserDirectory.Account> account = users.find(auth.getName());
             if (account.isEmpty() || !account.get().enabled()) {
-                SecurityContextHolder.clearContext();
-                HttpSession session = request.getSession(false);
-                if (session != null) {
-                    session.invalidate();
-                }
-                response.sendRedirect(request.getContextPath() + "/login?disabled");
+                signOut(request, response);
+                return;
+            }
+        } else if (auth instanceof UsernamePasswordAuthenticationToken && auth.isAuthenticated()) {
+            Optional<UserDirectory.Account> account = users.find(auth.getName());
+            if (account.isEmpty() || !account.get().enabled()) {
+                signOut(request, response);
                 return;
             }
             String authority = account.get().role().authority();
@@ -58,5 +61,14 @@ final class CurrentAccountFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    private static void signOut(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        SecurityContextHolder.clearContext();
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        response.sendRedirect(request.getContextPath() + "/login?disabled");
     }
 }

@@ -5,6 +5,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import io.koubei.dashboard.access.sso.LdapSignIn;
+import io.koubei.dashboard.access.sso.OidcBearerTokens;
+import io.koubei.dashboard.access.sso.OidcProviderCheck;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import io.koubei.dashboard.access.sso.OidcRegistration;
+import io.koubei.dashboard.access.sso.OidcSignIn;
+import io.koubei.dashboard.access.sso.SsoProperties;
+import io.koubei.dashboard.audit.AuditLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -31,8 +44,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication // `koubei import`, `report`… run without a web server: no HttpSecurity, no users to create
-@EnableConfigurationProperties(AccessProperties.class)
+@EnableConfigurationProperties({AccessProperties.class, SsoProperties.class})
 public class SecurityConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -55,12 +69,20 @@ public class SecurityConfiguration {
         return new LoginThrottle(access.getLogin(), Clock.systemUTC());
     }
 
-    /** Passwords of the users directory, for the login form and HTTP Basic alike, throttled and audited. */
+    /**
+     * Passwords of the users directory, then (koubei.auth.ldap.url set) of the LDAP directory, for the login form and
+     * HTTP Basic alike, throttled and audited.
+     */
     @Bean
-    AuthenticationProvider passwordSignIn(UserDirectory users, PasswordEncoder encoder, LoginThrottle throttle) {
+    AuthenticationProvider passwordSignIn(UserDirectory users, PasswordEncoder encoder, LoginThrottle throttle,
+            SsoProperties sso, AuditLog audit) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
-        return new ThrottledAuthenticationProvider(passwords, throttle);
+        List<AuthenticationProvider> providers = new ArrayList<>(List.of(passwords));
+        if (sso.getLdap().enabled()) {
+            providers.add(new LdapSignIn(sso.getLdap(), users, audit));
+        }
+        return new ThrottledAuthenticationProvider(providers, throttle);
     }
 
     @Bean
@@ -83,8 +105,10 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, AccessProperties access, LoginThrottle throttle, ApiTokens managedTokens)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AccessProperties access, LoginThrottle throttle, ApiTokens managedTokens,
+            SsoProperties sso) throws Exception {
+        OidcBearerTokens oidcTokens = sso.getOidc().enabled() && sso.getOidc().isApiTokens()
+                ? new OidcBearerTokens(sso.getOidc()) : null;
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> {
                     a.requestMatchers("/api/v1/health").permitAll();
@@ -98,7 +122,7 @@ public class SecurityConfiguration {
                     a.requestMatchers(HttpMethod.GET, "/api/**").hasRole("VIEWER");
                     a.anyRequest().denyAll(); // a change no rule names
                 })
-                .addFilterBefore(new ApiTokenFilter(access.getApiTokens(), throttle, managedTokens), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiTokenFilter(access.getApiTokens(), throttle, managedTokens, oidcTokens), BasicAuthenticationFilter.class)
                 .addFilterAfter(new JsonBodiesOnly(), AuthorizationFilter.class)
                 // HTTP Basic stays for API clients, but without the challenge: a browser never prompts for (and caches)
                 // credentials that a cross-site form could then ride on
@@ -111,9 +135,9 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, UserDirectory users) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, UserDirectory users, SsoProperties sso, AuditLog audit) throws Exception {
         http.authorizeHttpRequests(a -> {
-                    a.requestMatchers("/login", "/koubei.css", "/*.js", "/webjars/**", "/favicon.ico", "/error").permitAll();
+                    a.requestMatchers("/login", "/oauth2/authorization/*", "/login/oauth2/code/*", "/koubei.css", "/*.js", "/webjars/**", "/favicon.ico", "/error").permitAll();
                     for (AccessRules.Rule r : AccessRules.CHANGES) {
                         if (!r.pages().isEmpty()) {
                             a.requestMatchers(HttpMethod.POST, r.pages().toArray(String[]::new)).hasAnyRole(r.roles());
@@ -128,11 +152,38 @@ public class SecurityConfiguration {
                 // the overview passes its data as attributes, not an inline script); no framing, no foreign form targets.
                 // Reports keep their own stricter policy (ReportController).
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(PAGE_POLICY)))
-                .formLogin(f -> f.loginPage("/login").permitAll().failureHandler((request, response, e) ->
-                        response.sendRedirect(request.getContextPath() + (e instanceof ThrottledAuthenticationProvider.ThrottledException
-                                ? "/login?throttled" : "/login?error"))))
+                .formLogin(f -> f.loginPage("/login").permitAll().failureHandler(SecurityConfiguration::signInFailed))
                 .httpBasic(Customizer.withDefaults())
                 .logout(l -> l.logoutSuccessUrl("/login?logout"));
+        if (sso.getOidc().enabled()) {
+            // authorization-code sign-in: /oauth2/authorization/oidc → the provider → /login/oauth2/code/oidc
+            OidcRegistration registration = new OidcRegistration(sso.getOidc());
+            http.addFilterBefore(new OidcProviderCheck(registration), OAuth2AuthorizationRequestRedirectFilter.class);
+            http.oauth2Login(o -> o.loginPage("/login")
+                    .clientRegistrationRepository(registration)
+                    .userInfoEndpoint(u -> u.oidcUserService(new OidcSignIn(sso.getOidc(), users, audit)))
+                    .failureHandler(SecurityConfiguration::signInFailed));
+        }
         return http.build();
+    }
+
+    /** Where a refused sign-in lands: the sign-in page, saying why (each reason has its sentence in messages*.properties). */
+    private static void signInFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        String reason;
+        if (e instanceof ThrottledAuthenticationProvider.ThrottledException) {
+            reason = "throttled";
+        } else if (e instanceof NoRoleException) {
+            reason = "norole";
+        } else if (e instanceof OAuth2AuthenticationException o) {
+            reason = switch (o.getError().getErrorCode()) {
+                case OidcSignIn.NO_ROLE, OidcSignIn.REFUSED -> "norole";
+                default -> "ssoerror";
+            };
+            log.warn("OIDC sign-in failed: {} {}", o.getError().getErrorCode(), o.getError().getDescription());
+        } else {
+            reason = "error";
+        }
+        response.sendRedirect(request.getContextPath() + "/login?" + reason);
     }
 }

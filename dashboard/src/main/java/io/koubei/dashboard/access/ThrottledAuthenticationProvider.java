@@ -25,14 +25,15 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 final class ThrottledAuthenticationProvider implements AuthenticationProvider {
     private static final Logger audit = LoggerFactory.getLogger("koubei.audit");
 
-    private final AuthenticationProvider passwords;
+    /** Tried in order (local passwords, then the LDAP directory): the first that knows the name and password wins. */
+    private final java.util.List<AuthenticationProvider> passwords;
     private final LoginThrottle throttle;
     /** HTTP Basic signs in on every request: its successes are logged once per account and address per 10 minutes. */
     private final Cache<String, Boolean> recentBasic = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(Duration.ofMinutes(10)).build();
 
-    ThrottledAuthenticationProvider(AuthenticationProvider passwords, LoginThrottle throttle) {
-        this.passwords = passwords;
+    ThrottledAuthenticationProvider(java.util.List<AuthenticationProvider> passwords, LoginThrottle throttle) {
+        this.passwords = java.util.List.copyOf(passwords);
         this.throttle = throttle;
     }
 
@@ -47,10 +48,10 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
             throw new ThrottledException(seconds);
         }
         try {
-            Authentication ok = passwords.authenticate(attempt);
+            Authentication ok = firstThatKnows(attempt);
             throttle.succeeded(account);
             if (isLoginForm() || recentBasic.asMap().putIfAbsent(account + "\n" + address, Boolean.TRUE) == null) {
-                audit.info("sign-in: account={} address={}", clean(account), address);
+                audit.info("sign-in: account={} address={} source={}", clean(account), address, SignInSource.of(ok));
             }
             return ok;
         } catch (BadCredentialsException e) {
@@ -61,6 +62,22 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
             audit.warn("sign-in failed: account={} address={} reason={}", clean(account), address, e.getClass().getSimpleName());
             throw e;
         }
+    }
+
+    /** A wrong password (or unknown name) in one directory lets the next try; any other refusal is final. */
+    private Authentication firstThatKnows(Authentication attempt) {
+        BadCredentialsException last = new BadCredentialsException("Bad credentials");
+        for (AuthenticationProvider p : passwords) {
+            try {
+                Authentication ok = p.authenticate(attempt);
+                if (ok != null) {
+                    return ok;
+                }
+            } catch (BadCredentialsException e) {
+                last = e;
+            }
+        }
+        throw last;
     }
 
     private static boolean isLoginForm() {

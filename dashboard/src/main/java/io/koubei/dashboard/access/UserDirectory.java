@@ -30,12 +30,56 @@ public final class UserDirectory implements UserDetailsService {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{1,31}");
     private static final int MIN_PASSWORD = 8;
 
-    /** What the users page lists; {@code configured} accounts come from configuration and cannot be edited. */
-    public record Account(String name, Role role, boolean enabled, boolean configured, Instant changedAt, String changedBy) {
+    /** Where an account comes from: configuration, the users page, or a sign-in through single sign-on. */
+    public enum Source {
+        CONFIGURATION, LOCAL, OIDC, LDAP;
+
+        public boolean sso() {
+            return this == OIDC || this == LDAP;
+        }
     }
 
-    /** One account in users.json. */
-    record Stored(String name, Role role, boolean enabled, String password, Instant changedAt, String changedBy) {
+    /**
+     * What the users page lists; {@code configured} accounts come from configuration and cannot be edited. Accounts
+     * of single sign-on ({@link Source#sso()}) are listed from their first sign-in: their role is the one the
+     * directory's groups map to at each sign-in (not editable here), and an admin may disable them.
+     */
+    public record Account(String name, Role role, boolean enabled, boolean configured, Instant changedAt, String changedBy,
+            Source source) {
+        public boolean roleEditable() {
+            return !configured && !source.sso();
+        }
+    }
+
+    /** One account in users.json. {@code source} null: created on the users page (older files have none). */
+    record Stored(String name, Role role, boolean enabled, String password, Instant changedAt, String changedBy,
+            Source source) {
+        Source origin() {
+            return source == null ? Source.LOCAL : source;
+        }
+    }
+
+    /** Why a single sign-on was refused although the directory said yes. */
+    public enum Refusal {
+        /** An admin disabled the account here. */
+        DISABLED,
+        /** The name belongs to an account from configuration or the users page (or of the other directory). */
+        NAME_TAKEN
+    }
+
+    /** The name and role a directory vouched for could not sign in here. */
+    public static final class SignInRefused extends RuntimeException {
+        private final Refusal refusal;
+
+        SignInRefused(String name, Refusal refusal) {
+            super(refusal == Refusal.DISABLED ? "account " + name + " is disabled"
+                    : "the name " + name + " belongs to another account");
+            this.refusal = refusal;
+        }
+
+        public Refusal refusal() {
+            return refusal;
+        }
     }
 
     private final Map<String, UserDetails> configured = new LinkedHashMap<>();
@@ -71,7 +115,7 @@ public final class UserDirectory implements UserDetailsService {
             return User.withUserDetails(c).build(); // a copy: the caller may erase its credentials
         }
         Stored s = configured.containsKey(name) ? null : stored.get(name).orElse(null);
-        if (s == null) {
+        if (s == null || s.origin().sso()) { // single sign-on accounts have no password here
             throw new UsernameNotFoundException(name);
         }
         return User.withUsername(s.name()).password(s.password()).roles(s.role().name()).disabled(!s.enabled()).build();
@@ -84,9 +128,11 @@ public final class UserDirectory implements UserDetailsService {
 
     public synchronized List<Account> list() {
         List<Account> out = new ArrayList<>();
-        configured.values().forEach(u -> out.add(new Account(u.getUsername(), roleOf(u), u.isEnabled(), true, null, null)));
+        configured.values().forEach(u -> out.add(new Account(u.getUsername(), roleOf(u), u.isEnabled(), true, null, null,
+                Source.CONFIGURATION)));
         stored.all().stream().filter(s -> !configured.containsKey(s.name()))
-                .forEach(s -> out.add(new Account(s.name(), s.role(), s.enabled(), false, s.changedAt(), s.changedBy())));
+                .forEach(s -> out.add(new Account(s.name(), s.role(), s.enabled(), false, s.changedAt(), s.changedBy(),
+                        s.origin())));
         return out;
     }
 
@@ -109,19 +155,45 @@ public final class UserDirectory implements UserDetailsService {
         if (!problems.isEmpty()) {
             throw new Problem.Rejected(problems);
         }
-        stored.put(n, new Stored(n, role, true, encoder.encode(pw), Instant.now(), actor));
+        stored.put(n, new Stored(n, role, true, encoder.encode(pw), Instant.now(), actor, Source.LOCAL));
         return pw;
+    }
+
+    /**
+     * Records a sign-in through single sign-on with the role the directory's groups map to, creating the account on
+     * first sign-in and updating its role on each; refused when an admin disabled the account or when the name is
+     * that of another account (a directory must not sign anybody in as a local admin).
+     */
+    public synchronized Account signedIn(String name, Source source, Role role) {
+        if (configured.containsKey(name)) {
+            throw new SignInRefused(name, Refusal.NAME_TAKEN);
+        }
+        Stored s = stored.get(name).orElse(null);
+        if (s != null && s.origin() != source) {
+            throw new SignInRefused(name, Refusal.NAME_TAKEN);
+        }
+        if (s != null && !s.enabled()) {
+            throw new SignInRefused(name, Refusal.DISABLED);
+        }
+        if (s == null || s.role() != role) {
+            s = new Stored(name, role, true, null, Instant.now(), source.name().toLowerCase(java.util.Locale.ROOT), source);
+            stored.put(name, s);
+        }
+        return new Account(s.name(), s.role(), s.enabled(), false, s.changedAt(), s.changedBy(), source);
     }
 
     public synchronized void setRole(String name, Role role, String actor) {
         Stored s = editable(name);
+        if (s.origin().sso()) {
+            throw new Problem.Rejected(List.of(Problem.of("settings.error.userSso", name)));
+        }
         if (role == null || role == Role.INGEST) {
             throw new Problem.Rejected(List.of(Problem.of("settings.error.role", String.valueOf(role))));
         }
         if (s.role() == Role.ADMIN && role != Role.ADMIN) {
             guardAdminLoss(name, actor);
         }
-        stored.put(name, new Stored(name, role, s.enabled(), s.password(), Instant.now(), actor));
+        stored.put(name, new Stored(name, role, s.enabled(), s.password(), Instant.now(), actor, s.source()));
     }
 
     public synchronized void setEnabled(String name, boolean enabled, String actor) {
@@ -132,14 +204,17 @@ public final class UserDirectory implements UserDetailsService {
         if (!enabled && name.equals(actor)) {
             throw new Problem.Rejected(List.of(Problem.of("settings.error.self", name)));
         }
-        stored.put(name, new Stored(name, s.role(), enabled, s.password(), Instant.now(), actor));
+        stored.put(name, new Stored(name, s.role(), enabled, s.password(), Instant.now(), actor, s.source()));
     }
 
     /** Sets a new random password and returns it (shown once to the admin). */
     public synchronized String resetPassword(String name, String actor) {
         Stored s = editable(name);
+        if (s.origin().sso()) {
+            throw new Problem.Rejected(List.of(Problem.of("settings.error.userSso", name)));
+        }
         String pw = generatePassword();
-        stored.put(name, new Stored(name, s.role(), s.enabled(), encoder.encode(pw), Instant.now(), actor));
+        stored.put(name, new Stored(name, s.role(), s.enabled(), encoder.encode(pw), Instant.now(), actor, s.source()));
         return pw;
     }
 

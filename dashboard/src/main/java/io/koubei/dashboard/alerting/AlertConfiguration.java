@@ -24,7 +24,8 @@ public class AlertConfiguration {
 
     @Bean
     AlertService alertService(AlertRepository repository, AlertProperties props, ObjectProvider<JavaMailSender> mail,
-            Clock clock, CalendarKeys calendar, io.koubei.dashboard.settings.SettingsService settings) {
+            Clock clock, CalendarKeys calendar, io.koubei.dashboard.settings.SettingsService settings,
+            ObjectProvider<io.koubei.dashboard.web.Labels> labels) {
         List<AlertNotifier> notifiers = new ArrayList<>();
         for (AlertProperties.Webhook w : props.getWebhooks()) {
             notifiers.add(new WebhookNotifier(w.getUrl(), w.getFormat(), w.getSecret(), Clock.systemUTC()));
@@ -37,7 +38,9 @@ public class AlertConfiguration {
             notifiers.add(new EmailNotifier(sender, props.getEmailFrom(), props.getEmailTo()));
         }
         // rules as edited on the settings page (data-dir override of koubei.alerts.*), targets from configuration
-        return new AlertService(repository, settings.alertProperties(), notifiers, clock, calendar.zone());
+        io.koubei.dashboard.web.Labels l = labels.getIfAvailable();
+        return new AlertService(repository, settings.alertProperties(), notifiers, clock, calendar.zone(),
+                l == null ? IncidentNames.IDS : new LabelNames(l));
     }
 
     @Bean

@@ -4,37 +4,31 @@ import io.koubei.analysis.signals.Severity;
 import io.koubei.dashboard.query.FilterParams;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One page of the alerts list: the global filters, the page's own narrowing (status, type, severity), counts per
- * type to narrow by, and paging. A long history of alerts stays usable: the open and most severe come first, 50
- * at a time.
+ * One page of the incident list: the global filters, the page's own narrowing (status, type, severity), counts per
+ * type to narrow by, and paging. A long history stays usable: unresolved incidents first, ranked by severity ×
+ * recency × size ({@link IncidentView#ORDER}), 50 at a time.
  */
 public record AlertListView(FilterParams filters, String status, String type, String severity, int offset, int limit,
-        int total, List<Alert> page, Map<String, Long> typeCounts, Map<String, Long> severityCounts) {
+        int total, List<IncidentView> page, Map<String, Long> typeCounts, Map<String, Long> severityCounts) {
     public static final int PAGE = 50;
 
-    /** Open first, then the most severe, then the latest week. */
-    static final Comparator<Alert> ORDER = Comparator.comparing((Alert a) -> a.status() != Alert.Status.OPEN)
-            .thenComparing(Alert::severity, Comparator.reverseOrder())
-            .thenComparing(a -> a.week() == null ? "" : a.week(), Comparator.reverseOrder());
-
     /**
-     * @param matching alerts already narrowed by the global filters and the status
+     * @param matching incidents already narrowed by the global filters and the status
      */
     public static AlertListView of(FilterParams filters, String status, String type, String severity, int offset,
-            List<Alert> matching) {
+            List<IncidentView> matching) {
         Map<String, Long> types = new TreeMap<>();
         Map<String, Long> severities = new LinkedHashMap<>();
-        for (Alert a : matching) {
+        for (IncidentView a : matching) {
             types.merge(a.type().name(), 1L, Long::sum);
         }
-        List<Alert> ofType = matching.stream().filter(a -> type == null || a.type().name().equals(type)).toList();
+        List<IncidentView> ofType = matching.stream().filter(a -> type == null || a.type().name().equals(type)).toList();
         Severity[] all = Severity.values();
         for (int i = all.length - 1; i >= 0; i--) { // the most severe first
             Severity v = all[i];
@@ -43,10 +37,10 @@ public record AlertListView(FilterParams filters, String status, String type, St
                 severities.put(v.name(), n);
             }
         }
-        List<Alert> shown = ofType.stream().filter(a -> severity == null || a.severity().name().equals(severity))
-                .sorted(ORDER).toList();
+        List<IncidentView> shown = ofType.stream().filter(a -> severity == null || a.severity().name().equals(severity))
+                .sorted(IncidentView.ORDER).toList();
         int from = Math.max(0, Math.min(offset, shown.isEmpty() ? 0 : (shown.size() - 1) / PAGE * PAGE));
-        List<Alert> page = shown.subList(from, Math.min(shown.size(), from + PAGE));
+        List<IncidentView> page = shown.subList(from, Math.min(shown.size(), from + PAGE));
         return new AlertListView(filters, status, type, severity, from, PAGE, shown.size(), page, types, severities);
     }
 

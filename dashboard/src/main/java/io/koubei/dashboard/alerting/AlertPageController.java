@@ -17,8 +17,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The alerts page: open alerts first, each with its evidence and a link to the items behind it; narrowed by the
- * global filters, status, type and severity, 50 a page.
+ * The alerts page: incidents (the alerts about one subject over the weeks), unresolved and most urgent first, each
+ * with one sentence of evidence, a mini chart against its baseline, the items behind it and the statistics behind
+ * "details"; narrowed by the global filters, status, type and severity, 50 a page. Acknowledge, resolve, assign and
+ * comment act on the incident.
  */
 @Controller
 public class AlertPageController {
@@ -31,16 +33,27 @@ public class AlertPageController {
     @GetMapping("/alerts")
     public String list(@RequestParam(required = false) String status, @RequestParam(required = false) String type,
             @RequestParam(required = false) String severity, @RequestParam(defaultValue = "0") int offset,
-            @RequestParam org.springframework.util.MultiValueMap<String, String> raw, Model model) {
+            @RequestParam(required = false) String incident,
+            @RequestParam org.springframework.util.MultiValueMap<String, String> raw, Locale locale, Model model) {
         Alert.Status s = status == null || status.isBlank() ? null : parse("status", status, Alert.Status.class);
         String t = type == null || type.isBlank() ? null : parse("type", type, SignalType.class).name();
         String v = severity == null || severity.isBlank() ? null : parse("severity", severity, Severity.class).name();
         // the global filter bar's product, channel, aspect and week narrow the list
         FilterParams filters = FilterParams.of(raw);
+        java.util.List<Incident> matching = AlertFilter.of(filters).applyToIncidents(alerts.incidents(s));
+        if (incident != null && !incident.isBlank()) { // the link of a notification: that incident alone
+            matching = matching.stream().filter(i -> i.id().equals(incident)).toList();
+        }
         AlertListView view = AlertListView.of(filters, s == null ? null : s.name().toLowerCase(Locale.ROOT), t, v, offset,
-                AlertFilter.of(filters).apply(alerts.list(s)));
+                alerts.views(matching, locale));
         model.addAttribute("view", view);
-        model.addAttribute("alerts", view.page());
+        model.addAttribute("incidents", view.page());
+        Map<String, String> typeNames = new LinkedHashMap<>();
+        for (SignalType st : SignalType.values()) {
+            typeNames.put(st.name(), IncidentText.typeName(st, locale));
+        }
+        model.addAttribute("typeNames", typeNames);
+        model.addAttribute("single", incident != null && !incident.isBlank());
         model.addAttribute("status", status);
         Map<String, String> hidden = new LinkedHashMap<>();
         if (view.status() != null) {
@@ -99,6 +112,20 @@ public class AlertPageController {
     public String resolve(@PathVariable String id, Principal user,
             @RequestHeader(value = "Referer", required = false) String referer) {
         alerts.resolve(id, user.getName());
+        return back(referer);
+    }
+
+    @PostMapping("/alerts/{id}/assign")
+    public String assign(@PathVariable String id, @RequestParam(required = false) String owner, Principal user,
+            @RequestHeader(value = "Referer", required = false) String referer) {
+        alerts.assign(id, owner, user.getName());
+        return back(referer);
+    }
+
+    @PostMapping("/alerts/{id}/comment")
+    public String comment(@PathVariable String id, @RequestParam(required = false) String text, Principal user,
+            @RequestHeader(value = "Referer", required = false) String referer) {
+        alerts.comment(id, user.getName(), text);
         return back(referer);
     }
 }

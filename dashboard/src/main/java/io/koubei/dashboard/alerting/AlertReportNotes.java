@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The weekly report's signal sections: the week's alerts, most urgent first, with cross-channel divergences,
- * astroturf and concentration (information cocoon) notes named as such; and the alerts still open at that week.
+ * astroturf and concentration (information cocoon) notes named as such; and the incidents still open at that week,
+ * with their owners (建议跟进).
  */
 @Component
 @Order(1)
@@ -21,9 +22,12 @@ public class AlertReportNotes implements WeeklyReportBuilder.ReportNotes {
         this.alerts = alerts;
     }
 
+    /** The incidents seen in that week, each told by that week's alert (its numbers). */
     @Override
     public List<WeeklyReport.Note> notesFor(String week, String product) {
-        return alerts.list(null).stream()
+        return alerts.incidents(null).stream()
+                .flatMap(i -> i.occurrences().stream().filter(o -> week.equals(o.period())).limit(1))
+                .flatMap(o -> alerts.get(o.alertId()).stream())
                 .filter(a -> week.equals(a.week()))
                 .filter(a -> product == null || a.product() == null || product.equals(a.product()))
                 .sorted(Comparator.comparing(Alert::severity).reversed().thenComparing(Alert::type))
@@ -32,17 +36,28 @@ public class AlertReportNotes implements WeeklyReportBuilder.ReportNotes {
                 .toList();
     }
 
+    /**
+     * 建议跟进: the incidents still unresolved at that week (seen in it or before), one line each with its owner, most
+     * severe and latest first; "new this week" when the incident first appeared in that week.
+     */
     @Override
     public List<WeeklyReport.FollowUp> openFor(String week, String product) {
-        return alerts.list(null).stream()
-                .filter(a -> a.status() != Alert.Status.RESOLVED)
-                .filter(a -> a.week() != null && a.week().compareTo(week) <= 0)
-                .filter(a -> product == null || a.product() == null || product.equals(a.product()))
-                .sorted(Comparator.comparing(Alert::severity).reversed()
-                        .thenComparing(Alert::week, Comparator.reverseOrder()).thenComparing(Alert::title))
-                .map(a -> new WeeklyReport.FollowUp(kind(a.type()), a.title(), a.severity().name().toLowerCase(java.util.Locale.ROOT),
-                        a.week(), a.status().name().toLowerCase(java.util.Locale.ROOT), a.acknowledgedBy(), week.equals(a.week()),
-                        subject(a)))
+        return alerts.incidents(null).stream()
+                .filter(i -> i.status() != Alert.Status.RESOLVED)
+                .filter(i -> i.at(week) != null && !"-".equals(i.at(week).period()))
+                .filter(i -> product == null || i.product() == null || product.equals(i.product()))
+                .map(i -> {
+                    Incident.Occurrence o = i.at(week);
+                    Alert a = alerts.get(o.alertId()).orElse(null);
+                    String title = a == null ? IncidentText.title(i, java.util.Locale.SIMPLIFIED_CHINESE, IncidentNames.IDS) : a.title();
+                    WeeklyReport.Subject subject = new WeeklyReport.Subject(i.type().name(), i.channels(), i.aspect(),
+                            i.product(), IncidentText.about(i.subject()));
+                    return new WeeklyReport.FollowUp(kind(i.type()), title, o.severity().name().toLowerCase(java.util.Locale.ROOT),
+                            o.period(), i.status().name().toLowerCase(java.util.Locale.ROOT), i.owner(),
+                            week.equals(i.firstPeriod()), subject);
+                })
+                .sorted(Comparator.comparing((WeeklyReport.FollowUp f) -> f.severity().equals("critical") ? 0 : f.severity().equals("warning") ? 1 : 2)
+                        .thenComparing(WeeklyReport.FollowUp::week, Comparator.reverseOrder()).thenComparing(WeeklyReport.FollowUp::title))
                 .toList();
     }
 

@@ -18,6 +18,7 @@ import tools.jackson.core.type.TypeReference;
  */
 public class AlertRepository {
     private final TypedCollection<Alert> alerts;
+    private final IncidentRepository incidents;
 
     /** The embedded state of one data directory (tests and the CLI). */
     public AlertRepository(Path dataDir) {
@@ -26,6 +27,7 @@ public class AlertRepository {
 
     public AlertRepository(StateStore state, Path legacyDataDir) {
         this.alerts = new TypedCollection<>(state.collection("alerts"), Alert.class);
+        this.incidents = new IncidentRepository(state);
         if (legacyDataDir != null) {
             alerts.importLegacy(legacyDataDir.resolve("alerts.json"), new TypeReference<List<Alert>>() { }, Alert::id);
         }
@@ -35,8 +37,19 @@ public class AlertRepository {
         return alerts.get(id);
     }
 
+    /** The alert of a dedup key: a keyed read of its id ({@link #idOf}), not a scan of every alert. */
     public Optional<Alert> byDedupKey(String key) {
-        return alerts.all().stream().filter(a -> a.dedupKey().equals(key)).findFirst();
+        return alerts.get(idOf(key)).filter(a -> key.equals(a.dedupKey()));
+    }
+
+    /** An alert's id: derived from its dedup key, so the same finding is the same document on every node. */
+    public static String idOf(String dedupKey) {
+        return java.util.UUID.nameUUIDFromBytes(dedupKey.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+
+    /** The incidents, in the same state store. */
+    public IncidentRepository incidents() {
+        return incidents;
     }
 
     public List<Alert> all() {

@@ -34,7 +34,10 @@ public class AuditConfiguration {
         };
     }
 
-    /** Form logins (interactive) are recorded once; API calls with Basic or a token authenticate on every request. */
+    /**
+     * Form and single sign-on logins (interactive) are recorded once, with how (password, ldap, oidc); API calls with Basic
+     * or a token authenticate on every request.
+     */
     static final class LoginAudit {
         private final AuditLog audit;
 
@@ -44,7 +47,8 @@ public class AuditConfiguration {
 
         @EventListener
         void success(InteractiveAuthenticationSuccessEvent e) {
-            audit.record(e.getAuthentication().getName(), "login.success", null, "form");
+            audit.record(e.getAuthentication().getName(), "login.success", null,
+                    io.koubei.dashboard.access.SignInSource.of(e.getAuthentication()));
         }
 
         @EventListener

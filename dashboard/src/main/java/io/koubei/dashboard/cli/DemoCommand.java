@@ -14,7 +14,7 @@ public class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "demo.jsonl", description = "Output file (default ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--events", defaultValue = "demo-events.json", description = "Events file (default ${DEFAULT-VALUE}).")
+    @Option(names = "--events", description = "Events file (default: next to --out, <name>-events.json).")
     Path events;
 
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
@@ -32,10 +32,21 @@ public class DemoCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "Data directory for --import.")
     Path dataDir;
 
+    /** --events, or beside --out: demo.jsonl → demo-events.json, /tmp/x.jsonl → /tmp/x-events.json (never the working directory unasked). */
+    Path eventsFile() {
+        if (events != null) {
+            return events;
+        }
+        String name = out.getFileName().toString();
+        String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+        return out.resolveSibling(stem + "-events.json");
+    }
+
     @Override
     public Integer call() throws Exception {
         DemoOptions options = DemoOptions.defaults().withSeed(seed).withScale(scale).withCalm(calm);
         DemoDataGenerator.writeJsonl(out, options);
+        Path events = eventsFile();
         DemoDataGenerator.writeEvents(events, options);
         System.out.println("wrote " + out.toAbsolutePath() + " and " + events.toAbsolutePath());
         if (!importAfter) {

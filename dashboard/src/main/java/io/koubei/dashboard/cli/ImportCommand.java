@@ -14,6 +14,8 @@ import io.koubei.ingest.importing.FeedbackImporter;
 import io.koubei.ingest.importing.ImportOptions;
 import io.koubei.ingest.importing.ImportSummary;
 import io.koubei.ingest.kafka.KafkaFeedbackBus;
+import io.koubei.ingest.preset.ImportPreset;
+import io.koubei.ingest.preset.ImportPresets;
 import io.koubei.dashboard.alerting.Alert;
 import io.koubei.dashboard.alerting.AlertService;
 import io.koubei.dashboard.signals.SignalsRescan;
@@ -57,7 +59,8 @@ import picocli.CommandLine.Parameters;
  * items are safe in Kafka but were not stored within {@code --wait-timeout} (or no worker is running).
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Import a feedback file (JSONL, CSV, XLSX or XLS; format v1 or with a column mapping).",
+        description = {"Import a feedback file (JSONL, CSV, XLSX or XLS; format v1, with a column mapping, or a vendor's"
+                + " export with --preset).",
                 "With KOUBEI_BUS=kafka the items are published to Kafka and stored by the workers of `koubei serve`;"
                         + " the import waits until they are stored (see --no-wait)."},
         exitCodeListHeading = "Exit codes:%n",
@@ -65,8 +68,13 @@ import picocli.CommandLine.Parameters;
                 "3:accepted by Kafka but not yet stored by the workers"})
 public class ImportCommand implements Callable<Integer> {
     static final int NOT_YET_STORED = 3;
-    @Parameters(index = "0", description = "The file to import.")
+    @Parameters(index = "0", arity = "0..1", description = "The file to import.")
     Path file;
+
+    @Option(names = "--preset", paramLabel = "NAME", description = "Read a vendor's export as it is: wjx, tencent-survey,"
+            + " surveymonkey, typeform, qualtrics, google-play, weibo-crawler, mediacrawler. `--preset list` shows each"
+            + " with the columns it reads. Not together with --mapping.")
+    String preset;
 
     @Option(names = "--source", description = "Source for rows that have none (e.g. appstore).")
     String source;
@@ -110,6 +118,23 @@ public class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if ("list".equalsIgnoreCase(preset == null ? null : preset.trim())) {
+            PresetList.print(System.out);
+            return 0;
+        }
+        if (preset != null) {
+            try {
+                ImportPresets.get(preset); // an unknown name first: it says which names there are
+            } catch (MappingException e) {
+                System.err.println("koubei import: " + e.getMessage());
+                return 2;
+            }
+        }
+        if (file == null) {
+            System.err.println("koubei import: name the file to import (koubei import [--preset NAME] FILE),"
+                    + " or list the presets (koubei import --preset list)");
+            return 2;
+        }
         try {
             return run();
         } catch (Exception e) {
@@ -161,6 +186,9 @@ public class ImportCommand implements Callable<Integer> {
                 return 2;
             }
             options = options.withFormatOptions(options.formatOptions().withTeamZone(ctx.getBean(CalendarKeys.class).zone()));
+            if (preset != null) {
+                options = ImportPresets.get(preset).applyTo(options, file); // after the team's zone is known
+            }
             FeedbackImporter importer = ctx.getBean(FeedbackImporter.class);
             ConsoleProgressBar bar = new ConsoleProgressBar(System.err, quiet ? Long.MAX_VALUE : 5_000);
             ImportSummary summary;
@@ -232,8 +260,19 @@ public class ImportCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--encoding: '" + encoding + "' is not a known encoding (e.g. UTF-8, GBK, UTF-16)");
             }
         }
+        if (mapping != null && preset != null) {
+            throw new IllegalArgumentException("--preset and --mapping: use one of them (a preset is a bundled mapping;"
+                    + " to adapt one, copy it from koubei import --preset list into a mapping.yml)");
+        }
         if (mapping != null) {
             o = o.withMapping(ColumnMapping.load(mapping));
+        }
+        if (preset != null) {
+            ImportPreset p = ImportPresets.get(preset); // an unknown name is refused here, listing the valid ones
+            if (file != null) {
+                p.checkFile(file);
+            }
+            o = o.withMapping(p.mapping()); // its local times: in run(), once the team's zone is known
         }
         if (source != null) {
             o = o.withDefault("source", source);

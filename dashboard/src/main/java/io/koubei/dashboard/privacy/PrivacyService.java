@@ -93,20 +93,13 @@ public class PrivacyService {
             ReportFormat format = ReportFormat.of(m.group(3));
             if (product != null && product.startsWith("p") && product.length() == 13 && product.substring(1).matches("[0-9a-f]{12}")) {
                 // a hashed product name: which product it was cannot be told from the file, so the file goes
-                reports.find(name).ifPresent(p -> deleteQuietly(p, name, removed));
+                if (reports.delete(name)) {
+                    removed.add(name);
+                }
                 continue;
             }
             reports.generate(m.group(1), product, format);
             regenerated.add(name);
-        }
-    }
-
-    private static void deleteQuietly(java.nio.file.Path p, String name, List<String> removed) {
-        try {
-            java.nio.file.Files.deleteIfExists(p);
-            removed.add(name);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot remove archived report " + name, e);
         }
     }
 

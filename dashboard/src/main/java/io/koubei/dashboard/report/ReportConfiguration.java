@@ -47,7 +47,7 @@ public class ReportConfiguration implements SchedulingConfigurer {
     @Bean
     WeeklyReportBuilder weeklyReportBuilder(FeedbackStore store, CalendarKeys calendar, KoubeiProperties koubei,
             ObjectProvider<WeeklyReportBuilder.ReportNotes> notes, Clock clock,
-            io.koubei.dashboard.settings.SettingsService settings, io.koubei.dashboard.signals.SignalsService signals) {
+            io.koubei.dashboard.signals.Detectors detectors) {
         // every section source (alerts, response speed, …) contributes its notes, in bean order
         java.util.List<WeeklyReportBuilder.ReportNotes> sources = notes.orderedStream().toList();
         WeeklyReportBuilder.ReportNotes all = new WeeklyReportBuilder.ReportNotes() {
@@ -62,21 +62,17 @@ public class ReportConfiguration implements SchedulingConfigurer {
             }
         };
         return new WeeklyReportBuilder(store, calendar, koubei.getMinimumN(), all, clock,
-                () -> {
-                    var config = settings.scanConfig(io.koubei.analysis.signals.alert.ScanConfig.defaults());
-                    String dataStart = signals.dataStart();
-                    return dataStart == null ? config : config.withDataStart(dataStart);
-                });
+                detectors::config);
     }
 
     @Bean
-    ReportArchive reportArchive(KoubeiProperties koubei, WeeklyReportBuilder builder, ITemplateEngine templates,
-            CalendarKeys calendar, io.koubei.dashboard.web.Labels labels) {
+    ReportArchive reportArchive(KoubeiProperties koubei, io.koubei.core.state.StateStore state, WeeklyReportBuilder builder,
+            ITemplateEngine templates, CalendarKeys calendar, io.koubei.dashboard.web.Labels labels) {
         // aspects and user groups by name (taxonomy / messages), not by id
         HtmlReportRenderer html = new HtmlReportRenderer(templates, calendar.zone(), labels::aspect, labels::segment,
                 labels::source);
         MarkdownReportRenderer markdown = new MarkdownReportRenderer((a, l) -> labels.aspect(a, l), labels::source);
-        return new ReportArchive(koubei.getDataDir(), builder, html, markdown, new PdfReportRenderer(props.getPdfFont()));
+        return new ReportArchive(koubei.getDataDir(), state, builder, html, markdown, new PdfReportRenderer(props.getPdfFont()));
     }
 
     @Override
@@ -112,20 +108,29 @@ public class ReportConfiguration implements SchedulingConfigurer {
 
     /** Sends the Markdown version to the configured webhooks and e-mail recipients; failures are logged, not fatal. */
     void deliver(ReportArchive a, String week, String product) {
-        if (props.getWebhooks().isEmpty() && props.getEmailTo().isEmpty()) {
+        if (props.getWebhooks().isEmpty() && props.getSignedWebhooks().isEmpty() && props.getEmailTo().isEmpty()) {
             return;
         }
         String title = "口碑周报 " + week + (product == null ? "" : " · " + product);
         String markdown = new String(a.render(a.builder().build(week, product), ReportFormat.MD).content(),
                 java.nio.charset.StandardCharsets.UTF_8);
+        java.util.List<io.koubei.dashboard.alerting.WebhookNotifier> targets = new java.util.ArrayList<>();
         for (String url : props.getWebhooks()) {
             String[] parts = url.split("\\|", 2); // "format|url" or a plain URL (generic JSON)
             String format = parts.length == 2 ? parts[0] : "generic";
             String target = parts.length == 2 ? parts[1] : parts[0];
+            targets.add(new io.koubei.dashboard.alerting.WebhookNotifier(target, format));
+        }
+        for (ReportProperties.SignedWebhook w : props.getSignedWebhooks()) {
+            // signed exactly as the alert webhooks are: the alerting notifier does the signing
+            targets.add(new io.koubei.dashboard.alerting.WebhookNotifier(w.getUrl(), w.getFormat(), w.getSecret(),
+                    java.time.Clock.systemUTC()));
+        }
+        for (io.koubei.dashboard.alerting.WebhookNotifier target : targets) {
             try {
-                new io.koubei.dashboard.alerting.WebhookNotifier(target, format).sendText(title, markdown);
+                target.sendText(title, markdown);
             } catch (RuntimeException e) {
-                log.error("Weekly report {} not delivered to a webhook: {}", week, e.getMessage());
+                log.error("Weekly report {} not delivered to webhook {}: {}", week, target.name(), e.getMessage());
             }
         }
         var sender = mail.getIfAvailable();

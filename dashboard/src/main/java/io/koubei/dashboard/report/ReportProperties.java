@@ -21,6 +21,27 @@ public class ReportProperties {
     /** Webhooks that receive the scheduled report as Markdown: {@code url} (generic JSON) or {@code format|url}
      * with format wecom, dingtalk, feishu or slack. */
     private List<String> webhooks = new ArrayList<>();
+    /**
+     * Webhooks that receive the scheduled report signed, each with {@code url}, {@code format} (generic, wecom,
+     * dingtalk, feishu, slack) and {@code secret}: signed as the alert webhooks are (DingTalk 加签, Feishu 签名校验,
+     * {@code X-Koubei-Signature} on generic; docs/configuration.md).
+     */
+    private List<SignedWebhook> signedWebhooks = new ArrayList<>();
+
+    /** One signed report webhook ({@code koubei.report.signed-webhooks[i].*}). */
+    public static class SignedWebhook {
+        private String url;
+        private String format = "generic";
+        /** Give it by environment, e.g. KOUBEI_REPORT_SIGNEDWEBHOOKS_0_SECRET. */
+        private String secret;
+
+        public String getUrl() { return url; }
+        public void setUrl(String url) { this.url = url; }
+        public String getFormat() { return format; }
+        public void setFormat(String format) { this.format = format; }
+        public String getSecret() { return secret; }
+        public void setSecret(String secret) { this.secret = secret; }
+    }
     private String emailFrom = "koubei@localhost";
 
     public String getEmailFrom() { return emailFrom; }
@@ -40,4 +61,6 @@ public class ReportProperties {
     public void setEmailTo(List<String> emailTo) { this.emailTo = emailTo; }
     public List<String> getWebhooks() { return webhooks; }
     public void setWebhooks(List<String> webhooks) { this.webhooks = webhooks; }
+    public List<SignedWebhook> getSignedWebhooks() { return signedWebhooks; }
+    public void setSignedWebhooks(List<SignedWebhook> signedWebhooks) { this.signedWebhooks = signedWebhooks; }
 }

@@ -3,6 +3,7 @@ package io.koubei.dashboard.settings;
 import io.koubei.analysis.signals.alert.ScanConfig;
 import io.koubei.analysis.signals.competitor.ProductRoster;
 import io.koubei.dashboard.alerting.AlertProperties;
+import io.koubei.core.state.StateStore;
 import io.koubei.dashboard.platform.ReloadableAnalyzer;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,16 +32,53 @@ public class SettingsService {
     private volatile ProductSettings products;
     private volatile ChannelSettings channels;
 
-    public SettingsService(Path dataDir, ReloadableAnalyzer analyzer, AlertProperties configuredAlerts,
+    /**
+     * @param shared the shared state store: settings saved on any node are read by every node (see {@link #refresh})
+     */
+    public SettingsService(Path dataDir, StateStore shared, ReloadableAnalyzer analyzer, AlertProperties configuredAlerts,
             ProductSettings configuredProducts) {
-        this.files = new SettingsFiles(dataDir);
+        this.files = new SettingsFiles(dataDir, shared.collection(SettingsFiles.COLLECTION));
         this.analysis = new AnalysisSettings(files);
         this.analyzer = analyzer;
         this.configuredAlerts = configuredAlerts;
         this.configuredProducts = configuredProducts;
+        if (mirrorChanged(files.refresh())) {
+            analyzer.reload();
+        }
+        readSections();
+    }
+
+    private void readSections() {
         this.alertRules = files.readJson(ALERT_RULES, AlertRules.class).orElseGet(() -> AlertRules.of(configuredAlerts));
         this.products = files.readJson(PRODUCTS, ProductSettings.class).orElse(configuredProducts);
         this.channels = files.readJson(CHANNELS, ChannelSettings.class).orElse(ChannelSettings.defaults());
+    }
+
+    private static boolean mirrorChanged(Set<String> changedPaths) {
+        return changedPaths.stream().anyMatch(p -> p.startsWith("analysis/"));
+    }
+
+    /**
+     * Picks up what other nodes saved: the sections are read again and the analyzer is rebuilt when its files
+     * changed. Runs every few seconds on every node (see {@link SettingsConfiguration}).
+     *
+     * @return true when anything changed
+     */
+    public synchronized boolean refresh() {
+        Set<String> changed = files.refresh();
+        if (changed.isEmpty()) {
+            return false;
+        }
+        if (mirrorChanged(changed)) {
+            try {
+                analyzer.reload();
+                log.info("Analyzer rebuilt after another node changed {}", changed);
+            } catch (RuntimeException e) {
+                log.warn("Analyzer files changed by another node cannot be loaded here; the previous analyzer stays: {}", e.getMessage());
+            }
+        }
+        readSections();
+        return true;
     }
 
     public AnalysisSettings analysis() {

@@ -43,12 +43,16 @@ public class SignalsConfiguration implements SchedulingConfigurer {
         return new EventRegistry(state, koubei.getDataDir());
     }
 
+    /** Thresholds and ours-vs-competitors as the settings page left them (koubei.signals.* until saved there). */
     @Bean
-    SignalsService signalsService(FeedbackStore store, EventRegistry events, AlertService alerts,
-            SettingsService settings, io.koubei.dashboard.themes.ThemeService themes) {
-        // thresholds and ours-vs-competitors as the settings page left them (koubei.signals.* until saved there)
-        return new SignalsService(store, calendar, () -> settings.scanConfig(ScanConfig.defaults()), events, alerts)
-                .withThemes(themes);
+    Detectors detectors(FeedbackStore store, SettingsService settings) {
+        return new Detectors(() -> settings.scanConfig(ScanConfig.defaults()), store);
+    }
+
+    @Bean
+    SignalsService signalsService(FeedbackStore store, EventRegistry events, AlertService alerts, Detectors detectors,
+            io.koubei.dashboard.themes.ThemeService themes) {
+        return new SignalsService(store, calendar, detectors::config, events, alerts).withThemes(themes);
     }
 
     /** The one re-scan after new feedback: it hears of every stored batch, whichever bus or entry it came by. */

@@ -85,7 +85,7 @@ public class SignalsService {
         List<String> weeks = Weeks.endingAt(week, config.historyWeeks() + 1);
         List<AnalyzedFeedback> items = new ArrayList<>();
         store.scan(FeedbackFilter.builder().weeks(new HashSet<>(weeks)).build(), items::add);
-        String dataStart = dataStart();
+        String dataStart = config.dataStart() != null ? null : dataStart(); // Detectors.config() has it already
         ScanConfig c = dataStart == null ? config : config.withDataStart(dataStart);
         WeeklyScan.Result r = new WeeklyScan(c, calendar).run(items, week, events.list());
         int[] changed = writeBack(items, week, r);

@@ -3,7 +3,6 @@ package io.koubei.dashboard.signals;
 import io.koubei.analysis.signals.BucketTable;
 import io.koubei.analysis.signals.Weeks;
 import io.koubei.analysis.signals.astroturf.AstroturfParams;
-import io.koubei.analysis.signals.cocoon.CocoonDetector;
 import io.koubei.analysis.signals.crosscheck.ChannelMatrix;
 import io.koubei.analysis.signals.survey.SurveyMetrics;
 import io.koubei.analysis.signals.survey.SurveyQuestion;
@@ -40,11 +39,13 @@ public class WordOfMouthController {
     private final FeedbackStore store;
     private final SignalsService signals;
     private final SettingsService settings;
+    private final Detectors detectors;
     private final int minimumN;
 
     public WordOfMouthController(FeedbackStore store, SignalsService signals, SettingsService settings,
-            KoubeiProperties koubei) {
+            Detectors detectors, KoubeiProperties koubei) {
         this.store = store;
+        this.detectors = detectors;
         this.signals = signals;
         this.settings = settings; // ours vs competitors: settings page, else koubei.signals.*
         this.minimumN = koubei.getMinimumN();
@@ -147,6 +148,6 @@ public class WordOfMouthController {
         List<AnalyzedFeedback> items = new ArrayList<>();
         store.scan(FeedbackFilter.builder().weeks(Set.of(w, io.koubei.core.time.CalendarKeys.shiftWeek(w, -1))).build(),
                 items::add);
-        return new CocoonDetector().detect(items, w).scopes();
+        return detectors.cocoon().detect(items, w).scopes();
     }
 }

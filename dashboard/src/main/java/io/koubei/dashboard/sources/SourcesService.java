@@ -49,6 +49,8 @@ public class SourcesService {
     private final CalendarKeys calendar;
     private final Clock clock;
     private final FeedbackImporter importer;
+    /** Sources this process is running now. */
+    private final java.util.Set<String> runningHere = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public SourcesService(Path dataDir, SourceStatuses statuses, SourceRunner runner, HttpFetcher http,
                           AlertService alerts, CalendarKeys calendar, Clock clock, FeedbackImporter importer) {
@@ -71,9 +73,26 @@ public class SourcesService {
         return SourcesFile.load(dataDir);
     }
 
+    /**
+     * A run that started and never finished, and is not running in this process: the process that ran it was stopped
+     * (killed, crashed, restarted) half-way. It goes on at once from its durable cursor instead of waiting a schedule.
+     */
+    private boolean interrupted(SourceStatus s) {
+        if (s.lastRunAt() == null || runningHere.contains(s.name())) {
+            return false;
+        }
+        return s.lastFinishedAt() == null || Instant.parse(s.lastFinishedAt()).isBefore(Instant.parse(s.lastRunAt()));
+    }
+
     /** Runs one source now and records its outcome (raising SOURCE_DOWN when it keeps failing). */
     public SyncResult run(SourceConfig source) {
-        SyncResult r = runner.run(source, Connectors.create(source, http));
+        runningHere.add(source.name());
+        SyncResult r;
+        try {
+            r = runner.run(source, Connectors.create(source, http));
+        } finally {
+            runningHere.remove(source.name());
+        }
         if (!r.ok()) {
             statuses.get(source.name()).filter(s -> s.consecutiveFailures() >= DOWN_AFTER).ifPresent(s -> raiseDown(source, s));
         }
@@ -95,8 +114,9 @@ public class SourcesService {
             if (!Connectors.pulled(s)) {
                 continue; // pushed to, not pulled
             }
-            Instant last = statuses.get(s.name()).map(SourceStatus::lastRunAt).map(Instant::parse).orElse(null);
-            if (last == null || !last.plus(s.schedule()).isAfter(now)) {
+            Optional<SourceStatus> status = statuses.get(s.name());
+            Instant last = status.map(SourceStatus::lastRunAt).map(Instant::parse).orElse(null);
+            if (last == null || !last.plus(s.schedule()).isAfter(now) || interrupted(status.get())) {
                 try {
                     out.add(run(s));
                 } catch (RuntimeException e) {

@@ -31,6 +31,18 @@ public record AlertFilter(List<String> products, List<String> channels, List<Str
         return alerts.stream().filter(keep).toList();
     }
 
+    /** The same filters on incidents: the week filters keep an incident seen in any of the weeks. */
+    public List<io.koubei.dashboard.alerting.Incident> applyToIncidents(List<io.koubei.dashboard.alerting.Incident> incidents) {
+        Predicate<io.koubei.dashboard.alerting.Incident> keep = i -> matches(products, i.product())
+                && (channels.isEmpty() || i.channels().isEmpty() || i.channels().stream().anyMatch(channels::contains))
+                && matches(aspects, i.aspect())
+                && i.occurrences().stream().anyMatch(o -> "-".equals(o.period())
+                        || ((weeks.isEmpty() || weeks.contains(o.period()))
+                                && (fromWeek == null || o.period().compareTo(fromWeek) >= 0)
+                                && (toWeek == null || o.period().compareTo(toWeek) <= 0)));
+        return incidents.stream().filter(keep).toList();
+    }
+
     private static boolean matches(List<String> wanted, String value) {
         return wanted.isEmpty() || value == null || wanted.contains(value);
     }

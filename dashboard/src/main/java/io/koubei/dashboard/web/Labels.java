@@ -88,4 +88,27 @@ public class Labels {
     public String cut(String text, int max) {
         return TextCuts.abbreviate(text, max);
     }
+
+    // --- names for alerts and incidents (issue 18): explicit locale, since notifications have no request ---
+
+    public String channel(String c, Locale locale) {
+        return c == null ? "" : messages.getMessage("channel." + c, null, c, locale);
+    }
+
+    /** A product's display name ({@code product.<id>} in the messages), or its id. */
+    public String product(String id, Locale locale) {
+        return id == null ? "" : messages.getMessage("product." + id, null, id, locale);
+    }
+
+    /** An account or source an alert is about: the source's name from the settings, an account's message, or the id. */
+    public String account(String id, Locale locale) {
+        if (id == null) {
+            return "";
+        }
+        String source = settings.channels().sourceName(id);
+        if (!source.equals(id)) {
+            return source;
+        }
+        return messages.getMessage("account." + id, null, id, locale);
+    }
 }

@@ -3,8 +3,6 @@ package io.koubei.dashboard.web;
 import io.koubei.analysis.FeedbackAnalyzer;
 import io.koubei.analysis.signals.BucketTable;
 import io.koubei.analysis.signals.Signal;
-import io.koubei.analysis.signals.alert.ScanConfig;
-import io.koubei.analysis.signals.crosscheck.DivergenceDetector;
 import io.koubei.analysis.signals.Weeks;
 import io.koubei.analysis.signals.astroturf.AstroturfParams;
 import io.koubei.analysis.signals.crosscheck.ChannelMatrix;
@@ -51,11 +49,14 @@ public class WordOfMouthPageController {
     private final CalendarKeys calendar;
     private final FeedbackAnalyzer analyzer;
     private final SettingsService settings;
+    private final io.koubei.dashboard.signals.Detectors detectors;
     private final int minimumN;
 
     public WordOfMouthPageController(SignalsService signals, FeedbackStore store, CalendarKeys calendar,
-            FeedbackAnalyzer analyzer, SettingsService settings, KoubeiProperties props) {
+            FeedbackAnalyzer analyzer, SettingsService settings, io.koubei.dashboard.signals.Detectors detectors,
+            KoubeiProperties props) {
         this.signals = signals;
+        this.detectors = detectors;
         this.store = store;
         this.calendar = calendar;
         this.analyzer = analyzer;
@@ -116,8 +117,7 @@ public class WordOfMouthPageController {
         model.addAttribute("departmentChannels", departmentChannels);
         // the divergence detector on the same tables (and thresholds) the weekly scan uses: what the page shows is
         // what the detectors would say for these filters, also after a restart and for weeks not scanned yet
-        List<Signal> divergences = new DivergenceDetector(settings.scanConfig(ScanConfig.defaults()).divergence(),
-                signals.dataStart()).detect(overall, aspects, w, params.first("product"));
+        List<Signal> divergences = detectors.divergence().detect(overall, aspects, w, params.first("product"));
         model.addAttribute("divergences", divergences);
         return "crosscheck";
     }

@@ -14,15 +14,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AlertListViewTest {
-    private static Alert alert(int i, SignalType type, Severity severity) {
+    private static IncidentView alert(int i, SignalType type, Severity severity) {
         Signal s = Signal.builder(type).severity(severity).week(String.format("2026-W%02d", 30 + i % 15))
                 .channel(Channel.TICKET).aspect("a" + i).title("t" + i).build();
-        return Alert.open("id" + i, s, "/search", Instant.EPOCH);
+        return IncidentView.of(Incident.open(s, "id" + i, "/search", Instant.EPOCH), java.util.Locale.ENGLISH,
+                IncidentNames.IDS, "2026-W44");
     }
 
-    /** 130 alerts: 100 spikes (every fifth critical), 30 silences (warnings). */
-    private static List<Alert> alerts() {
-        List<Alert> out = new ArrayList<>();
+    /** 130 incidents: 100 spikes (every fifth critical), 30 silences (warnings). */
+    private static List<IncidentView> alerts() {
+        List<IncidentView> out = new ArrayList<>();
         for (int i = 0; i < 130; i++) {
             out.add(i < 100 ? alert(i, SignalType.SPIKE, i % 5 == 0 ? Severity.CRITICAL : Severity.WARNING)
                     : alert(i, SignalType.SILENCE, Severity.WARNING));
@@ -36,8 +37,12 @@ class AlertListViewTest {
         AlertListView first = AlertListView.of(filters, "open", null, null, 0, alerts());
         assertThat(first.total()).isEqualTo(130);
         assertThat(first.page()).hasSize(50);
-        assertThat(first.page().subList(0, 20)).allMatch(a -> a.severity() == Severity.CRITICAL);
-        assertThat(first.page().get(20).severity()).isEqualTo(Severity.WARNING);
+        // ranked by severity × recency × size: a critical of the latest weeks first, an old critical below a recent warning
+        assertThat(first.page().get(0).lastWeek()).isEqualTo("2026-W44");
+        List<String> order = first.page().stream().map(v -> v.lastWeek() + " " + v.severity()).toList();
+        assertThat(order.indexOf("2026-W40 CRITICAL")).as("a critical two weeks before a warning of the latest week")
+                .isLessThan(order.indexOf("2026-W42 WARNING")).isGreaterThan(order.indexOf("2026-W44 WARNING"));
+        assertThat(first.page()).extracting(IncidentView::score).isSortedAccordingTo(java.util.Comparator.reverseOrder());
         assertThat(first.typeCounts()).containsExactlyInAnyOrderEntriesOf(Map.of("SPIKE", 100L, "SILENCE", 30L));
         assertThat(first.hasPrevious()).isFalse();
         assertThat(first.next()).isEqualTo("/alerts?product=nova-x1&status=open&offset=50");

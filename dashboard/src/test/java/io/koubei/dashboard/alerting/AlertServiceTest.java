@@ -83,12 +83,13 @@ class AlertServiceTest {
         assertThat(generic.get("alert").get("channels").toString()).contains("social").contains("ticket");
         assertThat(generic.get("alert").get("link").asString()).isEqualTo("/search?channel=ticket&aspect=heat&week=2026-W47");
         assertThat(JSON.readTree(receiver.bodies.get(1)).get("msgtype").asString()).isEqualTo("markdown");
-        assertThat(JSON.readTree(receiver.bodies.get(2)).get("markdown").get("title").asString()).contains("发热");
+        // titled by the incident: type and subject by display names (here the ids: no names given)
+        assertThat(JSON.readTree(receiver.bodies.get(2)).get("markdown").get("title").asString()).contains("渠道背离").contains("heat");
         assertThat(JSON.readTree(receiver.bodies.get(3)).get("msg_type").asString()).isEqualTo("text");
         assertThat(JSON.readTree(receiver.bodies.get(4)).get("text").asString()).contains("ticketsHeat = 120");
         MimeMessage[] mails = smtp.getReceivedMessages();
         assertThat(mails).hasSize(1);
-        assertThat(mails[0].getSubject()).contains("发热");
+        assertThat(mails[0].getSubject()).contains("渠道背离");
 
         // the same finding again: counted, not re-sent
         assertThat(alerts.receive(List.of(divergence(Severity.WARNING)))).isEmpty();
@@ -148,13 +149,26 @@ class AlertServiceTest {
     void acknowledgeResolveAndReopenSurviveRestart() {
         AlertService alerts = service(List.of("generic"), false);
         String id = alerts.receive(List.of(divergence(Severity.WARNING))).get(0).id();
-        assertThat(alerts.acknowledge(id, "lin").acknowledgedBy()).isEqualTo("lin");
+        assertThat(alerts.acknowledge(id, "lin").owner()).as("the first to acknowledge owns it").isEqualTo("lin");
+        assertThat(alerts.get(id).orElseThrow().acknowledgedBy()).isEqualTo("lin");
         assertThat(alerts.resolve(id, "lin").status()).isEqualTo(Alert.Status.RESOLVED);
         AlertService restarted = service(List.of("generic"), false);
         assertThat(restarted.get(id).orElseThrow().status()).isEqualTo(Alert.Status.RESOLVED);
-        assertThat(restarted.receive(List.of(divergence(Severity.WARNING)))).singleElement()
+        // a re-scan of the same week does not reopen what a person resolved
+        assertThat(restarted.receive(List.of(divergence(Severity.WARNING)))).isEmpty();
+        assertThat(receiver.bodies).hasSize(1);
+        // the subject comes back the next week: the incident reopens and notifies once
+        Signal nextWeek = Signal.builder(SignalType.DIVERGENCE).severity(Severity.WARNING).week("2026-W48")
+                .channels(List.of(Channel.SOCIAL, Channel.TICKET)).aspect("heat").product("x1").title("社交口碑向好，但发热工单激增")
+                .build();
+        assertThat(restarted.receive(List.of(nextWeek))).singleElement()
                 .satisfies(a -> assertThat(a.status()).isEqualTo(Alert.Status.OPEN));
         assertThat(receiver.bodies).hasSize(2);
+        Incident reopened = restarted.incident(id).orElseThrow();
+        assertThat(reopened.history()).extracting(Incident.Change::action)
+                .containsExactly("opened", "acknowledged", "resolved", "reopened");
+        assertThat(reopened.weeksActive()).isEqualTo(2);
+        assertThat(reopened.owner()).isEqualTo("lin");
     }
 
     @Test

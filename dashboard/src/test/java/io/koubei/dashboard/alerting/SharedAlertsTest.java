@@ -83,14 +83,9 @@ class SharedAlertsTest {
 
     @Test
     void whenBothNodesDeliverEachNotificationGoesOutOnce() throws Exception {
-        // alerts recorded on one node (as the scan does) but not yet delivered: stored straight into the shared state
-        AlertRepository shared = new AlertRepository(stateA, null);
+        // incidents opened on one node (as the scan does) but not yet notified
         List<String> aspects = List.of("heat", "battery", "screen", "camera", "price", "service");
-        for (String aspect : aspects) {
-            Signal s = spike(aspect);
-            shared.save(Alert.open(java.util.UUID.nameUUIDFromBytes(s.dedupKey().getBytes()).toString(), s, "/alerts",
-                    Instant.parse("2026-11-24T03:00:00Z")));
-        }
+        nodeA.record(aspects.stream().map(SharedAlertsTest::spike).toList());
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             List<Callable<Integer>> both = List.of(nodeA::deliverPending, nodeB::deliverPending);
@@ -107,5 +102,30 @@ class SharedAlertsTest {
         assertThat(receiver.bodies).hasSize(aspects.size());
         List<Alert> all = new ArrayList<>(nodeB.list(null));
         assertThat(all).hasSize(aspects.size()).allMatch(a -> a.deliveredAt() != null);
+    }
+
+    @Test
+    void aSubjectThatPersistsIsOneIncidentNotifiedOnceUntilItEscalates() {
+        List<Signal> weeks = new ArrayList<>();
+        for (String week : List.of("2026-W44", "2026-W45", "2026-W46")) {
+            weeks.add(Signal.builder(SignalType.COCOON).severity(Severity.WARNING).week(week).channel(Channel.SOCIAL)
+                    .subject("wb-1000001").title("信息茧房：官方账号 wb-1000001").build());
+        }
+        nodeA.receive(weeks.subList(0, 1));
+        nodeB.receive(weeks.subList(1, 2));
+        nodeA.receive(weeks.subList(2, 3));
+        assertThat(nodeB.incidents(null)).singleElement().satisfies(i -> {
+            assertThat(i.weeksActive()).isEqualTo(3);
+            assertThat(i.firstPeriod()).isEqualTo("2026-W44");
+            assertThat(i.latestPeriod()).isEqualTo("2026-W46");
+        });
+        assertThat(nodeA.list(null)).as("three weekly alerts behind it").hasSize(3);
+        assertThat(receiver.bodies).as("opened: one notification, not one a week").hasSize(1);
+
+        nodeB.receive(List.of(Signal.builder(SignalType.COCOON).severity(Severity.CRITICAL).week("2026-W47")
+                .channel(Channel.SOCIAL).subject("wb-1000001").title("信息茧房：官方账号 wb-1000001").build()));
+        assertThat(receiver.bodies).as("escalated: notified again").hasSize(2);
+        assertThat(receiver.bodies.get(1)).contains("升级");
+        assertThat(nodeA.deliverPending() + nodeB.deliverPending()).isZero();
     }
 }

@@ -261,7 +261,8 @@ class HostileTextBrowserTest {
                 "/search?product=" + URLEncoder.encode(IMG, StandardCharsets.UTF_8))) {
             visit(page, null);
         }
-        assertThat(visit("/alerts", "hostile-06-alerts")).contains("突增 <script>").contains("严重");
+        // the incident is titled by names (the hostile product name shown as text), not by the detector's title
+        assertThat(visit("/alerts", "hostile-06-alerts")).contains("突增 · 社交媒体").contains("<img src=x").contains("严重");
         String report = visit("/reports/weekly?week=" + WEEK, "hostile-07-report");
         assertThat(report).contains("onerror=").contains("口碑周报");
         visit("/reports/weekly?week=" + WEEK + "&product=" + URLEncoder.encode(IMG, StandardCharsets.UTF_8), null);

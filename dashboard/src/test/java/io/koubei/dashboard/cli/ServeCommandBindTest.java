@@ -28,4 +28,15 @@ class ServeCommandBindTest {
         assertThat(parse().properties(Map.of(), null)).doesNotContainKey("server.address");
         assertThat(parse("--bind", "127.0.0.1").properties(Map.of(), null)).containsEntry("server.address", "127.0.0.1");
     }
+
+    /** Issue 22 item 7: configuration.md says a command-line --property=value wins; serve said "Unknown option". */
+    @Test
+    void anyPropertyMayBeGivenAsAnOption() {
+        assertThat(parse("--server.address=127.0.0.1").properties(Map.of(), null)).containsEntry("server.address", "127.0.0.1");
+        assertThat(parse("--demo", "--server.address=0.0.0.0").properties(Map.of(), null))
+                .as("an address given as a property is not overridden by the demo's loopback").containsEntry("server.address", "0.0.0.0");
+        assertThat(parse("--koubei.signals.cron=", "--port", "9090").properties(Map.of(), null))
+                .containsEntry("koubei.signals.cron", "").containsEntry("server.port", 9090);
+        assertThat(new CommandLine(new ServeCommand()).execute("--no-such-thing")).isEqualTo(2);
+    }
 }

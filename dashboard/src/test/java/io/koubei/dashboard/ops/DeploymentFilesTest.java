@@ -83,6 +83,9 @@ class DeploymentFilesTest {
         if (env.equals("JAVA_TOOL_OPTIONS")) {
             return "the JVM";
         }
+        if (env.equals("SPRING_APPLICATION_JSON")) {
+            return "Spring Boot (properties as JSON)";
+        }
         String relaxed = env.toLowerCase(Locale.ROOT).replace('_', '.');
         if (bootProperties.contains(relaxed)) {
             return "Spring Boot";
@@ -90,6 +93,7 @@ class DeploymentFilesTest {
         Binder binder = new Binder(ConfigurationPropertySources.from(new SystemEnvironmentPropertySource(
                 StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(env, "1"))));
         if (binds(binder, "koubei.security", AccessProperties.class) || binds(binder, "koubei.alerts", AlertProperties.class)
+                || binds(binder, "koubei.auth", io.koubei.dashboard.access.sso.SsoProperties.class)
                 || binds(binder, "koubei", KoubeiProperties.class)) {
             return "a configuration binding";
         }
@@ -148,6 +152,7 @@ class DeploymentFilesTest {
             assertThat(test).contains(HealthCheck.class.getName(), "/actuator/health/readiness");
             // secrets come from the environment, never written here
             for (String secret : List.of("KOUBEI_SECURITY_USERS_0_PASSWORD", "KOUBEI_API_TOKENS", "KOUBEI_METRICS_TOKEN",
+                    "KOUBEI_AUTH_OIDC_CLIENT_SECRET", "KOUBEI_AUTH_LDAP_MANAGER_PASSWORD",
                     "ES_PASSWORD")) {
                 if (env.containsKey(secret)) {
                     assertThat(String.valueOf(env.get(secret))).as(name + " " + secret).startsWith("${");

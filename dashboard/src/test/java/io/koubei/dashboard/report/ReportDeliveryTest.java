@@ -51,7 +51,7 @@ class ReportDeliveryTest {
             SpringTemplateEngine engine = ReportTemplates.engine();
             WeeklyReportBuilder builder = new WeeklyReportBuilder(store, CalendarKeys.defaultZone(), 30,
                     WeeklyReportBuilder.ReportNotes.NONE, Clock.fixed(Instant.parse("2026-11-23T01:00:00Z"), ZoneOffset.UTC));
-            ReportArchive archive = new ReportArchive(dir, builder, engine, CalendarKeys.DEFAULT_ZONE, new PdfReportRenderer(null));
+            ReportArchive archive = new ReportArchive(dir, new io.koubei.store.state.FileStateStore(dir), builder, engine, CalendarKeys.DEFAULT_ZONE, new PdfReportRenderer(null));
             JavaMailSenderImpl sender = new JavaMailSenderImpl();
             sender.setHost("127.0.0.1");
             sender.setPort(smtp.getSmtp().getPort());
@@ -72,6 +72,87 @@ class ReportDeliveryTest {
             assertThat(GreenMailUtil.getBody(smtp.getReceivedMessages()[0])).isNotBlank();
         } finally {
             http.stop(0);
+        }
+    }
+
+    /**
+     * Signed report webhooks: a local receiver checks the generic X-Koubei-Signature and DingTalk's 加签 itself (not
+     * with Koubei's code) and refuses what does not verify the way DingTalk does (HTTP 200, errcode ≠ 0).
+     */
+    @Test
+    void signedReportWebhooksCarrySignaturesTheReceiverVerifies() throws Exception {
+        String secret = "SECreport-0123456789abcdef";
+        List<String> verified = new CopyOnWriteArrayList<>();
+        List<String> refused = new CopyOnWriteArrayList<>();
+        HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        http.createContext("/generic", ex -> {
+            byte[] body = ex.getRequestBody().readAllBytes();
+            String given = ex.getRequestHeaders().getFirst("X-Koubei-Signature");
+            String expected = "sha256=" + java.util.HexFormat.of().formatHex(hmac(secret.getBytes(StandardCharsets.UTF_8), body));
+            (expected.equals(given) ? verified : refused).add("generic");
+            ex.sendResponseHeaders(expected.equals(given) ? 200 : 401, -1);
+            ex.close();
+        });
+        http.createContext("/robot/send", ex -> {
+            ex.getRequestBody().readAllBytes();
+            java.util.Map<String, String> q = new java.util.HashMap<>();
+            for (String kv : ex.getRequestURI().getRawQuery().split("&")) {
+                String[] p = kv.split("=", 2);
+                q.put(p[0], java.net.URLDecoder.decode(p.length > 1 ? p[1] : "", StandardCharsets.UTF_8));
+            }
+            String ts = q.getOrDefault("timestamp", "0");
+            String expected = java.util.Base64.getEncoder().encodeToString(hmac(secret.getBytes(StandardCharsets.UTF_8),
+                    (ts + "\n" + secret).getBytes(StandardCharsets.UTF_8)));
+            boolean ok = expected.equals(q.get("sign")) && Math.abs(System.currentTimeMillis() - Long.parseLong(ts)) < 3_600_000;
+            (ok ? verified : refused).add("dingtalk");
+            byte[] answer = (ok ? "{\"errcode\":0,\"errmsg\":\"ok\"}" : "{\"errcode\":310000,\"errmsg\":\"sign not match\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, answer.length);
+            ex.getResponseBody().write(answer);
+            ex.close();
+        });
+        http.start();
+        try (LuceneFeedbackStore store = new LuceneFeedbackStore(dir.resolve("index"))) {
+            String base = "http://127.0.0.1:" + http.getAddress().getPort();
+            ReportProperties props = new ReportProperties();
+            props.setFormats(List.of("md"));
+            props.setSignedWebhooks(List.of(signed(base + "/generic", "generic", secret),
+                    signed(base + "/robot/send?access_token=abc", "dingtalk", secret),
+                    signed(base + "/robot/send?access_token=abc", "dingtalk", "SECsomebody-else")));
+            props.setWebhooks(List.of(base + "/generic")); // the unsigned list stays: refused by this receiver
+            WeeklyReportBuilder builder = new WeeklyReportBuilder(store, CalendarKeys.defaultZone(), 30,
+                    WeeklyReportBuilder.ReportNotes.NONE, Clock.fixed(Instant.parse("2026-11-23T01:00:00Z"), ZoneOffset.UTC));
+            ReportArchive archive = new ReportArchive(dir, new io.koubei.store.state.FileStateStore(dir), builder, ReportTemplates.engine(), CalendarKeys.DEFAULT_ZONE,
+                    new PdfReportRenderer(null));
+            StaticListableBeanFactory beans = new StaticListableBeanFactory();
+            beans.addBean("archive", archive);
+            ReportConfiguration config = new ReportConfiguration(props, beans.getBeanProvider(ReportArchive.class),
+                    beans.getBeanProvider(JavaMailSender.class), beans.getBeanProvider(io.koubei.dashboard.platform.state.ClusterLeader.class));
+
+            config.runScheduled();
+
+            assertThat(verified).containsExactlyInAnyOrder("generic", "dingtalk");
+            assertThat(refused).containsExactlyInAnyOrder("generic", "dingtalk");
+        } finally {
+            http.stop(0);
+        }
+    }
+
+    private static ReportProperties.SignedWebhook signed(String url, String format, String secret) {
+        ReportProperties.SignedWebhook w = new ReportProperties.SignedWebhook();
+        w.setUrl(url);
+        w.setFormat(format);
+        w.setSecret(secret);
+        return w;
+    }
+
+    private static byte[] hmac(byte[] key, byte[] data) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(data);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -11,6 +11,7 @@ import io.koubei.core.feedback.FeedbackItem;
 import io.koubei.core.feedback.Polarity;
 import io.koubei.dashboard.alerting.AlertProperties;
 import io.koubei.dashboard.platform.ReloadableAnalyzer;
+import io.koubei.store.state.FileStateStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,10 +38,14 @@ class SettingsServiceTest {
         configured = new AlertProperties();
         configured.setQuietFrom("22:00");
         configured.setQuietTo("07:00");
-        settings = new SettingsService(dir, analyzer, configured, new ProductSettings(Set.of("nova-x1"), Set.of("rival-r9")));
+        settings = new SettingsService(dir, new FileStateStore(dir), analyzer, configured, new ProductSettings(Set.of("nova-x1"), Set.of("rival-r9")));
     }
 
     private Polarity polarityOf(String text) {
+        return polarityOf(analyzer, text);
+    }
+
+    private static Polarity polarityOf(ReloadableAnalyzer analyzer, String text) {
         return analyzer.analyze(FeedbackItem.builder().id("t").source("t").channel(Channel.SOCIAL).externalId("t")
                 .createdAt(Instant.parse("2026-11-01T00:00:00Z")).text(text).build()).sentiment().polarity();
     }
@@ -124,7 +129,7 @@ class SettingsServiceTest {
         assertThat(next.divergence()).isEqualTo(ScanConfig.defaults().divergence());
         assertThat(next.roster().ours()).containsExactly("nova-x1");
         // kept across a restart
-        SettingsService again = new SettingsService(dir, analyzer, configured, new ProductSettings(Set.of(), Set.of()));
+        SettingsService again = new SettingsService(dir, new FileStateStore(dir), analyzer, configured, new ProductSettings(Set.of(), Set.of()));
         assertThat(again.alertRules()).isEqualTo(rules);
         again.resetAlertRules();
         assertThat(again.alertProperties().getQuietFrom()).isEqualTo("22:00");
@@ -153,5 +158,50 @@ class SettingsServiceTest {
         assertThat(settings.channels().departmentOf("qc")).isEqualTo("quality");
         assertThat(settings.channels().sourceName("weibo")).isEqualTo("微博");
         assertThat(settings.channels().sourceName("jd")).isEqualTo("jd");
+    }
+
+    @Test
+    void twoNodesSharingOneStateStoreSeeEachOthersSettingsAndAnalyzerFiles(@TempDir Path nodeA, @TempDir Path nodeB,
+            @TempDir Path stateDir) {
+        FileStateStore shared = new FileStateStore(stateDir); // one store both nodes talk to, as Elasticsearch is
+        ReloadableAnalyzer analyzerA = new ReloadableAnalyzer(nodeA);
+        ReloadableAnalyzer analyzerB = new ReloadableAnalyzer(nodeB);
+        ProductSettings configuredProducts = new ProductSettings(Set.of("nova-x1"), Set.of("rival-r9"));
+        SettingsService a = new SettingsService(nodeA, shared, analyzerA, configured, configuredProducts);
+        SettingsService b = new SettingsService(nodeB, shared, analyzerB, configured, configuredProducts);
+
+        a.saveProducts(ProductSettings.parse("星河 X1\nnova-x1", "rival-r9"));
+        a.saveLexicon("呱唧呱 -2.5");
+        assertThat(polarityOf(analyzerB, "这个手机呱唧呱")).isEqualTo(Polarity.NEUTRAL);
+
+        assertThat(b.refresh()).isTrue();
+        assertThat(b.ourProducts()).containsExactlyInAnyOrder("星河 X1", "nova-x1");
+        assertThat(polarityOf(analyzerB, "这个手机呱唧呱")).isEqualTo(Polarity.NEGATIVE);
+        assertThat(b.analysis().lexiconText()).contains("呱唧呱");
+        assertThat(b.refresh()).as("nothing new").isFalse();
+
+        b.resetProducts();
+        a.refresh();
+        assertThat(a.ourProducts()).containsExactly("nova-x1");
+        assertThat(nodeA.resolve("settings").resolve("products.json")).doesNotExist();
+    }
+
+    @Test
+    void settingsFilesOfAnEarlierVersionAreImportedIntoTheSharedStateOnce(@TempDir Path nodeB) throws Exception {
+        Files.createDirectories(dir.resolve("settings"));
+        Files.writeString(dir.resolve("settings").resolve("products.json"),
+                "{\"ours\":[\"旧产品\"],\"competitors\":[\"rival-r9\"]}", StandardCharsets.UTF_8);
+        FileStateStore shared = new FileStateStore(dir.resolve("shared"));
+        SettingsService upgraded = new SettingsService(dir, shared, analyzer, configured, new ProductSettings(Set.of(), Set.of()));
+        assertThat(upgraded.ourProducts()).containsExactly("旧产品");
+
+        SettingsService other = new SettingsService(nodeB, shared, new ReloadableAnalyzer(nodeB), configured,
+                new ProductSettings(Set.of(), Set.of()));
+        assertThat(other.ourProducts()).containsExactly("旧产品");
+        other.resetProducts();
+        // a restart of the first node does not import its stale local copy again
+        SettingsService restarted = new SettingsService(dir, shared, analyzer, configured, new ProductSettings(Set.of("x"), Set.of()));
+        assertThat(restarted.ourProducts()).containsExactly("x");
+        assertThat(dir.resolve("settings").resolve("products.json")).doesNotExist();
     }
 }

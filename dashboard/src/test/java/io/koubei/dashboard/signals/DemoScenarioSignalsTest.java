@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoScenarioSignalsTest {
     private static final CalendarKeys CAL = CalendarKeys.defaultZone();
 
-    record Run(List<Alert> alerts, LuceneFeedbackStore store) {
+    record Run(List<Alert> alerts, List<io.koubei.dashboard.alerting.Incident> incidents, LuceneFeedbackStore store) {
     }
 
     private Run run(Path dir, boolean calm) {
@@ -60,7 +60,7 @@ class DemoScenarioSignalsTest {
                 Clock.systemUTC(), CAL.zone());
         ScanConfig config = ScanConfig.defaults().withRoster(new ProductRoster(Set.of("nova-x1"), Set.of("rival-r9")));
         new SignalsService(store, CAL, config, events, alerts).scanAllWeeks();
-        return new Run(alerts.list(null), store);
+        return new Run(alerts.list(null), alerts.incidents(null), store);
     }
 
     private static String describe(List<Alert> alerts) {
@@ -102,6 +102,12 @@ class DemoScenarioSignalsTest {
                 case INFORMATION_COCOON -> assertRaised(alerts, sc, SignalType.COCOON, sc.channel(), null);
             }
         }
+        // Issue 18: the same subject week after week is one incident, so the list is readable (tens, not 70)
+        System.out.printf("demo: %d weekly alerts -> %d incidents%n", alerts.size(), run.incidents().size());
+        assertThat(run.incidents().size()).as("incidents").isLessThan(alerts.size()).isBetween(5, 40);
+        assertThat(run.incidents()).filteredOn(i -> i.type() == SignalType.COCOON)
+                .as("the cocoon on the official account is one incident over its weeks")
+                .anySatisfy(i -> assertThat(i.weeksActive()).isGreaterThan(3));
         // The astroturf posts are flagged in the store (discounted, not deleted) and weighted views can drop them.
         long flagged = run.store().count(FeedbackFilter.builder().flags(Set.of("astroturf")).build());
         assertThat(flagged).isGreaterThanOrEqualTo(150);

@@ -35,6 +35,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * @param delimiter      CSV delimiter, or null to use the default (',' or tab for .tsv)
  * @param sheet          XLSX sheet name, or null for the first sheet
  * @param encoding       text encoding of CSV input, or null for UTF-8
+ * @param header         header rows, columns found by pattern, columns dropped ({@link HeaderRules#SINGLE}: one row)
+ * @param epochSeconds   {@code createdAt} given as a whole number below 10^11 is epoch seconds (crawlers write
+ *                       seconds for some platforms and milliseconds for others); default false (such a value is rejected)
  */
 public record ColumnMapping(
         Map<String, List<String>> columns,
@@ -47,7 +50,9 @@ public record ColumnMapping(
         Unmapped unmapped,
         Character delimiter,
         String sheet,
-        Charset encoding) {
+        Charset encoding,
+        HeaderRules header,
+        boolean epochSeconds) {
 
     /** Where columns that are neither mapped nor format v1 names go. */
     public enum Unmapped {
@@ -63,7 +68,15 @@ public record ColumnMapping(
             List.of(), Unmapped.EXTRA, null, null, null);
 
     private static final Set<String> KEYS = Set.of("columns", "constants", "defaults", "values", "dates",
-            "externalIdFrom", "unmapped", "csv", "xlsx");
+            "externalIdFrom", "unmapped", "csv", "xlsx", "header", "match", "require", "drop");
+
+    /** A mapping with one header row and no patterns (the form before {@code header}/{@code match} existed). */
+    public ColumnMapping(Map<String, List<String>> columns, Map<String, String> constants, Map<String, String> defaults,
+                         Map<String, Map<String, String>> values, ZoneId zone, List<String> datePatterns,
+                         List<String> externalIdFrom, Unmapped unmapped, Character delimiter, String sheet, Charset encoding) {
+        this(columns, constants, defaults, values, zone, datePatterns, externalIdFrom, unmapped, delimiter, sheet, encoding,
+                HeaderRules.SINGLE, false);
+    }
 
     public ColumnMapping {
         columns = copyOrdered(columns);
@@ -73,6 +86,7 @@ public record ColumnMapping(
         datePatterns = datePatterns == null ? List.of() : List.copyOf(datePatterns);
         externalIdFrom = externalIdFrom == null ? List.of() : List.copyOf(externalIdFrom);
         unmapped = unmapped == null ? Unmapped.EXTRA : unmapped;
+        header = header == null ? HeaderRules.SINGLE : header;
         for (String target : columns.keySet()) {
             if (constants.containsKey(target)) {
                 throw new MappingException("'" + target + "' is both mapped from a column and set as a constant; keep one");
@@ -98,6 +112,11 @@ public record ColumnMapping(
         } catch (JacksonException e) {
             throw new MappingException(name + ": not valid YAML: " + e.getOriginalMessage(), e);
         }
+        return parse(root, name);
+    }
+
+    /** Parses the already read YAML tree of a mapping (e.g. the {@code mapping:} section of a bundled preset). */
+    public static ColumnMapping parse(JsonNode root, String name) {
         if (root == null || root.isMissingNode() || root.isNull()) {
             return NONE;
         }
@@ -137,13 +156,14 @@ public record ColumnMapping(
             }
         }
         ZoneId zone = null;
+        boolean epochSeconds = false;
         List<String> patterns = List.of();
         JsonNode d = root.path("dates");
         if (!d.isMissingNode()) {
             requireObject(d, name, "dates");
             for (String key : d.propertyNames()) {
-                if (!key.equals("zone") && !key.equals("patterns")) {
-                    throw new MappingException(name + ": unknown key dates." + key + "; expected zone or patterns");
+                if (!key.equals("zone") && !key.equals("patterns") && !key.equals("epoch")) {
+                    throw new MappingException(name + ": unknown key dates." + key + "; expected zone, patterns or epoch");
                 }
             }
             if (d.has("zone")) {
@@ -155,6 +175,14 @@ public record ColumnMapping(
                 }
             }
             patterns = d.has("patterns") ? stringList(d.get("patterns"), name, "dates.patterns") : List.of();
+            if (d.has("epoch")) {
+                String e = scalar(d.get("epoch"), name, "dates.epoch").trim().toLowerCase(Locale.ROOT);
+                if (!e.equals("millis") && !e.equals("auto")) {
+                    throw new MappingException(name + ": dates.epoch '" + e + "'; expected millis (the default) or auto"
+                            + " (whole numbers below 10^11 are epoch seconds)");
+                }
+                epochSeconds = e.equals("auto");
+            }
             for (String p : patterns) {
                 try {
                     DateReader.strictPattern(p);
@@ -205,11 +233,26 @@ public record ColumnMapping(
                 sheet = scalar(xlsx.get("sheet"), name, "xlsx.sheet");
             }
         }
+        HeaderRules header = HeaderRules.parse(root, name);
+        for (String target : header.match().keySet()) {
+            target(target, name, "match");
+        }
+        for (String target : header.require()) {
+            if (!columns.containsKey(target) && !header.match().containsKey(target)) {
+                throw new MappingException(name + ": require." + target + ": '" + target + "' is neither under columns nor under match");
+            }
+        }
         try {
-            return new ColumnMapping(columns, constants, defaults, values, zone, patterns, idFrom, unmapped, delimiter, sheet, encoding);
+            return new ColumnMapping(columns, constants, defaults, values, zone, patterns, idFrom, unmapped, delimiter, sheet,
+                    encoding, header, epochSeconds);
         } catch (MappingException e) {
             throw new MappingException(name + ": " + e.getMessage());
         }
+    }
+
+    /** True when the mapping reads named columns ({@code columns} or {@code match}), not only v1 field names. */
+    public boolean mapsColumns() {
+        return !columns.isEmpty() || !header.match().isEmpty();
     }
 
     /** Reader settings with this mapping's zone, patterns, defaults and encoding; the base's defaults (CLI flags) win. */
@@ -222,7 +265,7 @@ public record ColumnMapping(
                 .withCharset(encoding != null ? encoding : base.charset());
     }
 
-    private static void requireObject(JsonNode n, String name, String key) {
+    static void requireObject(JsonNode n, String name, String key) {
         if (!n.isObject()) {
             throw new MappingException(name + ": " + key + " must be a mapping (key: value lines)");
         }
@@ -245,14 +288,14 @@ public record ColumnMapping(
         return m;
     }
 
-    private static String scalar(JsonNode n, String name, String key) {
+    static String scalar(JsonNode n, String name, String key) {
         if (n == null || n.isNull() || n.isContainer()) {
             throw new MappingException(name + ": " + key + " must be a single value");
         }
         return n.asString();
     }
 
-    private static List<String> stringList(JsonNode n, String name, String key) {
+    static List<String> stringList(JsonNode n, String name, String key) {
         List<String> out = new ArrayList<>();
         if (n.isArray()) {
             for (JsonNode x : n) {

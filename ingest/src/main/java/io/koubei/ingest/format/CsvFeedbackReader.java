@@ -49,13 +49,21 @@ public final class CsvFeedbackReader implements FeedbackReader {
         if (firstLine == null || !records.hasNext()) {
             throw new MappingException(name + ": the file is empty; expected a header line with column names");
         }
-        CSVRecord header = records.next();
+        List<List<String>> headerRows = new ArrayList<>();
+        while (headerRows.size() < mapping.header().rows()) {
+            if (!records.hasNext()) {
+                throw new MappingException(name + ": the file ends within its header; expected " + mapping.header().rows()
+                        + " header lines");
+            }
+            headerRows.add(records.next().toList());
+        }
         lastLine = parser.getCurrentLineNumber();
         Map<Long, String> badHeader = text.takeBadLinesThrough(lastLine);
         if (!badHeader.isEmpty()) {
-            throw new MappingException(name + ":1: header: " + badHeader.values().iterator().next());
+            Map.Entry<Long, String> first = badHeader.entrySet().iterator().next();
+            throw new MappingException(name + ":" + first.getKey() + ": header: " + first.getValue());
         }
-        this.assembler = new FlatRowAssembler(header.toList(), mapping, name);
+        this.assembler = FlatRowAssembler.fromRows(headerRows, mapping, name);
     }
 
     static char guessDelimiter(String headerLine) {

@@ -19,7 +19,9 @@ public final class FeedbackReaders {
     /**
      * @param format null to detect it from the extension
      * @param mapping {@link ColumnMapping#NONE} when the columns already are v1 field names; its zone, date patterns,
-     *                defaults and encoding apply to JSONL too, its column mapping to CSV/XLSX only
+     *                defaults and encoding apply to JSONL too; when it maps columns ({@code columns} or {@code match}),
+     *                a JSON file is read as foreign records (an array of objects, or one per line) whose dotted leaf
+     *                paths are the columns
      */
     public static FeedbackReader open(Path file, InputFormat format, ColumnMapping mapping, FormatOptions options) throws IOException {
         ColumnMapping m = mapping == null ? ColumnMapping.NONE : mapping;
@@ -31,6 +33,9 @@ public final class FeedbackReaders {
             case JSONL -> {
                 InputStream in = Files.newInputStream(file);
                 try {
+                    if (m.mapsColumns()) {
+                        return new MappedJsonReader(in, name, m, options); // a foreign JSON export: array or lines
+                    }
                     return new JsonLinesReader(in, name, m.applyTo(options));
                 } catch (IOException | RuntimeException e) {
                     in.close();

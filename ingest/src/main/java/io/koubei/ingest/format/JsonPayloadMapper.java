@@ -40,6 +40,19 @@ public final class JsonPayloadMapper {
         return out;
     }
 
+    /** One object of a file (a JSON array's element, or one line), validated like a file row at {@code line}. */
+    public ParseResult mapRecord(JsonNode node, String sourceName, long line) {
+        if (!node.isObject()) {
+            return new ParseResult.Invalid(line, List.of(new Rejection(sourceName, line, "(json)",
+                    "expected a JSON object, found " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT))));
+        }
+        try {
+            return one(node, sourceName, line, o -> { });
+        } catch (MappingException e) {
+            return new ParseResult.Invalid(line, List.of(new Rejection(sourceName, line, "(mapping)", e.getMessage())));
+        }
+    }
+
     private ParseResult one(JsonNode node, String sourceName, long line, java.util.function.Consumer<tools.jackson.databind.node.ObjectNode> adjust) {
         Map<String, String> flat = new LinkedHashMap<>();
         flatten(node, "", flat);

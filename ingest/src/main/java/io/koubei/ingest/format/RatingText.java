@@ -15,6 +15,9 @@ final class RatingText {
     private static final Pattern WITH_UNIT = Pattern.compile(
             "([0-9]+(?:\\.[0-9]+)?|[零一二两三四五六七八九十]{1,3})\\s*(颗星|星级|星|stars?|分|points?|pts?|/\\s*([0-9]+)|out of\\s*([0-9]+))?");
 
+    /** A score followed by its label, as survey tools export the ends of a scale: {@code 10 - Extremely likely}, {@code 0（不可能）}. */
+    private static final Pattern LABELLED = Pattern.compile("([0-9]{1,2}(?:\\.[0-9]+)?)\\s*(?:[-–—:：]\\s*|[(（\\[【]).*[^0-9\\s].*");
+
     /** A value, and the scale the text implies, or null when it implies none. */
     record Reading(double value, RatingScale impliedScale) {
     }
@@ -34,7 +37,8 @@ final class RatingText {
         }
         Matcher m = WITH_UNIT.matcher(t);
         if (!m.matches()) {
-            return null;
+            Matcher l = LABELLED.matcher(t);
+            return l.matches() ? new Reading(Double.parseDouble(l.group(1)), null) : null;
         }
         String number = m.group(1);
         Double value;

@@ -31,6 +31,7 @@ public final class XlsFeedbackReader implements FeedbackReader {
     private final RecordDecoder decoder;
     private final long estimatedRows;
     private FlatRowAssembler assembler;
+    private final List<List<String>> headerRows = new ArrayList<>();
     private ParseResult next;
 
     public XlsFeedbackReader(Path file, ColumnMapping mapping, FormatOptions options) throws IOException {
@@ -102,7 +103,10 @@ public final class XlsFeedbackReader implements FeedbackReader {
             }
             int number = row.getRowNum() + 1;
             if (assembler == null) {
-                assembler = new FlatRowAssembler(cells.stream().map(c -> c == null ? "" : c).toList(), mapping, name);
+                headerRows.add(cells.stream().map(c -> c == null ? "" : c).toList());
+                if (headerRows.size() == mapping.header().rows()) {
+                    assembler = FlatRowAssembler.fromRows(headerRows, mapping, name);
+                }
                 continue;
             }
             int width = assembler.headers().size();

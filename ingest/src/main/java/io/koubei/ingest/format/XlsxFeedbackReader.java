@@ -50,6 +50,7 @@ public final class XlsxFeedbackReader implements FeedbackReader {
     private volatile boolean closed;
     private long estimatedRows = -1;
     private FlatRowAssembler assembler;
+    private final List<List<String>> headerRows = new ArrayList<>();
     private ParseResult next;
     private boolean finished;
 
@@ -273,8 +274,10 @@ public final class XlsxFeedbackReader implements FeedbackReader {
             }
             Row row = (Row) o;
             if (assembler == null) {
-                List<String> headers = row.cells().stream().map(c -> c == null ? "" : c).toList();
-                assembler = new FlatRowAssembler(headers, mapping, name);
+                headerRows.add(row.cells().stream().map(c -> c == null ? "" : c).toList());
+                if (headerRows.size() == mapping.header().rows()) {
+                    assembler = FlatRowAssembler.fromRows(headerRows, mapping, name);
+                }
                 continue;
             }
             if (row.cells().size() > assembler.headers().size()

@@ -91,9 +91,42 @@ final class TopicSetup {
         }
     }
 
-    /** Throws when no broker answers. */
+    /**
+     * Throws when no broker answers. No bootstrap address accepting a TCP connection within {@link #CONNECT_TIMEOUT}
+     * is said at once: the admin client would wait its whole {@link #ADMIN_TIMEOUT} for a broker that is not there.
+     */
     int brokerCount() {
+        if (!anyListening(config.bootstrapServers(), CONNECT_TIMEOUT)) {
+            throw new KafkaException("no broker listens at " + config.bootstrapServers());
+        }
         return await(admin.describeCluster().nodes()).size();
+    }
+
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
+
+    /** Whether any of "host:port,host:port" (optionally with a listener prefix) accepts a connection; true when unparsable. */
+    static boolean anyListening(String bootstrapServers, Duration timeout) {
+        for (String server : bootstrapServers.split(",")) {
+            String hp = server.trim().replaceFirst("^[A-Za-z_]+://", "");
+            int colon = hp.lastIndexOf(':');
+            if (colon <= 0) {
+                return true; // not host:port: let the Kafka client judge it
+            }
+            int port;
+            try {
+                port = Integer.parseInt(hp.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                return true;
+            }
+            String host = hp.substring(0, colon).replace("[", "").replace("]", "");
+            try (java.net.Socket socket = new java.net.Socket()) {
+                socket.connect(new java.net.InetSocketAddress(host, port), (int) timeout.toMillis());
+                return true;
+            } catch (java.io.IOException e) {
+                // refused, unresolvable or silent: try the next one
+            }
+        }
+        return false;
     }
 
     /** Records of the topic not yet committed by the group (from the oldest record for partitions never committed). */
@@ -179,6 +212,7 @@ final class TopicSetup {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new KafkaException(cause.getMessage(), cause);
         } catch (TimeoutException e) {
+            future.cancel(true); // else the admin client keeps retrying it, and close() waits for it
             throw new KafkaException("no answer from Kafka within " + ADMIN_TIMEOUT.toSeconds() + " s", e);
         }
     }

@@ -16,4 +16,10 @@ final class OwnerOnly {
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         }
     }
+
+    static void file(Path file) throws IOException {
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
+    }
 }
