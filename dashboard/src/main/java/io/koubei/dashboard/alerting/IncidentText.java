@@ -220,10 +220,12 @@ public final class IncidentText {
                     : String.format(Locale.ROOT, "数据源连续 %s 次读取失败：该渠道没有声音是因为没读到，不是用户沉默。",
                             num(f.get("consecutiveFailures")))) : null;
             case EMERGING_THEME -> has(f, "observed", "baselineMedian") && about(i.subject()) != null ? (en
-                    ? String.format(Locale.ROOT, "%s posts criticised \"%s\" in %s, against a usual %s: a problem no aspect of the taxonomy names.",
-                            num(f.get("observed")), about(i.subject()), o.period(), num(f.get("baselineMedian")))
-                    : String.format(Locale.ROOT, "%s 周有 %s 条负面意见提到「%s」，通常约 %s 条：分类里没有的新问题。", o.period(),
-                            num(f.get("observed")), about(i.subject()), num(f.get("baselineMedian")))) : null;
+                    ? String.format(Locale.ROOT, "%s posts criticised \"%s\" in %s, against a usual %s%s.",
+                            num(f.get("observed")), about(i.subject()), o.period(), num(f.get("baselineMedian")),
+                            aspect == null ? ": a problem no aspect of the taxonomy names" : " (" + aspect + ")")
+                    : String.format(Locale.ROOT, "%s 周有 %s 条负面意见提到「%s」，通常约 %s 条%s。", o.period(),
+                            num(f.get("observed")), about(i.subject()), num(f.get("baselineMedian")),
+                            aspect == null ? "：分类里没有的新问题" : "（" + aspect + "）")) : null;
         };
         if (told != null) {
             return told;
