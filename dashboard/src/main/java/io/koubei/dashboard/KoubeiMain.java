@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
 @Command(name = "koubei", mixinStandardHelpOptions = true, version = "koubei 0.1.0",
         description = "口碑 Koubei: multi-channel word-of-mouth monitoring for product teams.",
         subcommands = {ServeCommand.class, ImportCommand.class, SyncCommand.class, DemoCommand.class, ReportCommand.class,
-                PrivacyCommand.class,
+                PrivacyCommand.class, io.koubei.dashboard.cli.ThemesCommand.class,
                 EvalCommand.class, TrainCommand.class, AnalyzeCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public class KoubeiMain implements Runnable {

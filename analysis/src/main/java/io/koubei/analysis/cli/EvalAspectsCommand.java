@@ -4,6 +4,10 @@ import io.koubei.analysis.eval.AspectEvaluation;
 import io.koubei.analysis.eval.Json;
 import io.koubei.analysis.eval.LabelType;
 import io.koubei.analysis.eval.LabelledCsv;
+import io.koubei.analysis.themes.Theme;
+import io.koubei.analysis.themes.ThemeDiscovery;
+import io.koubei.analysis.themes.ThemeIndex;
+import io.koubei.analysis.themes.ThemeReader;
 import io.koubei.core.feedback.Polarity;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,6 +48,16 @@ public final class EvalAspectsCommand implements Callable<Integer> {
     @Option(names = "--show-uncovered", defaultValue = "0", description = "Print this many rows Koubei gave no polarity to stderr (with tokens).")
     int showUncovered;
 
+    @Option(names = "--theme-min-mentions", defaultValue = "2",
+            description = "Opinions a discovered theme needs (discovery reads the evaluated texts only, never their targets or labels).")
+    int themeMinMentions;
+
+    @Option(names = "--show-themes", defaultValue = "0", description = "Print this many discovered themes to stderr.")
+    int showThemes;
+
+    @Option(names = "--show-unnamed", defaultValue = "0", description = "Print this many targets in no named theme to stderr (with their words).")
+    int showUnnamed;
+
     @Override
     public Integer call() throws Exception {
         try {
@@ -58,21 +72,47 @@ public final class EvalAspectsCommand implements Callable<Integer> {
             var analyzer = Analyzers.of(dataDir);
             AspectEvaluation eval = new AspectEvaluation(analyzer);
             int shown = 0;
+            int unnamedShown = 0;
             LabelledCsv.Records rows = csv.records(required);
             List<LabelledCsv.Skipped> skipped = new ArrayList<>(rows.skipped());
+            List<CSVRecord> selected = new ArrayList<>();
+            List<Polarity> truths = new ArrayList<>();
             for (int i = 0; i < rows.records().size(); i++) {
                 CSVRecord r = rows.records().get(i);
                 if (split != null && !split.equals(r.get(splitColumn))) {
                     continue;
                 }
-                Polarity polarity;
                 try {
-                    polarity = LabelType.THREE.parse(r.get(polarityCol), false);
+                    truths.add(LabelType.THREE.parse(r.get(polarityCol), false));
+                    selected.add(r);
                 } catch (IllegalArgumentException e) {
                     skipped.add(rows.skip(i, e.getMessage()));
-                    continue;
                 }
-                boolean covered = eval.add(r.get(textCol), r.get(targetCol), polarity);
+            }
+            // themes from the evaluated texts alone: the targets and polarities are not read here
+            ThemeReader reader = new ThemeReader(analyzer, List.of());
+            ThemeDiscovery discovery = reader.discovery(themeMinMentions);
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (CSVRecord r : selected) {
+                String text = r.get(textCol);
+                if (seen.add(text)) {
+                    discovery.add(reader.candidates(text));
+                }
+            }
+            List<Theme> themes = discovery.themes();
+            for (int i = 0; i < Math.min(showThemes, themes.size()); i++) {
+                Theme t = themes.get(i);
+                System.err.println(t.name() + "\t" + t.mentions() + "\t" + (t.aspect() == null ? "-" : t.aspect()) + "\t" + t.keys() + "\t" + t.phrases());
+            }
+            eval.withThemes(new ThemeIndex(themes), reader::words);
+            for (int i = 0; i < selected.size(); i++) {
+                CSVRecord r = selected.get(i);
+                long namedBefore = eval.named();
+                boolean covered = eval.add(r.get(textCol), r.get(targetCol), truths.get(i));
+                if (eval.named() == namedBefore && unnamedShown < showUnnamed) {
+                    unnamedShown++;
+                    System.err.println("unnamed\t" + r.get(targetCol) + "\t" + String.join("/", reader.words(r.get(targetCol))));
+                }
                 if (!covered && shown < showUncovered && r.getRecordNumber() % 3 == 0) {
                     shown++;
                     System.err.println(r.get(targetCol) + "\t" + r.get(polarityCol) + "\t" + String.join("/", analyzer.segment(r.get(textCol))));

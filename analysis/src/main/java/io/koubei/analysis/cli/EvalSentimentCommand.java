@@ -59,6 +59,10 @@ public final class EvalSentimentCommand implements Callable<Integer> {
             + "as the platform adapts to its store: auto (when labels are binary and there are at least 100 rows), on, off.")
     String adapt;
 
+    @Option(names = "--predictions", description = "Write each test row's prediction (row, predicted, score) to this CSV "
+            + "(not with --folds).")
+    Path predictionsFile;
+
     @Option(names = "--seed", defaultValue = "42")
     long seed;
 
@@ -79,6 +83,9 @@ public final class EvalSentimentCommand implements Callable<Integer> {
             TrainingOptions options = new TrainingOptions(epochs, TrainingOptions.defaults().learningRate(), TrainingOptions.defaults().l2(),
                     TrainingOptions.defaults().hashBits(), seed);
             SentimentEvaluation eval = new SentimentEvaluation(analyzer, type, excludeNeutral).showErrors(showErrors);
+            if (predictionsFile != null) {
+                eval.keepPredictions();
+            }
             boolean binary = type == LabelType.BINARY || excludeNeutral;
             CorpusAdaptation.Options adaptation = switch (adapt) {
                 case "off" -> null;
@@ -104,6 +111,15 @@ public final class EvalSentimentCommand implements Callable<Integer> {
             }
             out.put("input", input.toString());
             out.putAll(notes);
+            if (predictionsFile != null && !eval.predictions().isEmpty()) {
+                StringBuilder csv = new StringBuilder("row,predicted,score\n");
+                List<SentimentEvaluation.Prediction> ps = eval.predictions();
+                for (int i = 0; i < ps.size(); i++) {
+                    csv.append(i + 1).append(',').append(ps.get(i).predicted().wireName()).append(',')
+                            .append(String.format(java.util.Locale.ROOT, "%.6f", ps.get(i).score())).append('\n');
+                }
+                java.nio.file.Files.writeString(predictionsFile, csv.toString());
+            }
             System.out.println(Json.write(out));
             return 0;
         } catch (IllegalArgumentException e) {

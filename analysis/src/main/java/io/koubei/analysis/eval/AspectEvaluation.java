@@ -13,11 +13,24 @@ public final class AspectEvaluation {
     private long covered;
     private long correct;
     private long mapped;
+    private long named;
+    private io.koubei.analysis.themes.ThemeIndex themes;
+    private java.util.function.Function<String, java.util.List<String>> words;
     private long nanos;
     private final ClassificationReport report = new ClassificationReport(java.util.List.of(Polarity.NEGATIVE, Polarity.NEUTRAL, Polarity.POSITIVE));
 
     public AspectEvaluation(KoubeiAnalyzer analyzer) {
         this.analyzer = analyzer;
+    }
+
+    /**
+     * Themes discovered (from the evaluated texts alone) to count targets that land in a named theme; words splits
+     * a target into its words as the analyzer does.
+     */
+    public AspectEvaluation withThemes(io.koubei.analysis.themes.ThemeIndex index, java.util.function.Function<String, java.util.List<String>> targetWords) {
+        this.themes = index;
+        this.words = targetWords;
+        return this;
     }
 
     /** @return whether Koubei gave the target a polarity */
@@ -28,6 +41,9 @@ public final class AspectEvaluation {
         n++;
         if (analyzer.resources().taxonomy().aspectOf(target) != null) {
             mapped++;
+            named++;
+        } else if (themes != null && named(words.apply(target))) {
+            named++;
         }
         if (p.isPresent()) {
             covered++;
@@ -39,6 +55,24 @@ public final class AspectEvaluation {
         return p.isPresent();
     }
 
+    /** In a discovered theme, or one of its words is a taxonomy term (拍照的抓拍能力 → camera). */
+    private boolean named(java.util.List<String> targetWords) {
+        if (themes.themeOf(targetWords) != null) {
+            return true;
+        }
+        for (String w : targetWords) {
+            if (analyzer.resources().taxonomy().aspectOfToken(w) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Targets so far that landed in a taxonomy aspect or a discovered theme. */
+    public long named() {
+        return named;
+    }
+
     public Map<String, Object> result() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("n", n);
@@ -46,6 +80,10 @@ public final class AspectEvaluation {
         out.put("accuracyOnCovered", ClassificationReport.round(covered == 0 ? 0 : (double) correct / covered));
         out.put("accuracyOverall", ClassificationReport.round(n == 0 ? 0 : (double) correct / n));
         out.put("taxonomyMapped", ClassificationReport.round(n == 0 ? 0 : (double) mapped / n));
+        if (themes != null) {
+            out.put("namedThemeShare", ClassificationReport.round(n == 0 ? 0 : (double) named / n));
+            out.put("themes", themes.size());
+        }
         Map<String, Object> details = report.toMap();
         out.put("confusion", details.get("confusion"));
         out.put("itemsPerSecond", nanos > 0 ? Math.round(n / (nanos / 1e9)) : null);

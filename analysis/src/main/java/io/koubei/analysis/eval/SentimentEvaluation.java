@@ -25,6 +25,22 @@ public final class SentimentEvaluation {
     private final java.util.Random errorSample = new java.util.Random(1);
 
     /** Print up to n misclassified rows (text, label, explanation) to stderr: for checking the rules on your own data. */
+    /** One test row's prediction, in the order of the test rows. */
+    public record Prediction(Polarity predicted, double score) {
+    }
+
+    private List<Prediction> predictions;
+
+    /** Keeps each test row's prediction (zero-shot and trained runs; not cross-validation) for {@link #predictions()}. */
+    public SentimentEvaluation keepPredictions() {
+        this.predictions = new ArrayList<>();
+        return this;
+    }
+
+    public List<Prediction> predictions() {
+        return predictions == null ? List.of() : List.copyOf(predictions);
+    }
+
     public SentimentEvaluation showErrors(int n) {
         this.showErrors = n;
         return this;
@@ -101,6 +117,7 @@ public final class SentimentEvaluation {
     }
 
     public Map<String, Object> crossValidate(List<LabelledText> data, int k, TrainingOptions options) {
+        recording = false; // folds run in fold order, not row order
         int[] fold = KFold.assign(data.size(), k, options.seed());
         FeatureExtractor fx = new FeatureExtractor(options.hashBits());
         List<SparseVector> xs = data.parallelStream().map(e -> analyzer.features(e.text(), fx)).toList();
@@ -158,6 +175,8 @@ public final class SentimentEvaluation {
         }
     }
 
+    private boolean recording = true;
+
     private Result run(KoubeiAnalyzer a, List<LabelledText> test) {
         ClassificationReport report = newReport();
         long start = System.nanoTime();
@@ -165,6 +184,9 @@ public final class SentimentEvaluation {
             Sentiment s = a.sentiment(e.text());
             Polarity p = predicted(s);
             report.add(e.label(), p);
+            if (predictions != null && recording) {
+                predictions.add(new Prediction(p, s.score()));
+            }
             if (p != e.label() && showErrors > 0 && errorSample.nextInt(10) == 0) {
                 showErrors--;
                 System.err.println(e.label().wireName() + "\t" + String.format("%.2f", s.score()) + "\t" + e.text() + "\t" + s.explanation());

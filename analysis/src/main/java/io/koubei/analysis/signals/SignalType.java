@@ -25,5 +25,7 @@ public enum SignalType {
     /** An unanswered item is close to (or past) its first-response SLA, e.g. the 100-minute rule. */
     RESPONSE_SLA,
     /** A connector failed several runs in a row: its channel is silent because it is not read, not because users are. */
-    SOURCE_DOWN
+    SOURCE_DOWN,
+    /** A discovered theme (a problem no taxonomy aspect names) is new or its negative volume grew far above its own history. */
+    EMERGING_THEME
 }

@@ -65,4 +65,17 @@ class EvalCommandTest {
         assertThat(r.out()).contains("\"n\":2").contains("\"coverage\":1.0").contains("\"inputSkippedRows\":1");
         assertThat(r.err()).contains(csv + " line 4: three-class label");
     }
+
+    @Test
+    void targetsTheTaxonomyDoesNotKnowLandInDiscoveredThemes(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("targets.csv");
+        Files.writeString(csv, "text,target,polarity\n"
+                + "悬挂偏硬,悬挂,negative\n车子的悬挂太软了,悬挂,negative\n悬挂调校很好,悬挂调校,positive\n"
+                + "内饰太老气,内饰,negative\n内饰很精致,内饰,positive\n屏幕很清晰,屏幕,positive\n"
+                + "方向盘很沉,方向盘,negative\n");
+        Run r = run("eval", "aspects", "--input", csv.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        // taxonomy: only 屏幕 (1/7); discovered from these texts: 悬挂 (3), 内饰 (2); 方向盘 is said once, no theme
+        assertThat(r.out()).contains("\"taxonomyMapped\":0.1429").contains("\"namedThemeShare\":0.8571");
+    }
 }

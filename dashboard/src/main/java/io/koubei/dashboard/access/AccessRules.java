@@ -28,6 +28,8 @@ public final class AccessRules {
                     List.of("/alerts/*/ack", "/alerts/*/resolve", "/alerts/*/assign", "/alerts/*/comment"),
                     List.of("/api/v1/alerts/*/ack", "/api/v1/alerts/*/resolve", "/api/v1/alerts/*/assign",
                             "/api/v1/alerts/*/comment"), Role.ANALYST, false),
+            new Rule("rename, hide, promote or merge a discovered theme", List.of(),
+                    List.of("/api/v1/themes/*", "/api/v1/themes/*/merge"), Role.ANALYST, false),
             new Rule("generate an archived report", List.of("/reports"), List.of(), Role.ANALYST, false),
             new Rule("re-scan signals, record product events", List.of(),
                     List.of("/api/v1/signals/scan", "/api/v1/events"), Role.ANALYST, false),

@@ -115,6 +115,7 @@ public class AlertReportNotes implements WeeklyReportBuilder.ReportNotes {
             case NPS_DROP, CSAT_DROP -> "满意度";
             case EVENT_IMPACT -> "事件影响";
             case COMPETITOR_GAP -> "竞品";
+            case EMERGING_THEME -> "新问题";
             default -> "预警";
         };
     }

@@ -37,6 +37,7 @@ public final class IncidentText {
             case COMPETITOR_GAP -> en ? "Competitor gap" : "竞品差距";
             case RESPONSE_SLA -> en ? "Response time" : "响应时限";
             case SOURCE_DOWN -> en ? "Source down" : "数据源中断";
+            case EMERGING_THEME -> en ? "Emerging problem" : "新问题";
         };
     }
 
@@ -130,7 +131,7 @@ public final class IncidentText {
         if (about != null) {
             switch (i.type()) {
                 case COMPETITOR_GAP -> parts.add((en(locale) ? "vs " : "对比 ") + names.product(about, locale));
-                case COCOON, SPIKE, SILENCE, SOURCE_DOWN, DIVERGENCE, CORE_COMPLAINT -> parts.add(names.subject(about, locale));
+                case COCOON, SPIKE, SILENCE, SOURCE_DOWN, DIVERGENCE, CORE_COMPLAINT, EMERGING_THEME -> parts.add(names.subject(about, locale));
                 // an item id (response time), a metric name (NPS, CSAT), an event or a cluster id: not a name to show
                 default -> { }
             }
@@ -218,6 +219,13 @@ public final class IncidentText {
                             num(f.get("consecutiveFailures")))
                     : String.format(Locale.ROOT, "数据源连续 %s 次读取失败：该渠道没有声音是因为没读到，不是用户沉默。",
                             num(f.get("consecutiveFailures")))) : null;
+            case EMERGING_THEME -> has(f, "observed", "baselineMedian") && about(i.subject()) != null ? (en
+                    ? String.format(Locale.ROOT, "%s posts criticised \"%s\" in %s, against a usual %s%s.",
+                            num(f.get("observed")), about(i.subject()), o.period(), num(f.get("baselineMedian")),
+                            aspect == null ? ": a problem no aspect of the taxonomy names" : " (" + aspect + ")")
+                    : String.format(Locale.ROOT, "%s 周有 %s 条负面意见提到「%s」，通常约 %s 条%s。", o.period(),
+                            num(f.get("observed")), about(i.subject()), num(f.get("baselineMedian")),
+                            aspect == null ? "：分类里没有的新问题" : "（" + aspect + "）")) : null;
         };
         if (told != null) {
             return told;

@@ -153,6 +153,7 @@ public record IncidentView(String id, SignalType type, String typeName, String t
             case COMPETITOR_GAP -> "gap";
             case RESPONSE_SLA -> f.containsKey("unanswered") ? "unanswered" : "elapsedMinutes";
             case SOURCE_DOWN -> "consecutiveFailures";
+            case EMERGING_THEME -> "observed";
             case DIVERGENCE -> f.containsKey("aspectRecentNegative") ? "aspectRecentNegative" : "negativeRecent";
         };
         Double v = f.get(key);
@@ -168,6 +169,7 @@ public record IncidentView(String id, SignalType type, String typeName, String t
             case RESPONSE_SLA -> f.get("slaMinutes");
             case EVENT_IMPACT -> f.get("netSentimentBefore");
             case COMPETITOR_GAP -> f.get("previousGap");
+            case EMERGING_THEME -> f.get("baselineMedian");
             default -> null;
         };
     }

@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
 public final class FilterParams {
     public static final List<String> NAMES = List.of("q", "from", "to", "week", "day", "channel", "source", "product",
             "version", "polarity", "aspect", "aspectPolarity", "segment", "nps", "scale", "ratingMin", "ratingMax",
-            "author", "flag", "excludeFlag", "id", "replyTo", "official");
+            "author", "flag", "excludeFlag", "id", "replyTo", "official", "theme");
 
     private static final Map<Dimension, String> DIMENSION_PARAM = new EnumMap<>(Dimension.class);
 

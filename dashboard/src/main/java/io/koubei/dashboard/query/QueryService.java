@@ -55,7 +55,24 @@ public class QueryService {
     }
 
     public FeedbackFilter filter(FilterParams params) {
-        return params.toFilter(calendar.zone(), analyzer);
+        FeedbackFilter f = params.toFilter(calendar.zone(), analyzer);
+        String theme = params.first("theme");
+        if (theme != null && themes != null) {
+            // theme=<id>: the items among the others' matches with an opinion on that discovered theme
+            java.util.Set<String> ids = new java.util.LinkedHashSet<>(themes.itemIds(f, theme));
+            if (ids.isEmpty()) {
+                ids.add("\u0000no-item"); // an empty id set would mean "any item"
+            }
+            f = f.toBuilder().ids(ids).build();
+        }
+        return f;
+    }
+
+    private volatile io.koubei.dashboard.themes.ThemeService themes;
+
+    /** Lets {@code theme=<id>} filter searches, counts and aggregates (themes/ wires it). */
+    public void useThemes(io.koubei.dashboard.themes.ThemeService service) {
+        this.themes = service;
     }
 
     public SearchResponse search(FilterParams params, int offset, int limit) {

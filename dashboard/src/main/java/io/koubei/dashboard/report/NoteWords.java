@@ -53,6 +53,7 @@ final class NoteWords {
             case "EVENT_IMPACT" -> en ? "Impact of a release or event" : "发布或事件的影响";
             case "COMPETITOR_GAP" -> en ? "Gap to a competitor" : "与竞品的差距";
             case "RESPONSE_SLA" -> en ? "Replies over the time target" : "回复超时";
+            case "EMERGING_THEME" -> en ? "A new problem emerged" : "新问题出现";
             default -> en ? "Alert" : "预警";
         };
         List<String> parts = new ArrayList<>();

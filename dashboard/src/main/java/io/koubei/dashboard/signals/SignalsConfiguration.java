@@ -50,8 +50,9 @@ public class SignalsConfiguration implements SchedulingConfigurer {
     }
 
     @Bean
-    SignalsService signalsService(FeedbackStore store, EventRegistry events, AlertService alerts, Detectors detectors) {
-        return new SignalsService(store, calendar, detectors::config, events, alerts);
+    SignalsService signalsService(FeedbackStore store, EventRegistry events, AlertService alerts, Detectors detectors,
+            io.koubei.dashboard.themes.ThemeService themes) {
+        return new SignalsService(store, calendar, detectors::config, events, alerts).withThemes(themes);
     }
 
     /** The one re-scan after new feedback: it hears of every stored batch, whichever bus or entry it came by. */

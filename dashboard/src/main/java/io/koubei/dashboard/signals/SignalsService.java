@@ -43,6 +43,7 @@ public class SignalsService {
     private final EventRegistry events;
     private final AlertService alerts;
     private final Map<String, ScanSummary> lastScans = new LinkedHashMap<>();
+    private volatile io.koubei.dashboard.themes.ThemeService themes;
 
     public SignalsService(FeedbackStore store, CalendarKeys calendar, ScanConfig config, EventRegistry events,
             AlertService alerts) {
@@ -57,6 +58,12 @@ public class SignalsService {
         this.config = config;
         this.events = events;
         this.alerts = alerts;
+    }
+
+    /** Adds the emerging-theme detector to every scan (themes discovered from the scanned weeks' items). */
+    public SignalsService withThemes(io.koubei.dashboard.themes.ThemeService service) {
+        this.themes = service;
+        return this;
     }
 
     /** What a scan did: its signals, how many items it flagged and re-segmented. */
@@ -82,17 +89,27 @@ public class SignalsService {
         ScanConfig c = dataStart == null ? config : config.withDataStart(dataStart);
         WeeklyScan.Result r = new WeeklyScan(c, calendar).run(items, week, events.list());
         int[] changed = writeBack(items, week, r);
-        alerts.receive(r.signals());
-        ScanSummary summary = new ScanSummary(week, r.signals(), changed[0], changed[1], items.size());
+        List<Signal> signals = new ArrayList<>(r.signals());
+        if (themes != null) {
+            List<String> history = new ArrayList<>();
+            for (String w : weeks) {
+                if (!w.equals(week) && (dataStart == null || w.compareTo(dataStart) >= 0)) {
+                    history.add(w);
+                }
+            }
+            signals.addAll(themes.emerging(items, week, history));
+        }
+        alerts.receive(signals);
+        ScanSummary summary = new ScanSummary(week, signals, changed[0], changed[1], items.size());
         lastScans.put(week, summary);
         // Spring Boot's registry is in the global one (docs/operations.md); a no-op without it
         io.micrometer.core.instrument.Metrics.timer("koubei.signals.scan").record(System.nanoTime() - started,
                 java.util.concurrent.TimeUnit.NANOSECONDS);
-        for (Signal s : r.signals()) {
+        for (Signal s : signals) {
             io.micrometer.core.instrument.Metrics.counter("koubei.signals.found", "type", s.type().name()).increment();
         }
         log.info("Signals {}: {} signals, {} items flagged, {} segments set, {} items scanned", week,
-                r.signals().size(), changed[0], changed[1], items.size());
+                signals.size(), changed[0], changed[1], items.size());
         return summary;
     }
 

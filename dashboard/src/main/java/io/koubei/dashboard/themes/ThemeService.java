@@ -1,0 +1,280 @@
+package io.koubei.dashboard.themes;
+
+import io.koubei.analysis.KoubeiAnalyzer;
+import io.koubei.analysis.signals.Signal;
+import io.koubei.analysis.themes.EmergingThemeDetector;
+import io.koubei.analysis.themes.Theme;
+import io.koubei.analysis.themes.ThemeCandidate;
+import io.koubei.analysis.themes.ThemeDiscovery;
+import io.koubei.analysis.themes.ThemeEdits;
+import io.koubei.analysis.themes.ThemeIndex;
+import io.koubei.analysis.themes.ThemeMention;
+import io.koubei.analysis.themes.ThemeReader;
+import io.koubei.core.feedback.AnalyzedFeedback;
+import io.koubei.core.feedback.Polarity;
+import io.koubei.core.store.FeedbackFilter;
+import io.koubei.core.store.FeedbackStore;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * Themes of the feedback in a range: discovery over the items' opinion targets (products named in the settings are
+ * never a theme), the team's edits applied, each item's themes, and the emerging-theme signal for the detector scan.
+ */
+public class ThemeService {
+    /** A theme needs this many opinions in the range read. */
+    static final int MIN_MENTIONS = 5;
+
+    private final FeedbackStore store;
+    private final Supplier<KoubeiAnalyzer> analyzer;
+    private final Supplier<? extends Collection<String>> productNames;
+    private final ThemeEditStore edits;
+
+    /**
+     * @param analyzer     the analyzer as the settings left it (taxonomy, lexicon, dictionaries)
+     * @param productNames ours and competitors' product names: never a theme
+     */
+    public ThemeService(FeedbackStore store, Supplier<KoubeiAnalyzer> analyzer, Supplier<? extends Collection<String>> productNames,
+            ThemeEditStore edits) {
+        this.store = store;
+        this.analyzer = analyzer;
+        this.productNames = productNames;
+        this.edits = edits;
+    }
+
+    public ThemeEditStore edits() {
+        return edits;
+    }
+
+    /** Themes found in some items, and each item's opinions on them. */
+    public record Discovered(List<Theme> themes, List<ThemeMention> mentions) {
+        public Map<String, Theme> byId() {
+            Map<String, Theme> m = new HashMap<>();
+            themes.forEach(t -> m.put(t.id(), t));
+            return m;
+        }
+
+        Map<String, List<ThemeMention>> byItem() {
+            Map<String, List<ThemeMention>> m = new HashMap<>();
+            mentions.forEach(x -> m.computeIfAbsent(x.itemId(), k -> new ArrayList<>(2)).add(x));
+            return m;
+        }
+    }
+
+    /** What discovery keeps of an item between reading it and indexing it: not its text. */
+    private record Read(String id, String week, io.koubei.core.feedback.Channel channel, String version,
+                        List<List<String>> targets, List<Polarity> polarities) {
+    }
+
+    /**
+     * @param discoveredAt item count when the vocabulary was last discovered
+     * @param seen         ids of every item read so far (with or without opinions)
+     */
+    private record Cached(long count, long discoveredAt, ThemeEdits edits, Discovered discovered, ThemeIndex index,
+                          Map<String, List<ThemeMention>> byItem, Set<String> seen) {
+    }
+
+    /** New items up to this share of those the vocabulary was discovered on are only indexed, not rediscovered. */
+    static final double GROWTH_BEFORE_REDISCOVERY = 0.05;
+
+    private Cached cache;
+
+    /**
+     * The themes of everything stored (one vocabulary, so a theme keeps its id whatever range or product is asked
+     * for). Rediscovered when the team's edits change or the store grew by more than
+     * {@link #GROWTH_BEFORE_REDISCOVERY} (or shrank); smaller additions (a re-scan after new feedback) are only read
+     * and put into the existing themes.
+     */
+    public synchronized Discovered all() {
+        return cached().discovered();
+    }
+
+    private synchronized Cached cached() {
+        long n = store.count(FeedbackFilter.ALL);
+        ThemeEdits e = edits.edits();
+        if (cache != null && cache.count() == n && cache.edits().equals(e)) {
+            return cache;
+        }
+        if (cache != null && cache.edits().equals(e) && n > cache.count()
+                && n <= cache.discoveredAt() * (1 + GROWTH_BEFORE_REDISCOVERY)) {
+            cache = extended(cache, n);
+            return cache;
+        }
+        Set<String> seen = new java.util.HashSet<>();
+        Discovered d = discover(FeedbackFilter.ALL, e, seen);
+        cache = new Cached(n, n, e, d, new ThemeIndex(d.themes()), d.byItem(), seen);
+        return cache;
+    }
+
+    /** The cache with the items it has not read yet put into its themes (new maps: readers may hold the old ones). */
+    private Cached extended(Cached c, long n) {
+        List<AnalyzedFeedback> fresh = new ArrayList<>();
+        store.scan(FeedbackFilter.ALL, f -> {
+            if (!c.seen().contains(f.id())) {
+                fresh.add(f);
+            }
+        });
+        Set<String> seen = new java.util.HashSet<>(c.seen());
+        Map<String, List<ThemeMention>> byItem = new HashMap<>(c.byItem());
+        List<ThemeMention> mentions = new ArrayList<>(c.discovered().mentions());
+        ThemeReader reader = new ThemeReader(analyzer.get(), productNames.get());
+        List<AnalyzedFeedback> users = fresh.stream().filter(f -> !f.item().fromOfficialAccount()).toList();
+        List<List<ThemeCandidate>> read = users.parallelStream().map(f -> reader.candidates(textOf(f))).toList();
+        for (int i = 0; i < users.size(); i++) {
+            AnalyzedFeedback f = users.get(i);
+            List<ThemeMention> ms = mentionsOf(f.id(), f.week(), f.item().channel(), f.item().productVersion(),
+                    read.get(i).stream().map(ThemeCandidate::words).toList(), read.get(i).stream().map(ThemeCandidate::polarity).toList(),
+                    c.index());
+            if (!ms.isEmpty()) {
+                byItem.put(f.id(), ms);
+                mentions.addAll(ms);
+            }
+        }
+        fresh.forEach(f -> seen.add(f.id()));
+        return new Cached(n, c.discoveredAt(), c.edits(), new Discovered(c.discovered().themes(), mentions), c.index(),
+                byItem, seen);
+    }
+
+    private static String textOf(AnalyzedFeedback f) {
+        return f.item().title() == null || f.item().title().isBlank() ? f.item().text() : f.item().title() + "\n" + f.item().text();
+    }
+
+    private static List<ThemeMention> mentionsOf(String itemId, String week, io.koubei.core.feedback.Channel channel,
+            String version, List<List<String>> targets, List<Polarity> polarities, ThemeIndex index) {
+        List<ThemeMention> out = new ArrayList<>(2);
+        Set<String> seen = new LinkedHashSet<>();
+        for (int i = 0; i < targets.size(); i++) {
+            String id = index.themeOf(targets.get(i));
+            Polarity p = polarities.get(i);
+            if (id != null && seen.add(id + p)) {
+                out.add(new ThemeMention(itemId, week, channel, version, id, p));
+            }
+        }
+        return out;
+    }
+
+    /** Discovery over the items a filter matches (read from the store as a stream: the texts are not kept). */
+    Discovered discover(FeedbackFilter filter, ThemeEdits e, Set<String> seenIds) {
+        Set<String> products = new LinkedHashSet<>(productNames.get());
+        List<Read> reads = new ArrayList<>();
+        ThemeReader[] reader = {null};
+        ThemeDiscovery[] discovery = {null};
+        List<AnalyzedFeedback> pending = new ArrayList<>();
+        store.scan(filter, f -> {
+            seenIds.add(f.id());
+            if (f.item().product() != null) {
+                products.add(f.item().product());
+            }
+            pending.add(f);
+            if (pending.size() >= 2000) {
+                read(pending, products, reader, discovery, reads);
+            }
+        });
+        read(pending, products, reader, discovery, reads);
+        if (discovery[0] == null) {
+            return new Discovered(List.of(), List.of());
+        }
+        List<Theme> themes = discovery[0].themes(e);
+        ThemeIndex index = new ThemeIndex(themes);
+        List<ThemeMention> mentions = new ArrayList<>();
+        for (Read r : reads) {
+            mentions.addAll(mentionsOf(r.id(), r.week(), r.channel(), r.version(), r.targets(), r.polarities(), index));
+        }
+        return new Discovered(themes, mentions);
+    }
+
+    private void read(List<AnalyzedFeedback> batch, Set<String> products, ThemeReader[] reader, ThemeDiscovery[] discovery,
+            List<Read> reads) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        if (reader[0] == null) {
+            // product names seen in the first batch and the settings; later ones are rare and still filtered by settings
+            reader[0] = new ThemeReader(analyzer.get(), products);
+            discovery[0] = reader[0].discovery(MIN_MENTIONS);
+        }
+        ThemeReader r = reader[0];
+        // reading is the cost (the analyzer is thread-safe): in parallel; discovery takes them in order
+        List<AnalyzedFeedback> users = batch.stream().filter(f -> !f.item().fromOfficialAccount()).toList(); // the company's own replies are not what users say
+        List<List<ThemeCandidate>> read = users.parallelStream().map(f -> r.candidates(textOf(f))).toList();
+        for (int i = 0; i < users.size(); i++) {
+            AnalyzedFeedback f = users.get(i);
+            List<ThemeCandidate> c = read.get(i);
+            if (!c.isEmpty()) {
+                discovery[0].add(c);
+                reads.add(new Read(f.id(), f.week(), f.item().channel(), f.item().productVersion(),
+                        c.stream().map(ThemeCandidate::words).toList(), c.stream().map(ThemeCandidate::polarity).toList()));
+            }
+        }
+        batch.clear();
+    }
+
+    /** EMERGING_THEME signals of a week: the stored themes' negative opinions in the week against its history weeks. */
+    public List<Signal> emerging(List<AnalyzedFeedback> items, String week, List<String> historyWeeks) {
+        Cached c = cached();
+        List<ThemeMention> mentions = new ArrayList<>();
+        for (AnalyzedFeedback f : items) {
+            mentions.addAll(c.byItem().getOrDefault(f.id(), List.of()));
+        }
+        return new EmergingThemeDetector().detect(mentions, c.discovered().byId(), week, historyWeeks);
+    }
+
+    /** One theme in a range, as the API and the CLI show it. */
+    public record ThemeView(String id, String name, String aspect, List<String> phrases, long volume, long negative,
+                            double negativeShare, Map<String, Long> weekly, String firstSeen, List<String> quotes,
+                            List<String> opinionWords, boolean hidden) {
+    }
+
+    /** Themes of the items matching a filter (e.g. a date range and a product), most mentioned first. */
+    public List<ThemeView> list(FeedbackFilter filter, boolean includeHidden) {
+        Cached c = cached();
+        Map<String, Map<String, Long>> weekly = new HashMap<>();
+        Map<String, Set<String>> itemsOf = new HashMap<>();
+        Map<String, Set<String>> negativeItemsOf = new HashMap<>();
+        store.scan(filter, f -> {
+            for (ThemeMention m : c.byItem().getOrDefault(f.id(), List.of())) {
+                if (itemsOf.computeIfAbsent(m.themeId(), k -> new LinkedHashSet<>()).add(m.itemId())) {
+                    weekly.computeIfAbsent(m.themeId(), k -> new TreeMap<>()).merge(m.week(), 1L, Long::sum);
+                }
+                if (m.polarity() == Polarity.NEGATIVE) {
+                    negativeItemsOf.computeIfAbsent(m.themeId(), k -> new LinkedHashSet<>()).add(m.itemId());
+                }
+            }
+        });
+        List<ThemeView> out = new ArrayList<>();
+        for (Theme t : c.discovered().themes()) {
+            long volume = itemsOf.getOrDefault(t.id(), Set.of()).size();
+            if (volume == 0 || t.hidden() && !includeHidden) {
+                continue;
+            }
+            long negative = negativeItemsOf.getOrDefault(t.id(), Set.of()).size();
+            Map<String, Long> w = weekly.getOrDefault(t.id(), Map.of());
+            String first = w.isEmpty() ? null : w.keySet().iterator().next();
+            out.add(new ThemeView(t.id(), t.name(), t.aspect(), t.phrases(), volume, negative,
+                    Math.round(1000.0 * negative / volume) / 1000.0, w, first, t.quotes(), t.opinionWords(), t.hidden()));
+        }
+        out.sort((a, b) -> Long.compare(b.volume(), a.volume()));
+        return out;
+    }
+
+    /** Ids of the items with an opinion on a theme, among those matching a filter (the {@code theme} filter). */
+    public Set<String> itemIds(FeedbackFilter filter, String themeId) {
+        Cached c = cached();
+        Set<String> out = new LinkedHashSet<>();
+        store.scan(filter, f -> {
+            for (ThemeMention m : c.byItem().getOrDefault(f.id(), List.of())) {
+                if (m.themeId().equals(themeId)) {
+                    out.add(m.itemId());
+                }
+            }
+        });
+        return out;
+    }
+}
