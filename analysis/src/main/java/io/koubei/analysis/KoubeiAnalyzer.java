@@ -62,7 +62,7 @@ public final class KoubeiAnalyzer implements FeedbackAnalyzer {
     public Analysis analyze(FeedbackItem item) {
         TextAnalysis a = analyzeText(titledText(item.title(), item.text()));
         NpsClass nps = item.rating() == null ? null : item.rating().npsClass();
-        return new Analysis(IndexTerms.of(a.terms()), a.sentiment(), a.opinions(), nps, null, SimHash.of(a.terms()), Set.of(),
+        return new Analysis(IndexTerms.of(a.terms()), a.sentiment(), a.opinions(), nps, null, SimHash.ofItem(item.title(), item.text()), Set.of(),
                 version());
     }
 

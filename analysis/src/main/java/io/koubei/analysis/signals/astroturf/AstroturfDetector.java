@@ -1,5 +1,6 @@
 package io.koubei.analysis.signals.astroturf;
 
+import io.koubei.analysis.SimHash;
 import io.koubei.analysis.signals.Evidence;
 import io.koubei.analysis.signals.RobustStats;
 import io.koubei.analysis.signals.SampleText;

@@ -1,5 +1,6 @@
 package io.koubei.analysis.signals.astroturf;
 
+import io.koubei.analysis.SimHash;
 import io.koubei.core.feedback.AnalyzedFeedback;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ public final class NearDuplicateClusterer {
             if (norm.codePointCount(0, norm.length()) < params.minTextChars()) {
                 continue;
             }
-            long sim = f.analysis().simhash() != 0 ? f.analysis().simhash() : SimHash.ofNormalized(norm);
+            long sim = SimHash.ofNormalized(norm); // items analysed before 2026-12 store another hash: compute it
             long[] sh = Shingles.of(norm);
             items.add(new Entry(f, f.item().createdAt().toEpochMilli(), sim, sh,
                     MinHash.signature(sh, params.minHashBands() * params.minHashRows())));

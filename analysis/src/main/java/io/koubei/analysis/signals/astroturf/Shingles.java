@@ -1,5 +1,6 @@
 package io.koubei.analysis.signals.astroturf;
 
+import io.koubei.analysis.SimHash;
 import java.util.Arrays;
 
 /** Character 3-gram shingles of a normalised text as sorted distinct 64-bit hashes, and their Jaccard index. */

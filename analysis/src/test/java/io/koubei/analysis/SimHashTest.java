@@ -1,6 +1,10 @@
-package io.koubei.analysis.signals.astroturf;
+package io.koubei.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.koubei.core.feedback.Channel;
+import io.koubei.core.feedback.FeedbackItem;
+import java.time.Instant;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -38,5 +42,19 @@ class SimHashTest {
             closest = Math.min(closest, SimHash.hamming(b, SimHash.of(s.toString())));
         }
         assertThat(closest).isGreaterThan(near + 4);
+    }
+
+    @Test
+    void theAnalysisStoresTheSameSignatureTheAstroturfClustererComputes() {
+        FeedbackAnalyzer analyzer = FeedbackAnalyzers.builtIn();
+        FeedbackItem post = FeedbackItem.builder().id("a").source("weibo").channel(Channel.SOCIAL).externalId("a")
+                .createdAt(Instant.parse("2026-11-01T00:00:00Z")).title("新机体验")
+                .text("新机续航真的太强了，拍照也清晰，强烈推荐大家入手！").build();
+        long stored = analyzer.analyze(post).simhash();
+        assertThat(stored).isEqualTo(SimHash.ofItem("新机体验", "新机续航真的太强了，拍照也清晰，强烈推荐大家入手！"))
+                .isEqualTo(SimHash.of("新机体验 新机续航真的太强了 拍照也清晰 强烈推荐大家入手!!"));
+        FeedbackItem copy = post.toBuilder().id("b").externalId("b").title(null)
+                .text("新机体验！！新机续航真的太强了，拍照也清晰，强烈推荐大家入手～").build();
+        assertThat(analyzer.analyze(copy).simhash()).as("the same words in other punctuation, title folded in").isEqualTo(stored);
     }
 }
