@@ -16,6 +16,9 @@ public final class SpringLauncher {
     public static ConfigurableApplicationContext start(boolean web, Path dataDir, Map<String, Object> extra) {
         Map<String, Object> props = new LinkedHashMap<>();
         if (!web) {
+            // only `serve` runs scheduled work: an import crossing the hour must not run the hourly scan (it judged
+            // the empty weeks after the imported history as silent), nor take the lease from a running server
+            props.put("koubei.scheduled-work", "false");
             // a command that cannot start (a data directory in use, a store that is down) says so in one sentence
             // (KoubeiMain, ImportCommand), not as Spring's failure report with its stack trace
             props.put("logging.level.org.springframework.boot.SpringApplication", "OFF");

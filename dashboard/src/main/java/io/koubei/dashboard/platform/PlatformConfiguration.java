@@ -91,8 +91,9 @@ public class PlatformConfiguration {
     /** The node that runs scheduled work: the holder of the scheduler lease (always this one on the embedded store). */
     @Bean(destroyMethod = "close")
     ClusterLeader clusterLeader(StateStore state,
-            @org.springframework.beans.factory.annotation.Value("${koubei.cluster.lease-ttl:PT45S}") java.time.Duration ttl) {
-        return new ClusterLeader(state, java.time.Clock.systemUTC(), ttl.dividedBy(3), ttl);
+            @org.springframework.beans.factory.annotation.Value("${koubei.cluster.lease-ttl:PT45S}") java.time.Duration ttl,
+            @org.springframework.beans.factory.annotation.Value("${koubei.scheduled-work:true}") boolean scheduledWork) {
+        return new ClusterLeader(state, java.time.Clock.systemUTC(), ttl.dividedBy(3), ttl, scheduledWork);
     }
 
     private static ElasticsearchStoreConfig elasticsearchConfig(KoubeiProperties props) {

@@ -29,18 +29,32 @@ public final class ClusterLeader implements AutoCloseable {
     private final ScheduledExecutorService heartbeat;
     private volatile Instant leadingUntil = Instant.MIN;
 
+    private final boolean candidate;
+
     public ClusterLeader(StateStore state, Clock clock, Duration heartbeatEvery, Duration ttl) {
+        this(state, clock, heartbeatEvery, ttl, true);
+    }
+
+    /**
+     * @param candidate false for a process that must never run scheduled work (a command such as {@code koubei
+     *                  import}, which runs for minutes beside the servers): it never takes the lease, so it neither
+     *                  runs the hourly scan nor keeps a server from running it
+     */
+    public ClusterLeader(StateStore state, Clock clock, Duration heartbeatEvery, Duration ttl, boolean candidate) {
         this.state = state;
         this.clock = clock;
         this.ttl = ttl;
+        this.candidate = candidate;
         this.nodeId = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "cluster-leader");
             t.setDaemon(true);
             return t;
         });
-        beat();
-        heartbeat.scheduleWithFixedDelay(this::beat, heartbeatEvery.toMillis(), heartbeatEvery.toMillis(), TimeUnit.MILLISECONDS);
+        if (candidate) {
+            beat();
+            heartbeat.scheduleWithFixedDelay(this::beat, heartbeatEvery.toMillis(), heartbeatEvery.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     /** This node's name in the lease (process name and a random suffix). */
@@ -89,6 +103,9 @@ public final class ClusterLeader implements AutoCloseable {
     public void close() {
         heartbeat.shutdownNow();
         leadingUntil = Instant.MIN;
+        if (!candidate) {
+            return;
+        }
         try {
             state.releaseLease(LEASE, nodeId);
         } catch (RuntimeException e) {

@@ -30,6 +30,18 @@ class ClusterLeaderTest {
     }
 
     @Test
+    void aCommandThatIsNoCandidateNeverRunsScheduledWorkNorTakesTheLease() {
+        try (FileStateStore state = new FileStateStore(dir);
+             ClusterLeader command = new ClusterLeader(state, Clock.systemUTC(), Duration.ofSeconds(5), Duration.ofSeconds(15), false)) {
+            AtomicInteger runs = new AtomicInteger();
+            assertThat(command.runIfLeader("hourly scan", runs::incrementAndGet)).isFalse();
+            assertThat(runs).hasValue(0);
+            assertThat(state.tryLease(ClusterLeader.LEASE, "a-server", Duration.ofSeconds(15), java.time.Instant.now()))
+                    .as("the lease is free for a server").isTrue();
+        }
+    }
+
+    @Test
     void oneOfTwoNodesRunsTheWorkAndTheOtherTakesOverWhenItDies() throws Exception {
         ElasticsearchStoreConfig config = ElasticsearchStoreConfig.of(ElasticsearchNode.shared().url(),
                 "leader-" + Long.toHexString(System.nanoTime()) + "-");
