@@ -27,6 +27,8 @@ public class AlertProperties {
     private List<Webhook> webhooks = new ArrayList<>();
     private List<String> emailTo = new ArrayList<>();
     private String emailFrom = "koubei@localhost";
+    /** The language of notifications (webhooks and e-mail): zh (default) or en. */
+    private String language = "zh";
 
     public static class Webhook {
         private String url;
@@ -64,4 +66,17 @@ public class AlertProperties {
     public void setEmailTo(List<String> emailTo) { this.emailTo = emailTo; }
     public String getEmailFrom() { return emailFrom; }
     public void setEmailFrom(String emailFrom) { this.emailFrom = emailFrom; }
+    public String getLanguage() { return language; }
+    public void setLanguage(String language) {
+        String l = language == null ? "zh" : language.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!l.equals("zh") && !l.equals("en")) {
+            throw new IllegalArgumentException("koubei.alerts.language must be zh or en, not " + language);
+        }
+        this.language = l;
+    }
+
+    /** The locale notifications are written in. */
+    public java.util.Locale notificationLocale() {
+        return "en".equals(getLanguage()) ? java.util.Locale.ENGLISH : java.util.Locale.SIMPLIFIED_CHINESE;
+    }
 }

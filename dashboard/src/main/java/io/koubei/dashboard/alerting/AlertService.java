@@ -127,7 +127,7 @@ public class AlertService {
                 continue; // another node delivers it, or it changed meanwhile
             }
             Incident due = claimed[0];
-            String text = IncidentText.notification(due, NOTIFY_LOCALE, names,
+            String text = IncidentText.notification(due, props.notificationLocale(), names,
                     IncidentView.trend(due, newest), props.getBaseUrl());
             Alert about = notified(due);
             boolean allOk = true;
@@ -156,13 +156,10 @@ public class AlertService {
         return delivered;
     }
 
-    /** Notifications go to a team channel, in the team's language (Chinese). */
-    private static final Locale NOTIFY_LOCALE = Locale.SIMPLIFIED_CHINESE;
-
     /** The incident's latest alert, titled by the incident (display names), for the targets that show one. */
     private Alert notified(Incident i) {
         Alert a = repository.get(i.latest().alertId()).orElse(null);
-        String title = IncidentText.title(i, NOTIFY_LOCALE, names);
+        String title = IncidentText.title(i, props.notificationLocale(), names);
         if (a == null) {
             return new Alert(i.latest().alertId(), null, i.type(), i.severity(), i.latestPeriod(), null, i.channels(),
                     i.aspect(), i.product(), title, "", null, i.latest().link(), i.status(), i.firstSeen(), i.lastSeen(),

@@ -56,6 +56,11 @@ final class EffectiveAlertProperties extends AlertProperties {
     }
 
     @Override
+    public String getLanguage() {
+        return configured.getLanguage();
+    }
+
+    @Override
     public List<Webhook> getWebhooks() {
         return configured.getWebhooks();
     }

@@ -102,6 +102,20 @@ class AlertServiceTest {
     }
 
     @Test
+    void notificationsAreWrittenInTheConfiguredLanguage() throws Exception {
+        props.setLanguage("en");
+        AlertService alerts = service(List.of("dingtalk"), true);
+        assertThat(alerts.receive(List.of(divergence(Severity.WARNING)))).hasSize(1);
+        String title = JSON.readTree(receiver.bodies.get(0)).get("markdown").get("title").asString();
+        assertThat(title).contains("heat").doesNotContain("渠道背离");
+        assertThat(title.codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN))
+                .as("no Chinese in an English notification title: %s", title).isTrue();
+        assertThat(smtp.getReceivedMessages()[0].getSubject()).doesNotContain("渠道背离");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> props.setLanguage("fr"))
+                .hasMessageContaining("koubei.alerts.language");
+    }
+
+    @Test
     void quietHoursHoldNonCriticalAlertsUntilMorning() {
         props.setQuietFrom("23:00");
         props.setQuietTo("08:00");
