@@ -5,17 +5,15 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.util.List;
-import java.util.NoSuchElementException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /** Reads JSON Lines: one v1 object per line; blank lines are skipped. Each line is decoded and parsed on its own. */
-public final class JsonLinesReader implements FeedbackReader {
+public final class JsonLinesReader extends LookAheadReader {
 
     private final String name;
     private final StrictLineReader lines;
     private final RecordDecoder decoder;
-    private ParseResult next;
 
     private final Charset encoding;
 
@@ -39,24 +37,7 @@ public final class JsonLinesReader implements FeedbackReader {
     }
 
     @Override
-    public boolean hasNext() {
-        if (next == null) {
-            next = read();
-        }
-        return next != null;
-    }
-
-    @Override
-    public ParseResult next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        ParseResult r = next;
-        next = null;
-        return r;
-    }
-
-    private ParseResult read() {
+    protected ParseResult readNext() {
         try {
             StrictLineReader.Line line;
             while ((line = lines.next()) != null) {

@@ -2,7 +2,6 @@ package io.koubei.ingest.format;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.NoSuchElementException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -14,7 +13,7 @@ import tools.jackson.databind.JsonNode;
  * column named by its dotted path. Streams element by element; line numbers are where each object starts. Malformed
  * JSON ends the file with one rejection naming the line.
  */
-public final class MappedJsonReader implements FeedbackReader {
+public final class MappedJsonReader extends LookAheadReader {
 
     /** Like the v1 mapper (duplicate keys are errors), but reading one element of a longer document at a time. */
     private static final tools.jackson.databind.json.JsonMapper ELEMENTS = tools.jackson.databind.json.JsonMapper.builder()
@@ -28,7 +27,6 @@ public final class MappedJsonReader implements FeedbackReader {
     private final JsonPayloadMapper mapper;
     private boolean inArray;
     private boolean done;
-    private ParseResult next;
 
     public MappedJsonReader(InputStream in, String name, ColumnMapping mapping, FormatOptions options) {
         this.name = name;
@@ -43,24 +41,10 @@ public final class MappedJsonReader implements FeedbackReader {
     }
 
     @Override
-    public boolean hasNext() {
-        if (next == null && !done) {
-            next = read();
+    protected ParseResult readNext() {
+        if (done) {
+            return null;
         }
-        return next != null;
-    }
-
-    @Override
-    public ParseResult next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        ParseResult r = next;
-        next = null;
-        return r;
-    }
-
-    private ParseResult read() {
         long line = parser.currentLocation().getLineNr();
         try {
             JsonToken t = parser.nextToken();

@@ -7,7 +7,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.Cell;
@@ -22,7 +21,7 @@ import org.apache.poi.ss.usermodel.Sheet;
  * header, line numbers are Excel row numbers, numbers keep their full precision, date cells become local date-times
  * (read in the configured zone), formulas give their cached result.
  */
-public final class XlsFeedbackReader implements FeedbackReader {
+public final class XlsFeedbackReader extends LookAheadReader {
 
     private final String name;
     private final HSSFWorkbook workbook;
@@ -32,7 +31,6 @@ public final class XlsFeedbackReader implements FeedbackReader {
     private final long estimatedRows;
     private FlatRowAssembler assembler;
     private final List<List<String>> headerRows = new ArrayList<>();
-    private ParseResult next;
 
     public XlsFeedbackReader(Path file, ColumnMapping mapping, FormatOptions options) throws IOException {
         this.name = file.getFileName().toString();
@@ -77,24 +75,7 @@ public final class XlsFeedbackReader implements FeedbackReader {
     }
 
     @Override
-    public boolean hasNext() {
-        if (next == null) {
-            next = read();
-        }
-        return next != null;
-    }
-
-    @Override
-    public ParseResult next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        ParseResult r = next;
-        next = null;
-        return r;
-    }
-
-    private ParseResult read() {
+    protected ParseResult readNext() {
         while (rows.hasNext()) {
             Row row = rows.next();
             List<String> cells = cells(row);

@@ -9,7 +9,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +36,7 @@ import org.xml.sax.XMLReader;
  *
  * <p>SAX pushes rows, callers pull them: a parsing thread hands rows over through a small bounded queue.
  */
-public final class XlsxFeedbackReader implements FeedbackReader {
+public final class XlsxFeedbackReader extends LookAheadReader {
 
     private static final Object END = new Object();
 
@@ -51,7 +50,6 @@ public final class XlsxFeedbackReader implements FeedbackReader {
     private long estimatedRows = -1;
     private FlatRowAssembler assembler;
     private final List<List<String>> headerRows = new ArrayList<>();
-    private ParseResult next;
     private boolean finished;
 
     private record Row(int number, List<String> cells) {
@@ -231,24 +229,10 @@ public final class XlsxFeedbackReader implements FeedbackReader {
     }
 
     @Override
-    public boolean hasNext() {
-        if (next == null && !finished) {
-            next = read();
+    protected ParseResult readNext() {
+        if (finished) {
+            return null;
         }
-        return next != null;
-    }
-
-    @Override
-    public ParseResult next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        ParseResult r = next;
-        next = null;
-        return r;
-    }
-
-    private ParseResult read() {
         while (true) {
             Object o;
             try {
