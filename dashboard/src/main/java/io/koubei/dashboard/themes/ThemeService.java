@@ -227,6 +227,37 @@ public class ThemeService {
     }
 
     /**
+     * The team's change to a theme (API and settings page alike); a null field stays as it is, a blank name clears the
+     * team's name (discovery's name is shown again).
+     */
+    public void change(String id, String name, Boolean hidden, String aspect) {
+        checkId(id);
+        edits.change(id, e -> new ThemeEdit(id,
+                name == null ? e.name() : name.isBlank() ? null : name.strip(),
+                hidden == null ? e.hidden() : hidden,
+                e.mergedInto(),
+                aspect == null ? e.aspect() : aspect.strip()));
+    }
+
+    /** Merges a theme into another; {@code into} = its own id undoes an earlier merge. Returns the theme it is now in. */
+    public String merge(String id, String into) {
+        checkId(id);
+        checkId(into);
+        String target = into.equals(id) ? null : into;
+        edits.change(id, e -> new ThemeEdit(id, e.name(), e.hidden(), target, e.aspect()));
+        return target == null ? id : target;
+    }
+
+    static void checkId(String id) {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("a theme id is required");
+        }
+        if (!id.matches("th-[0-9a-f]{10}")) {
+            throw new IllegalArgumentException("not a theme id: " + id);
+        }
+    }
+
+    /**
      * A theme new or growing in a week (the weekly report's "new this week"): its negative items in the week against
      * the median of its history weeks, whether it was first seen that week or the emerging-theme test raises it, the
      * channels of the week (most items first) and one masked sentence of the week about it.
