@@ -93,6 +93,9 @@ public final class HtmlReportRenderer {
         ctx.setVariable("noteDetail", (Function<WeeklyReport.Note, String>) n -> NoteWords.detail(n, en));
         ctx.setVariable("followTitle", (Function<WeeklyReport.FollowUp, String>) f -> NoteWords.title(f, en, names));
         ctx.setVariable("noteKind", (Function<String, String>) k -> en ? KINDS_EN.getOrDefault(k, k) : k);
+        ctx.setVariable("themeStatus", (Function<WeeklyReport.NewTheme, String>) t -> NewThemeWords.status(t, en));
+        ctx.setVariable("themeVolume", (Function<WeeklyReport.NewTheme, String>) t -> NewThemeWords.volume(t, en));
+        ctx.setVariable("themeChannels", (Function<WeeklyReport.NewTheme, String>) t -> NewThemeWords.channels(t, en));
         ReportSummary summary = ReportSummary.of(r, en, a -> aspectLabel.apply(a, l), sourceLabel);
         ctx.setVariable("summary", summary);
         ctx.setVariable("conclusions", String.join(en ? " " : "", summary.conclusions()));

@@ -136,6 +136,21 @@ public final class MarkdownReportRenderer {
                         .append(w("（负面 ", " (negative ")).append(a.negative()).append(w("）；", "); ")));
                 md.append('\n');
             }
+            md.append("\n").append(w("## 新主题", "## New themes")).append("\n\n");
+            if (r.newThemes().isEmpty()) {
+                md.append(w("本周没有新出现的主题。", "No new themes this week.")).append("\n");
+            }
+            for (var nt : r.newThemes()) {
+                md.append("- **").append(t(nt.name())).append("**").append(w("（", " (")).append(NewThemeWords.status(nt, en))
+                        .append(w("）：", "): ")).append(NewThemeWords.volume(nt, en));
+                if (!nt.channels().isEmpty()) {
+                    md.append(w("；渠道：", "; channels: ")).append(NewThemeWords.channels(nt, en));
+                }
+                if (nt.quote() != null) {
+                    md.append(w("。", ". ")).append(w("“", "\"")).append(t(nt.quote())).append(w("”", "\""));
+                }
+                md.append(" [").append(w("查看条目", "see the items")).append("](").append(nt.link()).append(")\n");
+            }
             md.append("\n").append(w("## 预警与信号", "## Alerts and signals")).append("\n\n");
             if (r.signals().isEmpty()) {
                 md.append(silence.noData()

@@ -47,7 +47,7 @@ public class ReportConfiguration implements SchedulingConfigurer {
     @Bean
     WeeklyReportBuilder weeklyReportBuilder(FeedbackStore store, CalendarKeys calendar, KoubeiProperties koubei,
             ObjectProvider<WeeklyReportBuilder.ReportNotes> notes, Clock clock,
-            io.koubei.dashboard.signals.Detectors detectors) {
+            io.koubei.dashboard.signals.Detectors detectors, ObjectProvider<ReportThemes> themes) {
         // every section source (alerts, response speed, …) contributes its notes, in bean order
         java.util.List<WeeklyReportBuilder.ReportNotes> sources = notes.orderedStream().toList();
         WeeklyReportBuilder.ReportNotes all = new WeeklyReportBuilder.ReportNotes() {
@@ -62,7 +62,7 @@ public class ReportConfiguration implements SchedulingConfigurer {
             }
         };
         return new WeeklyReportBuilder(store, calendar, koubei.getMinimumN(), all, clock,
-                detectors::config);
+                detectors::config).withThemes(themes.getIfAvailable(() -> ReportThemes.NONE));
     }
 
     @Bean

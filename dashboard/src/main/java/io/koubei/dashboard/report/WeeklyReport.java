@@ -30,7 +30,33 @@ public record WeeklyReport(
         List<Verbatim> verbatims,
         List<Coverage> coverage,
         Silence silence,
-        List<FollowUp> openAlerts) {
+        List<FollowUp> openAlerts,
+        List<NewTheme> newThemes) {
+
+    public WeeklyReport {
+        newThemes = newThemes == null ? List.of() : List.copyOf(newThemes);
+    }
+
+    /** A report without the "new this week" section's themes (it then says there are none). */
+    public WeeklyReport(String week, String product, Instant generatedAt, int minimumN, Headline headline,
+            List<WeekPoint> trend, List<Row> byChannel, List<Row> byProduct, List<Row> bySegment, List<Driver> drivers,
+            List<Opinion> coreOpinions, Impression massImpression, List<Note> signals, List<Note> divergences,
+            Integrity integrity, List<Voices> voices, List<Verbatim> verbatims, List<Coverage> coverage, Silence silence,
+            List<FollowUp> openAlerts) {
+        this(week, product, generatedAt, minimumN, headline, trend, byChannel, byProduct, bySegment, drivers,
+                coreOpinions, massImpression, signals, divergences, integrity, voices, verbatims, coverage, silence,
+                openAlerts, List.of());
+    }
+
+    /**
+     * A discovered theme new or growing this week (新主题): its display name, negative items this week against the
+     * median of its history weeks ({@code usual}), whether it was first seen this week and whether the emerging-theme
+     * test raised it, the week's channels (wire names, most items first), one masked sentence of the week, and the
+     * link to its items ({@code /search?theme=…&week=…}).
+     */
+    public record NewTheme(String id, String name, long negative, double usual, boolean firstSeen, boolean emerging,
+            List<String> channels, String quote, String link) {
+    }
 
     /**
      * Silence is a signal: {@code noData} when nothing at all arrived this week; {@code quietSources} had items in

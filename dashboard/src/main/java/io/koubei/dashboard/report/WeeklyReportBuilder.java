@@ -62,6 +62,7 @@ public class WeeklyReportBuilder {
     private final ReportNotes notes;
     private final Clock clock;
     private final Supplier<ScanConfig> detectors;
+    private ReportThemes themes = ReportThemes.NONE;
 
     public WeeklyReportBuilder(FeedbackStore store, CalendarKeys calendar, int minimumN, ReportNotes notes, Clock clock) {
         this(store, calendar, minimumN, notes, clock, ScanConfig::defaults);
@@ -79,6 +80,12 @@ public class WeeklyReportBuilder {
         this.notes = notes;
         this.clock = clock;
         this.detectors = detectors;
+    }
+
+    /** Where the "new this week" themes come from (none by default). */
+    public WeeklyReportBuilder withThemes(ReportThemes themes) {
+        this.themes = themes == null ? ReportThemes.NONE : themes;
+        return this;
     }
 
     /** The last complete ISO week before now, in the team's zone. */
@@ -135,7 +142,7 @@ public class WeeklyReportBuilder {
                 drivers(thisWeek), coreOpinions(thisWeek), impression(base, week, last),
                 notes.notesFor(week, product), divergences(base, week, product, config), integrity(thisWeek),
                 voices(base, week, config), verbatims(thisWeek), coverage, silence(base, week, trailing, weekly),
-                notes.openFor(week, product));
+                notes.openFor(week, product), themes.newFor(week, product).stream().limit(ReportThemes.LIMIT).toList());
     }
 
     /** Which sources went quiet this week (items in the four weeks before, none now), and whether all did. */

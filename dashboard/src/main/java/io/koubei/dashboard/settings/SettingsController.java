@@ -37,8 +37,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication // its users directory lives in the web security setup
 @RequestMapping("/settings")
 public class SettingsController {
-    static final List<String> SECTIONS = List.of("taxonomy", "dictionaries", "lexicon", "sentiment", "products", "alerts",
-            "channels", "users");
+    public static final List<String> SECTIONS = List.of("taxonomy", "dictionaries", "lexicon", "sentiment", "products", "alerts",
+            "channels", "themes", "users"); // themes: ThemesSettingsController
     private static final int BLANK_ROWS = 3;
     /** Items per second a re-analysis runs at on one busy core (docs/performance.md), for the estimate shown. */
     private static final int REANALYSIS_RATE = 1000;

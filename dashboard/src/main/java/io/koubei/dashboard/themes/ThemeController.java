@@ -41,12 +41,7 @@ public class ThemeController {
 
     @PostMapping("/{id}")
     public Map<String, Object> change(@PathVariable String id, @RequestBody Change change) {
-        check(id);
-        themes.edits().change(id, e -> new ThemeEdit(id,
-                change.name() == null ? e.name() : change.name().strip(),
-                change.hidden() == null ? e.hidden() : change.hidden(),
-                e.mergedInto(),
-                change.aspect() == null ? e.aspect() : change.aspect().strip()));
+        themes.change(id, change.name(), change.hidden(), change.aspect());
         return Map.of("id", id, "changed", true);
     }
 
@@ -55,20 +50,6 @@ public class ThemeController {
 
     @PostMapping("/{id}/merge")
     public Map<String, Object> merge(@PathVariable String id, @RequestBody Merge merge) {
-        check(id);
-        check(merge.into());
-        // into = its own id undoes an earlier merge
-        String into = merge.into().equals(id) ? null : merge.into();
-        themes.edits().change(id, e -> new ThemeEdit(id, e.name(), e.hidden(), into, e.aspect()));
-        return Map.of("id", id, "mergedInto", into == null ? id : into);
-    }
-
-    private static void check(String id) {
-        if (id == null || id.isBlank()) {
-            throw new IllegalArgumentException("a theme id is required");
-        }
-        if (!id.matches("th-[0-9a-f]{10}")) {
-            throw new IllegalArgumentException("not a theme id: " + id);
-        }
+        return Map.of("id", id, "mergedInto", themes.merge(id, merge.into()));
     }
 }

@@ -226,6 +226,165 @@ public class ThemeService {
         return new EmergingThemeDetector().detect(mentions, c.discovered().byId(), week, historyWeeks);
     }
 
+    /**
+     * The team's change to a theme (API and settings page alike); a null field stays as it is, a blank name clears the
+     * team's name (discovery's name is shown again).
+     */
+    public void change(String id, String name, Boolean hidden, String aspect) {
+        checkId(id);
+        edits.change(id, e -> new ThemeEdit(id,
+                name == null ? e.name() : name.isBlank() ? null : name.strip(),
+                hidden == null ? e.hidden() : hidden,
+                e.mergedInto(),
+                aspect == null ? e.aspect() : aspect.strip()));
+    }
+
+    /** Merges a theme into another; {@code into} = its own id undoes an earlier merge. Returns the theme it is now in. */
+    public String merge(String id, String into) {
+        checkId(id);
+        checkId(into);
+        String target = into.equals(id) ? null : into;
+        edits.change(id, e -> new ThemeEdit(id, e.name(), e.hidden(), target, e.aspect()));
+        return target == null ? id : target;
+    }
+
+    static void checkId(String id) {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("a theme id is required");
+        }
+        if (!id.matches("th-[0-9a-f]{10}")) {
+            throw new IllegalArgumentException("not a theme id: " + id);
+        }
+    }
+
+    /**
+     * A theme new or growing in a week (the weekly report's "new this week"): its negative items in the week against
+     * the median of its history weeks, whether it was first seen that week or the emerging-theme test raises it, the
+     * channels of the week (most items first) and one masked sentence of the week about it.
+     */
+    public record WeekTheme(String id, String name, String aspect, long negative, long volume, double usual,
+                            boolean firstSeen, boolean emerging, List<io.koubei.core.feedback.Channel> channels,
+                            String quote) {
+    }
+
+    /** A theme first seen in a week needs this many items in it to be listed as new (one stray sentence is not). */
+    static final int MIN_NEW_ITEMS = 3;
+
+    /**
+     * Themes new in a week (first seen in it, over everything stored) or emerging in it (the EMERGING_THEME test over
+     * {@code historyWeeks}), hidden ones never; emerging first, then most negative items, at most {@code limit}.
+     *
+     * @param product      only this product's items, or null for all
+     * @param historyWeeks the weeks before it that have data, oldest first
+     */
+    public List<WeekTheme> newInWeek(String week, String product, List<String> historyWeeks, int limit) {
+        Cached c = cached();
+        Map<String, String> firstWeek = new HashMap<>();
+        for (ThemeMention m : c.discovered().mentions()) {
+            if (m.week() != null) {
+                firstWeek.merge(m.themeId(), m.week(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+            }
+        }
+        Set<String> weeks = new java.util.HashSet<>(historyWeeks);
+        weeks.add(week);
+        FeedbackFilter.Builder fb = FeedbackFilter.builder().weeks(weeks);
+        if (product != null) {
+            fb.product(product);
+        }
+        List<ThemeMention> mentions = new ArrayList<>();
+        Map<String, String> textOf = new HashMap<>();
+        store.scan(fb.build(), f -> {
+            List<ThemeMention> ms = c.byItem().getOrDefault(f.id(), List.of());
+            mentions.addAll(ms);
+            if (!ms.isEmpty() && week.equals(f.week())) {
+                textOf.put(f.id(), f.item().text());
+            }
+        });
+        Map<String, Theme> byId = c.discovered().byId();
+        Set<String> emerging = new java.util.HashSet<>();
+        for (Signal s : new EmergingThemeDetector().detect(mentions, byId, week, historyWeeks)) {
+            Object id = s.evidence().facts().get("theme");
+            if (id != null) {
+                emerging.add(id.toString());
+            }
+        }
+        Map<String, Set<String>> items = new HashMap<>();
+        Map<String, Set<String>> negative = new HashMap<>();
+        Map<String, Map<io.koubei.core.feedback.Channel, Set<String>>> channels = new HashMap<>();
+        Map<String, Map<String, Set<String>>> pastNegative = new HashMap<>();
+        for (ThemeMention m : mentions) {
+            if (!week.equals(m.week())) {
+                if (m.polarity() == Polarity.NEGATIVE) {
+                    pastNegative.computeIfAbsent(m.themeId(), k -> new HashMap<>())
+                            .computeIfAbsent(m.week(), k -> new java.util.HashSet<>()).add(m.itemId());
+                }
+                continue;
+            }
+            items.computeIfAbsent(m.themeId(), k -> new LinkedHashSet<>()).add(m.itemId());
+            if (m.polarity() == Polarity.NEGATIVE) {
+                negative.computeIfAbsent(m.themeId(), k -> new LinkedHashSet<>()).add(m.itemId());
+            }
+            if (m.channel() != null) {
+                channels.computeIfAbsent(m.themeId(), k -> new java.util.EnumMap<>(io.koubei.core.feedback.Channel.class))
+                        .computeIfAbsent(m.channel(), k -> new java.util.HashSet<>()).add(m.itemId());
+            }
+        }
+        List<WeekTheme> out = new ArrayList<>();
+        for (var e : items.entrySet()) {
+            Theme t = byId.get(e.getKey());
+            if (t == null || t.hidden()) {
+                continue;
+            }
+            boolean first = week.equals(firstWeek.get(t.id()));
+            boolean isEmerging = emerging.contains(t.id());
+            if (!isEmerging && !(first && e.getValue().size() >= MIN_NEW_ITEMS)) {
+                continue;
+            }
+            double[] past = new double[historyWeeks.size()];
+            Map<String, Set<String>> pn = pastNegative.getOrDefault(t.id(), Map.of());
+            for (int i = 0; i < past.length; i++) {
+                past[i] = pn.getOrDefault(historyWeeks.get(i), Set.of()).size();
+            }
+            List<io.koubei.core.feedback.Channel> ch = channels.getOrDefault(t.id(), Map.of()).entrySet().stream()
+                    .sorted((a, b) -> Integer.compare(b.getValue().size(), a.getValue().size()))
+                    .map(Map.Entry::getKey).toList();
+            Set<String> neg = negative.getOrDefault(t.id(), Set.of());
+            out.add(new WeekTheme(t.id(), t.name(), t.aspect(), neg.size(), e.getValue().size(), median(past), first,
+                    isEmerging, ch, quote(t, neg.isEmpty() ? e.getValue() : neg, textOf)));
+        }
+        out.sort(java.util.Comparator.comparing((WeekTheme w) -> !w.emerging())
+                .thenComparing(w -> -w.negative()).thenComparing(w -> -w.volume()).thenComparing(WeekTheme::name));
+        return out.stream().limit(limit).toList();
+    }
+
+    private static double median(double[] v) {
+        if (v.length == 0) {
+            return 0;
+        }
+        double[] s = v.clone();
+        java.util.Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    /** The first whole sentence of the week's items that names the theme (masked), else the theme's own quote. */
+    private static String quote(Theme t, Set<String> itemIds, Map<String, String> textOf) {
+        List<String> words = new ArrayList<>(t.phrases());
+        words.addAll(t.keys());
+        for (String id : itemIds) {
+            String text = textOf.get(id);
+            if (text == null) {
+                continue;
+            }
+            for (String sentence : text.split("(?<=[。！？!?；;\\n])")) {
+                String s = sentence.strip();
+                if (s.length() >= 4 && words.stream().anyMatch(w -> !w.isBlank() && s.contains(w))) {
+                    return io.koubei.analysis.privacy.PiiMasker.mask(s.length() <= 120 ? s : s.substring(0, 120) + "…");
+                }
+            }
+        }
+        return t.quotes().isEmpty() ? null : t.quotes().get(0);
+    }
+
     /** One theme in a range, as the API and the CLI show it. */
     public record ThemeView(String id, String name, String aspect, List<String> phrases, long volume, long negative,
                             double negativeShare, Map<String, Long> weekly, String firstSeen, List<String> quotes,

@@ -24,4 +24,10 @@ public class ThemesConfiguration {
         queries.useThemes(service);
         return service;
     }
+
+    /** The weekly report's "new this week" section. */
+    @Bean
+    ThemeReportSource themeReportSource(ThemeService themes, io.koubei.dashboard.signals.Detectors detectors) {
+        return new ThemeReportSource(themes, detectors::config);
+    }
 }

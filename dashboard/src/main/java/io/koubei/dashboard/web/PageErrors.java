@@ -18,7 +18,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 // before Spring Boot's problem-details advice, which would answer a type mismatch without naming the parameter
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 @ControllerAdvice(assignableTypes = {PageController.class, WordOfMouthPageController.class, AlertPageController.class,
-    SpeedPageController.class, SettingsController.class})
+    SpeedPageController.class, SettingsController.class, io.koubei.dashboard.themes.ThemesSettingsController.class})
 public class PageErrors {
 
     @ExceptionHandler(IllegalArgumentException.class)

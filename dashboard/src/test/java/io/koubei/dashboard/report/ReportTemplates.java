@@ -5,11 +5,11 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /** The report template as the application renders it (templates/ and messages*.properties), without Spring Boot. */
-final class ReportTemplates {
+public final class ReportTemplates {
     private ReportTemplates() {
     }
 
-    static SpringTemplateEngine engine() {
+    public static SpringTemplateEngine engine() {
         SpringTemplateEngine engine = new SpringTemplateEngine();
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
         resolver.setPrefix("templates/");
