@@ -67,7 +67,7 @@ class ApiTokensApiTest {
         assertThat(first.get("lastUsedAt").isNull()).as("last use shown").isFalse();
         assertThat(listed.toString()).doesNotContain(secret.substring(16)).doesNotContain("hash");
         assertThat(anon.as(ApiClient.basic("ana", "ana-pw")).get("/api/v1/tokens").status()).isEqualTo(403);
-        String stored = Files.readString(dataDir.resolve("state").resolve("api-tokens.json"));
+        String stored = StateOnDisk.text(dataDir, "api-tokens");
         assertThat(stored).as("only a hash is kept").doesNotContain(secret.substring(16));
 
         assertThat(admin.post("/api/v1/tokens/" + id + "/revoke", "application/json", "").status()).isEqualTo(200);

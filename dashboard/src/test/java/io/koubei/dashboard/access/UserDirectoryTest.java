@@ -33,9 +33,7 @@ class UserDirectoryTest {
         String generated = users.create("wang", Role.ANALYST, "", "boss");
         assertThat(generated).hasSizeGreaterThanOrEqualTo(12);
         assertThat(encoder.matches(generated, users.loadUserByUsername("wang").getPassword())).isTrue();
-        // the embedded state keeps a snapshot (users.json) and a journal (users.journal) of changes since
-        String onDisk = (Files.exists(dir.resolve("state/users.json")) ? Files.readString(dir.resolve("state/users.json")) : "")
-                + (Files.exists(dir.resolve("state/users.journal")) ? Files.readString(dir.resolve("state/users.journal")) : "");
+        String onDisk = io.koubei.dashboard.StateOnDisk.text(dir, "users"); // the embedded state: snapshot and journal
         assertThat(onDisk).doesNotContain(generated).contains("{bcrypt}");
         UserDirectory again = directory();
         assertThat(again.find("wang")).hasValueSatisfying(a -> assertThat(a.role()).isEqualTo(Role.ANALYST));

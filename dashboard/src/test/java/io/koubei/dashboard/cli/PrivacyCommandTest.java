@@ -52,6 +52,6 @@ class PrivacyCommandTest {
 
         Run after = run(new PrivacyCommand(), "export", "--id", "weibo:1", "--id", "weibo:2", "--id", "forum:3", "--data-dir", data.toString());
         assertThat(after.out()).doesNotContain("续航太差").contains("拍照很好").contains("屏幕发黄");
-        assertThat(Files.readString(data.resolve("state").resolve("audit.json"))).contains("privacy.erase").contains("cli:");
+        assertThat(io.koubei.dashboard.StateOnDisk.text(data, "audit")).contains("privacy.erase").contains("cli:");
     }
 }
