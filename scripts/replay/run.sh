@@ -45,7 +45,7 @@ for sc in $SCENARIOS; do
   done
   if [ -z "$ok" ]; then echo "   serve did not come up (see $rd/serve.log)"; kill $spid 2>/dev/null; wait $spid 2>/dev/null; continue; fi
   get() { curl -sS -u "$USER_NAME:$USER_PASS" -o "$rd/$1" -w '%{http_code}' "http://localhost:$PORT$2"; }
-  echo "   alerts: HTTP $(get alerts.json '/api/v1/alerts') open: HTTP $(get alerts_open.json '/api/v1/alerts?status=open')"
+  echo "   alerts: HTTP $(get alerts.json '/api/v1/alerts/weekly') open: HTTP $(get alerts_open.json '/api/v1/alerts/weekly?status=open') incidents: HTTP $(get incidents.json '/api/v1/alerts')"
   for w in $WEEKS; do
     get "signals_$w.json" "/api/v1/signals?week=$w" >/dev/null
     get "concentration_$w.json" "/api/v1/concentration?week=$w" >/dev/null

@@ -41,6 +41,16 @@ public class AlertController {
         return alerts.views(matching, language(request));
     }
 
+    /**
+     * The weekly alerts behind the incidents, one per subject and period, with the detector's evidence (figures, drill
+     * down, item ids): for evaluation scripts and integrations that score each week's finding. Status is the incident's.
+     */
+    @GetMapping("/weekly")
+    public List<Alert> weekly(@RequestParam(required = false) String status) {
+        Alert.Status s = status == null || status.isBlank() ? null : parse(status);
+        return alerts.list(s);
+    }
+
     @GetMapping("/{id}")
     public ResponseEntity<IncidentView> one(@PathVariable String id, jakarta.servlet.http.HttpServletRequest request) {
         return alerts.incident(id).map(i -> ResponseEntity.ok(alerts.view(i, language(request))))

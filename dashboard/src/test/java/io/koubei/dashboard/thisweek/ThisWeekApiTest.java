@@ -193,6 +193,12 @@ class ThisWeekApiTest {
         });
         // the spike detector alerts on the battery surge too: the overview tells it once, as the aspect finding
         assertThat(open).anyMatch(a -> "battery".equals(a.path("aspect").asString(null)));
+        // behind the incidents, the weekly alerts with the detector's evidence (what evaluation scripts score)
+        java.util.List<JsonNode> weekly = new java.util.ArrayList<>();
+        get("/api/v1/alerts/weekly?status=open", null).forEach(weekly::add);
+        assertThat(weekly).anyMatch(a -> week.equals(a.path("week").asString(null))
+                && "battery".equals(a.path("aspect").asString(null))
+                && a.path("evidence").path("itemIds").size() > 0);
         JsonNode findings = get("/api/v1/overview", null).get("thisWeek").get("findings");
         assertThat(findings.get(0).get("subject").asString()).isEqualTo("battery");
         java.util.List<String> alertSubjects = new java.util.ArrayList<>();
