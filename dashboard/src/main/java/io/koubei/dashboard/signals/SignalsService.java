@@ -79,14 +79,20 @@ public class SignalsService {
         return out;
     }
 
+    private ScanConfig withDataStartOf(ScanConfig config) {
+        String start = dataStart();
+        return start == null ? config : config.withDataStart(start);
+    }
+
     public synchronized ScanSummary scan(String week) {
         long started = System.nanoTime();
         ScanConfig config = this.config.get();
         List<String> weeks = Weeks.endingAt(week, config.historyWeeks() + 1);
         List<AnalyzedFeedback> items = new ArrayList<>();
         store.scan(FeedbackFilter.builder().weeks(new HashSet<>(weeks)).build(), items::add);
-        String dataStart = config.dataStart() != null ? null : dataStart(); // Detectors.config() has it already
-        ScanConfig c = dataStart == null ? config : config.withDataStart(dataStart);
+        // Detectors.config() carries the data's first week; a bare configuration (tests, tools) gets it here
+        ScanConfig c = config.dataStart() != null ? config : withDataStartOf(config);
+        String dataStart = c.dataStart();
         WeeklyScan.Result r = new WeeklyScan(c, calendar).run(items, week, events.list());
         int[] changed = writeBack(items, week, r);
         List<Signal> signals = new ArrayList<>(r.signals());

@@ -51,11 +51,15 @@ class ThemesScanTest {
     private static final Channel[] CHANNELS = {Channel.COMMUNITY, Channel.SOCIAL, Channel.REVIEW, Channel.TICKET};
 
     private static List<AnalyzedFeedback> items(boolean withProblem) {
+        return items(withProblem, 45);
+    }
+
+    private static List<AnalyzedFeedback> items(boolean withProblem, int calmPerWeek) {
         AnalysisPipeline pipeline = new AnalysisPipeline(ANALYZER, CAL);
         List<AnalyzedFeedback> out = new ArrayList<>();
         for (int w = 0; w < WEEKS; w++) {
             Instant at = START.plus(Duration.ofDays(7L * w));
-            for (int i = 0; i < 45; i++) {
+            for (int i = 0; i < calmPerWeek; i++) {
                 out.add(pipeline.process(item("c" + w + "-" + i, at.plusSeconds(i * 600L), CHANNELS[i % 4], "1.0",
                         CALM[(i + w) % CALM.length])));
             }
@@ -78,13 +82,22 @@ class ThemesScanTest {
     }
 
     private static Run run(Path dir, boolean withProblem) throws Exception {
+        return run(dir, withProblem, false);
+    }
+
+    /** @param asDeployed the configuration as the application gives it (Detectors: it carries the data's first week) */
+    private static Run run(Path dir, boolean withProblem, boolean asDeployed) throws Exception {
         LuceneFeedbackStore store = new LuceneFeedbackStore(dir.resolve("index"));
-        store.upsert(items(withProblem));
+        // the deployed case with twice the calm volume: ~10 negative items per theme from the first week on
+        store.upsert(items(withProblem, asDeployed ? 90 : 45));
         ThemeService themes = new ThemeService(store, () -> ANALYZER, () -> List.of("Nova X9"),
                 new ThemeEditStore(new FileStateStore(dir)));
         AlertService alerts = new AlertService(new AlertRepository(dir), new AlertProperties(), List.of(),
                 Clock.systemUTC(), CAL.zone());
-        SignalsService signals = new SignalsService(store, CAL, ScanConfig.defaults(), new EventRegistry(dir), alerts)
+        SignalsService signals = (asDeployed
+                ? new SignalsService(store, CAL, new io.koubei.dashboard.signals.Detectors(ScanConfig::defaults, store)::config,
+                        new EventRegistry(dir), alerts)
+                : new SignalsService(store, CAL, ScanConfig.defaults(), new EventRegistry(dir), alerts))
                 .withThemes(themes);
         return new Run(signals.scanAllWeeks(), themes, store);
     }
@@ -140,6 +153,16 @@ class ThemesScanTest {
         r.themes().edits().change(unlock.id(), e -> new ThemeEdit(e.id(), e.name(), true, null, null));
         assertThat(r.themes().list(FeedbackFilter.ALL, false)).noneMatch(t -> t.id().equals(unlock.id()));
         assertThat(r.themes().list(FeedbackFilter.ALL, true)).anyMatch(t -> t.id().equals(unlock.id()) && t.hidden());
+    }
+
+    @Test
+    void theCalmControlStaysQuietAlsoWithTheDeployedConfiguration(@TempDir Path dir) throws Exception {
+        // regression: with the data's first week already in the configuration, the theme history reached back before
+        // the data, so every theme of the first weeks "emerged" from zeros (57 alerts on a calm replay file)
+        Run r = run(dir, false, true);
+        for (SignalsService.ScanSummary s : r.scans()) {
+            assertThat(emerging(s)).as("no emerging theme in " + s.week()).isEmpty();
+        }
     }
 
     @Test
