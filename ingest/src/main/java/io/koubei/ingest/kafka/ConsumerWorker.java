@@ -71,6 +71,9 @@ final class ConsumerWorker implements Runnable {
     private KafkaConsumer<String, String> consumer;
     private PolledBatch pending;
     private long retryAtNanos;
+    private int commitRetriesAfterRebalance;
+    private static final int MAX_COMMIT_RETRIES_AFTER_REBALANCE = 20;
+    private static final Duration COMMIT_RETRY_AFTER_REBALANCE = Duration.ofMillis(200);
 
     ConsumerWorker(String name, KafkaBusConfig config, KafkaClients clients, FeedbackHandler handler, ItemCodec codec,
                    DeadLetterTopic deadLetters, Counters counters, TopicSetup topics) {
@@ -204,6 +207,7 @@ final class ConsumerWorker implements Runnable {
             }
             commit(pending.commitOffsets(null));
             pending = null;
+            commitRetriesAfterRebalance = 0;
             if (reachedStore) {
                 backoff.reset();
             }
@@ -212,11 +216,21 @@ final class ConsumerWorker implements Runnable {
             counters.storeUnavailable.incrementAndGet();
             holdAndRetry("store unavailable: " + e.getMessage());
         } catch (CommitFailedException | RebalanceInProgressException e) {
-            // The partitions went to another worker before the commit: it re-reads from the last commit and the
-            // store's upsert by id absorbs the repeat.
-            log.info("{}: commit refused after a rebalance ({}); the new owner redelivers", name, e.getMessage());
-            pending = null;
-            resumeIfPaused();
+            // The batch is stored, but the group is rebalancing. Partitions that move to another worker are dropped
+            // from the batch by onPartitionsRevoked (the new owner re-reads from the last commit; the store's upsert
+            // by id absorbs the repeat). Partitions that stay here must still be committed: this consumer's position
+            // is past their records, which will not come again, so without a commit the group's lag stays up for
+            // good (seen as bus.pending > 0 with every item stored). Commit again once the rebalance is through.
+            if (++commitRetriesAfterRebalance > MAX_COMMIT_RETRIES_AFTER_REBALANCE) {
+                log.info("{}: commit still refused after {} rebalances ({}); the records are stored and the next commit "
+                        + "covers them", name, MAX_COMMIT_RETRIES_AFTER_REBALANCE, e.getMessage());
+                commitRetriesAfterRebalance = 0;
+                pending = null;
+                resumeIfPaused();
+                return;
+            }
+            log.info("{}: commit refused during a rebalance ({}); committing again once it is through", name, e.getMessage());
+            retryAtNanos = System.nanoTime() + COMMIT_RETRY_AFTER_REBALANCE.toNanos();
         } catch (KafkaException e) {
             holdAndRetry("kafka: " + e.getMessage());
         }
