@@ -334,11 +334,17 @@ final class ConsumerWorker implements Runnable {
         log.info("{}: retrying in {} ms ({})", name, wait, reason);
     }
 
+    /**
+     * Resumes every paused partition: those paused for a store outage, and those {@link #rewind} paused while a
+     * batch waited without an outage (a commit retried after a rebalance), which would otherwise stay paused.
+     */
     private void resumeIfPaused() {
         if (paused) {
             consumer.resume(consumer.paused());
             paused = false;
             log.info("{}: resumed after {}", name, Duration.between(pausedSince, Instant.now()));
+        } else if (!consumer.paused().isEmpty()) {
+            consumer.resume(consumer.paused());
         }
     }
 
