@@ -203,15 +203,15 @@ public final class InProcessBus implements FeedbackBus {
                 // one bad item must not sink the batch: halve it until the bad items stand alone
                 isolate(job.items(), batchFailure, tally);
             }
-            job.done().complete(new PublishReceipt(job.items().size(), true, tally.stored.created(), tally.stored.updated(), tally.failed));
+            PublishReceipt receipt = new PublishReceipt(job.items().size(), true, tally.stored.created(), tally.stored.updated(), tally.failed);
+            // no longer pending before the publisher hears it is stored: a health read after the ack must agree
+            pendingItems.addAndGet(-job.items().size());
+            job.done().complete(receipt);
         } catch (Abandoned e) {
             fail(job, e);
-            return;
         } catch (RuntimeException | Error e) {
             fail(job, e);
-            return;
         }
-        pendingItems.addAndGet(-job.items().size());
     }
 
     /**
