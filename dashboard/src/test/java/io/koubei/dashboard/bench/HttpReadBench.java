@@ -44,6 +44,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Usage: {@code HttpReadBench <dataDir> [items=1000000] [requests=300] [port=8282] [jar=dashboard/target/koubei.jar]}
  */
 public final class HttpReadBench {
+    /** The demo world grows faster than linearly with its scale; 80 gives well over 5M items. */
+    private static final double MAX_SCALE = 80;
     private static final String TOKEN = "bench-token-0123456789";
     private static final String[] TERMS = {"续航", "客服", "发热", "屏幕", "信号", "拍照", "物流", "卡顿", "系统 更新", "充电",
         "价格", "售后 维修", "电池", "推荐", "失望"};
@@ -91,8 +93,8 @@ public final class HttpReadBench {
             DemoOptions base = DemoOptions.defaults();
             double scale = 1;
             long generated = DemoDataGenerator.defaults().generate().count();
-            while (generated < wanted && scale < 20) {
-                scale = Math.min(20, scale * Math.max(1.1, Math.sqrt(wanted / (double) generated)));
+            while (generated < wanted && scale < MAX_SCALE) {
+                scale = Math.min(MAX_SCALE, scale * Math.max(1.1, Math.sqrt(wanted / (double) generated)));
                 generated = new DemoDataGenerator(base.withScale(scale)).generate().count();
             }
             double keep = Math.min(1, wanted / (double) generated);
