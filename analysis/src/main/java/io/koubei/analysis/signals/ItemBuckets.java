@@ -6,7 +6,6 @@ import io.koubei.core.store.BucketStats;
 import io.koubei.core.store.Dimension;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,34 +45,9 @@ public final class ItemBuckets {
         return BucketTable.of(groupBy, buckets);
     }
 
-    /** The item's value(s) for a dimension, as stores key them. */
+    /** The item's value(s) for a dimension, as stores key them ({@link Dimension#values}). */
     public static Set<String> values(AnalyzedFeedback f, Dimension d) {
-        var item = f.item();
-        var a = f.analysis();
-        Set<String> out = new LinkedHashSet<>();
-        switch (d) {
-            case WEEK -> out.add(f.week());
-            case DAY -> out.add(f.day());
-            case CHANNEL -> out.add(item.channel().wireName());
-            case SOURCE -> out.add(item.source());
-            case PRODUCT -> out.add(orNone(item.product()));
-            case PRODUCT_VERSION -> out.add(orNone(item.productVersion()));
-            case POLARITY -> out.add(a.sentiment().polarity().wireName());
-            case NPS_CLASS -> out.add(a.npsClass() == null ? Dimension.NONE : a.npsClass().wireName());
-            case SEGMENT -> out.add(a.segment() == null ? Dimension.NONE : a.segment().wireName());
-            case ASPECT -> out.addAll(a.aspectIds());
-            case ASPECT_POLARITY -> out.addAll(a.aspectPolarityKeys());
-            case AUTHOR -> out.add(orNone(item.authorId()));
-            case FLAG -> out.addAll(new java.util.TreeSet<>(a.flags()));
-        }
-        if (out.isEmpty()) {
-            out.add(Dimension.NONE);
-        }
-        return out;
-    }
-
-    private static String orNone(String v) {
-        return v == null || v.isBlank() ? Dimension.NONE : v;
+        return d.values(f);
     }
 
     private static int compareKeys(List<String> a, List<String> b) {

@@ -335,11 +335,6 @@ public class AlertService {
     }
 
     private static String param(String dimension) {
-        return switch (dimension) {
-            case "aspect_polarity" -> "aspectPolarity";
-            case "product_version" -> "version";
-            case "nps_class" -> "nps";
-            default -> dimension;
-        };
+        return io.koubei.core.store.FilterField.paramOfDrillDown(dimension);
     }
 }

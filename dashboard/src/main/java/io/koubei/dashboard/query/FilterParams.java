@@ -8,6 +8,7 @@ import io.koubei.core.feedback.RatingScale;
 import io.koubei.core.feedback.Segment;
 import io.koubei.core.store.Dimension;
 import io.koubei.core.store.FeedbackFilter;
+import io.koubei.core.store.FilterField;
 import io.koubei.core.time.CalendarKeys;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -34,27 +35,8 @@ import java.util.stream.Collectors;
  * repeatable or comma-separated. Parsing is strict: an unknown channel or a bad date is a 400, never ignored.
  */
 public final class FilterParams {
-    public static final List<String> NAMES = List.of("q", "from", "to", "week", "day", "channel", "source", "product",
-            "version", "polarity", "aspect", "aspectPolarity", "segment", "nps", "scale", "ratingMin", "ratingMax",
-            "author", "flag", "excludeFlag", "id", "replyTo", "official", "theme");
-
-    private static final Map<Dimension, String> DIMENSION_PARAM = new EnumMap<>(Dimension.class);
-
-    static {
-        DIMENSION_PARAM.put(Dimension.WEEK, "week");
-        DIMENSION_PARAM.put(Dimension.DAY, "day");
-        DIMENSION_PARAM.put(Dimension.CHANNEL, "channel");
-        DIMENSION_PARAM.put(Dimension.SOURCE, "source");
-        DIMENSION_PARAM.put(Dimension.PRODUCT, "product");
-        DIMENSION_PARAM.put(Dimension.PRODUCT_VERSION, "version");
-        DIMENSION_PARAM.put(Dimension.POLARITY, "polarity");
-        DIMENSION_PARAM.put(Dimension.NPS_CLASS, "nps");
-        DIMENSION_PARAM.put(Dimension.SEGMENT, "segment");
-        DIMENSION_PARAM.put(Dimension.ASPECT, "aspect");
-        DIMENSION_PARAM.put(Dimension.ASPECT_POLARITY, "aspectPolarity");
-        DIMENSION_PARAM.put(Dimension.AUTHOR, "author");
-        DIMENSION_PARAM.put(Dimension.FLAG, "flag");
-    }
+    /** Every filter parameter, from the one registry ({@link FilterField}). */
+    public static final List<String> NAMES = FilterField.params();
 
     private final Map<String, List<String>> values;
 
@@ -105,8 +87,8 @@ public final class FilterParams {
 
     /** A copy narrowed to one bucket: the drill-down from a number to the items behind it. */
     public FilterParams with(Dimension dimension, String key) {
-        String param = DIMENSION_PARAM.get(dimension);
-        if (param == null || Dimension.NONE.equals(key)) {
+        String param = dimension.filter().param();
+        if (Dimension.NONE.equals(key)) {
             return this;
         }
         Map<String, List<String>> v = new LinkedHashMap<>(values);
@@ -160,103 +142,11 @@ public final class FilterParams {
     }
 
     public FeedbackFilter toFilter(ZoneId zone, FeedbackAnalyzer analyzer) {
-        FeedbackFilter.Builder b = FeedbackFilter.builder();
-        String q = first("q");
-        if (q != null) {
-            b.terms(analyzer.segment(q));
-        }
-        if (first("from") != null) {
-            b.from(instant("from", first("from"), zone, false));
-        }
-        if (first("to") != null) {
-            b.to(instant("to", first("to"), zone, true));
-        }
-        b.weeks(set("week", s -> CalendarKeys.checkWeek("week", s)));
-        b.days(set("day", s -> {
-            LocalDate.parse(s);
-            return s;
-        }));
-        b.channels(set("channel", s -> Channel.fromWire(s).orElseThrow(() -> new IllegalArgumentException(
-                "channel: unknown '" + s + "' (expected one of community, social, review, survey, ticket, sales, qc)"))));
-        b.sources(set("source", Function.identity()));
-        b.products(set("product", Function.identity()));
-        b.productVersions(set("version", Function.identity()));
-        b.polarities(set("polarity", s -> parseEnum("polarity", s, Polarity.class)));
-        b.aspects(set("aspect", Function.identity()));
-        b.aspectPolarities(set("aspectPolarity", Function.identity()));
-        b.segments(set("segment", s -> parseEnum("segment", s, Segment.class)));
-        b.npsClasses(set("nps", s -> parseEnum("nps", s, NpsClass.class)));
-        if (first("scale") != null) {
-            b.ratingScale(RatingScale.fromWire(first("scale")).orElseThrow(() -> new IllegalArgumentException(
-                    "scale: unknown '" + first("scale") + "' (expected nps, stars or csat)")));
-        }
-        if (first("ratingMin") != null) {
-            b.ratingMin(number("ratingMin", first("ratingMin")));
-        }
-        if (first("ratingMax") != null) {
-            b.ratingMax(number("ratingMax", first("ratingMax")));
-        }
-        b.authorIds(set("author", Function.identity()));
-        b.flags(set("flag", Function.identity()));
-        b.excludeFlags(set("excludeFlag", Function.identity()));
-        b.ids(set("id", Function.identity()));
-        b.replyTo(first("replyTo"));
-        if (first("official") != null) {
-            b.official(Boolean.parseBoolean(first("official")));
-        }
-        return b.build();
-    }
-
-    private <T> Set<T> set(String name, Function<String, T> parse) {
-        List<String> l = values.get(name);
-        if (l == null) {
-            return Set.of();
-        }
-        Set<T> out = new LinkedHashSet<>();
-        for (String s : l) {
-            try {
-                out.add(parse.apply(s));
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException(name + ": expected a date like 2026-11-24, got '" + s + "'");
-            }
-        }
-        return out;
-    }
-
-    private static <E extends Enum<E>> E parseEnum(String name, String s, Class<E> type) {
-        try {
-            return Enum.valueOf(type, s.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + ": unknown '" + s + "' (expected one of "
-                    + Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT))
-                            .collect(Collectors.joining(", ")) + ")");
-        }
-    }
-
-    private static double number(String name, String s) {
-        try {
-            return Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + ": not a number: '" + s + "'");
-        }
+        return FilterField.toFilter(values, new FilterField.Context(zone, analyzer::segment));
     }
 
     /** A date means the start of that day in the team's zone ({@code to}: the end of it, exclusive). */
     static Instant instant(String name, String s, ZoneId zone, boolean endOfDay) {
-        try {
-            if (s.matches("\\d{4}-\\d{2}-\\d{2}")) {
-                LocalDate d = LocalDate.parse(s);
-                return (endOfDay ? d.plusDays(1) : d).atStartOfDay(zone).toInstant();
-            }
-            if (s.matches("\\d+")) {
-                return Instant.ofEpochMilli(Long.parseLong(s));
-            }
-            return OffsetDateTime.parse(s).toInstant();
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + ": epoch millis out of range, got '" + s + "'");
-        } catch (DateTimeException e) {
-            throw new IllegalArgumentException(name + ": expected a date (2026-11-24), an ISO-8601 time with offset or"
-                    + " epoch millis, got '" + s + "'");
-        }
+        return FilterField.instant(name, s, zone, endOfDay);
     }
 }

@@ -53,7 +53,7 @@ final class IndexFields {
     }
 
     static boolean multiValued(Dimension d) {
-        return d == Dimension.ASPECT || d == Dimension.ASPECT_POLARITY || d == Dimension.FLAG;
+        return d.multiValued();
     }
 
     /** Epoch nanoseconds, saturated outside 1677–2262 (beyond any feedback's lifetime). */
