@@ -1,7 +1,7 @@
 package io.koubei.analysis.aspects;
 
 import io.koubei.analysis.sentiment.RuleResult;
-import io.koubei.analysis.privacy.PiiMasker;
+import io.koubei.core.privacy.PiiMasker;
 import io.koubei.analysis.text.TextNormalizer;
 import io.koubei.analysis.text.Token;
 import io.koubei.core.feedback.OpinionPoint;

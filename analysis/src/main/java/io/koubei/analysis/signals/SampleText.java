@@ -1,6 +1,6 @@
 package io.koubei.analysis.signals;
 
-import io.koubei.analysis.privacy.PiiMasker;
+import io.koubei.core.privacy.PiiMasker;
 
 /**
  * Sample texts put into evidence are shortened and have personal data masked (phone numbers, Chinese ID

@@ -1,7 +1,7 @@
 package io.koubei.analysis.themes;
 
 import io.koubei.analysis.aspects.AspectTaxonomy;
-import io.koubei.analysis.privacy.PiiMasker;
+import io.koubei.core.privacy.PiiMasker;
 import io.koubei.core.feedback.Polarity;
 import java.util.ArrayList;
 import java.util.Comparator;

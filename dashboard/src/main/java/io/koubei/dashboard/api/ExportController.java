@@ -1,6 +1,6 @@
 package io.koubei.dashboard.api;
 
-import io.koubei.analysis.privacy.PiiMasker;
+import io.koubei.core.privacy.PiiMasker;
 import io.koubei.core.feedback.AnalyzedFeedback;
 import io.koubei.core.feedback.OpinionPoint;
 import io.koubei.core.store.FeedbackFilter;

@@ -3,7 +3,7 @@ package io.koubei.dashboard.report;
 import io.koubei.analysis.metrics.Interval;
 import io.koubei.analysis.metrics.NetSentiment;
 import io.koubei.analysis.metrics.NpsScore;
-import io.koubei.analysis.privacy.PiiMasker;
+import io.koubei.core.privacy.PiiMasker;
 import io.koubei.core.feedback.AnalyzedFeedback;
 import io.koubei.core.feedback.NpsClass;
 import io.koubei.core.feedback.Polarity;

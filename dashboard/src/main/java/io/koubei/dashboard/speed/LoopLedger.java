@@ -1,6 +1,6 @@
 package io.koubei.dashboard.speed;
 
-import io.koubei.analysis.privacy.PiiMasker;
+import io.koubei.core.privacy.PiiMasker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

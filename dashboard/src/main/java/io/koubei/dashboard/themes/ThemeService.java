@@ -378,7 +378,7 @@ public class ThemeService {
             for (String sentence : text.split("(?<=[。！？!?；;\\n])")) {
                 String s = sentence.strip();
                 if (s.length() >= 4 && words.stream().anyMatch(w -> !w.isBlank() && s.contains(w))) {
-                    return io.koubei.analysis.privacy.PiiMasker.mask(s.length() <= 120 ? s : s.substring(0, 120) + "…");
+                    return io.koubei.core.privacy.PiiMasker.mask(s.length() <= 120 ? s : s.substring(0, 120) + "…");
                 }
             }
         }

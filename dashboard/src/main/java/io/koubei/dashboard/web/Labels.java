@@ -111,7 +111,7 @@ public class Labels {
                 io.koubei.core.store.FeedbackFilter.builder().authorIds(java.util.Set.of(id)).build(), 0, 1)).items().stream()
                 .map(f -> f.item().author() == null ? null : f.item().author().name())
                 .filter(n -> n != null && !n.isBlank())
-                .map(io.koubei.analysis.privacy.PiiMasker::mask)
+                .map(io.koubei.core.privacy.PiiMasker::mask)
                 .findFirst().orElse(id));
     }
 

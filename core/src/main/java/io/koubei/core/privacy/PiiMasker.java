@@ -1,4 +1,4 @@
-package io.koubei.analysis.privacy;
+package io.koubei.core.privacy;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
