@@ -2,13 +2,16 @@ package io.koubei.dashboard.speed;
 
 import io.koubei.analysis.speed.LifecycleEvent;
 import io.koubei.analysis.speed.LifecycleLog;
+import io.koubei.core.state.StateCollection;
+import io.koubei.core.state.StateDocument;
+import io.koubei.core.state.StateStore;
+import io.koubei.core.state.VersionConflictException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -20,117 +23,179 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Lifecycle events in {@code <data-dir>/speed/events.jsonl}, append-only, one event per line in the documented
- * format (docs/speed.md). Duplicates are reported and not written again; out-of-order events are kept and
- * reported. The whole log is replayed into memory on start (events are small: a few per ticket).
+ * Lifecycle events in the state store's collection {@value #COLLECTION}: one document per event, its JSON in the
+ * documented format (docs/speed.md), its id derived from the event's {@link LifecycleEvent#key() key}. So a re-sent
+ * event, on this node or another, is the same document: it is written create-if-absent, and the second write is
+ * reported as a duplicate. Out-of-order events are kept and reported.
+ *
+ * <p>Reads are read-through: each node keeps the folded log in memory, and before using it reads one stamp document
+ * that every write rewrites; when the stamp's version changed (another node wrote or erased), the log is read again
+ * from the store. With Elasticsearch (every write refreshes) a node sees another node's events as soon as that
+ * node's {@link #receive} has answered. Files of an earlier version ({@code <data-dir>/speed/events.jsonl}) are
+ * imported on start, once per file content, and kept.
  */
 public class LifecycleEventStore {
     static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String COLLECTION = "speed-events";
+    /** Rewritten after every change; its version tells other nodes that their copy of the log is stale. */
+    private static final String STAMP = "_changed";
 
-    private final Path file;
-    private final LifecycleLog log = new LifecycleLog();
+    private final StateCollection events;
+    private final Path legacyFile;
+    private LifecycleLog log = new LifecycleLog();
+    /** The stamp's version {@link #log} was read at; null: read again before the next use. */
+    private String readAt;
 
     /** What one batch did. {@code errors} name the line and the reason; rejected lines change nothing. */
     public record Receipt(int received, int accepted, int outOfOrder, int duplicates, int rejected,
             List<String> errors) {
     }
 
-    public LifecycleEventStore(Path dataDir) {
-        this.file = dataDir.resolve("speed").resolve("events.jsonl");
-        if (Files.exists(file)) {
+    public LifecycleEventStore(StateStore state, Path dataDir) {
+        this.events = state.collection(COLLECTION);
+        this.legacyFile = dataDir.resolve("speed").resolve("events.jsonl");
+        LegacySpeedFiles.importOnce(events, LegacySpeedFiles.contentMarker(legacyFile), legacyFile, this::importLines);
+    }
+
+    private void importLines(List<String> lines) {
+        for (String line : lines) {
+            LifecycleEvent e = parse(line);
             try {
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    if (!line.isBlank()) {
-                        log.add(parse(line));
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file, e);
+                events.put(id(e), write(e), StateCollection.ABSENT);
+            } catch (VersionConflictException already) {
+                // imported before (a restart half-way) or sent to another node too
             }
         }
+        stamp();
+    }
+
+    /** The document id of an event: the same for the same event on every node. */
+    static String id(LifecycleEvent e) {
+        return StateIds.hashed(e.key());
     }
 
     /**
-     * Removes every event of these items from the file (rewritten atomically) and from memory (erasure on request).
+     * Removes every event of these items from the state store (and from this node's old events file, if one is
+     * kept), erasure on request.
      *
      * @return how many events were removed
      */
     public synchronized int erase(java.util.Set<String> itemIds) {
-        if (!Files.exists(file) || itemIds.isEmpty()) {
+        if (itemIds.isEmpty()) {
             return 0;
+        }
+        int removed = 0;
+        for (StateDocument d : events.all()) {
+            if (StateIds.isRecord(d.id()) && itemIds.contains(text(JSON.readTree(d.json()), "itemId")) && events.delete(d.id())) {
+                removed++;
+            }
+        }
+        eraseFromLegacyFile(itemIds);
+        if (removed > 0) {
+            stamp();
+        }
+        log.remove(itemIds);
+        return removed;
+    }
+
+    private void eraseFromLegacyFile(java.util.Set<String> itemIds) {
+        if (!Files.exists(legacyFile)) {
+            return;
         }
         try {
             List<String> keep = new ArrayList<>();
-            int removed = 0;
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                if (itemIds.contains(text(JSON.readTree(line), "itemId"))) {
-                    removed++;
+            boolean changed = false;
+            for (String line : Files.readAllLines(legacyFile, StandardCharsets.UTF_8)) {
+                if (!line.isBlank() && itemIds.contains(text(JSON.readTree(line), "itemId"))) {
+                    changed = true;
                 } else {
                     keep.add(line);
                 }
             }
-            if (removed > 0) {
-                Path tmp = Files.createTempFile(file.getParent(), ".events", ".tmp");
+            if (changed) {
+                Path tmp = Files.createTempFile(legacyFile.getParent(), ".events", ".tmp");
                 Files.write(tmp, keep, StandardCharsets.UTF_8);
-                Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                log.remove(itemIds);
+                Files.move(tmp, legacyFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
-            return removed;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot erase events from " + file, e);
+            throw new UncheckedIOException("cannot erase events from " + legacyFile, e);
         }
     }
 
+    /** Every event any node recorded, folded per item (read again when another node changed it). */
     public synchronized LifecycleLog log() {
+        refresh();
         return log;
     }
 
-    /** Parses and records NDJSON (or a single object); the answer comes after accepted lines are on disk. */
-    public synchronized Receipt receive(String source, String body) {
-        List<String> errors = new ArrayList<>();
-        List<String> toWrite = new ArrayList<>();
-        int received = 0, accepted = 0, late = 0, dup = 0;
-        String[] lines = body.split("\\R");
-        for (int n = 0; n < lines.length; n++) {
-            String line = lines[n].trim();
-            if (line.isEmpty()) {
-                continue;
-            }
-            received++;
-            LifecycleEvent e;
-            try {
-                e = parse(line);
-            } catch (RuntimeException ex) {
-                errors.add(source + ":" + (n + 1) + ": " + ex.getMessage());
-                continue;
-            }
-            switch (log.add(e)) {
-                case DUPLICATE -> dup++;
-                case OUT_OF_ORDER -> { late++; accepted++; toWrite.add(write(e)); }
-                case ACCEPTED -> { accepted++; toWrite.add(write(e)); }
-            }
-        }
-        append(toWrite);
-        return new Receipt(received, accepted, late, dup, errors.size(), errors);
-    }
-
-    private void append(List<String> lines) {
-        if (lines.isEmpty()) {
+    private void refresh() {
+        String now = events.get(STAMP).map(StateDocument::version).orElse("");
+        if (now.equals(readAt)) {
             return;
         }
-        try {
-            io.koubei.dashboard.platform.OwnerOnlyDataDir.createPrivately(file); // raw events: owner-only
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND)) {
-                ch.write(java.nio.ByteBuffer.wrap((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8)));
-                ch.force(true);
+        LifecycleLog fresh = new LifecycleLog();
+        for (StateDocument d : events.all()) {
+            if (StateIds.isRecord(d.id())) {
+                fresh.add(parse(d.json()));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to " + file, e);
         }
+        log = fresh;
+        readAt = now;
+    }
+
+    private void stamp() {
+        events.put(STAMP, "{}", null);
+        readAt = null; // other nodes may have written between our read and this stamp: read again before the next use
+    }
+
+    /** Parses and records NDJSON (or a single object); the answer comes after accepted events are stored. */
+    public synchronized Receipt receive(String source, String body) {
+        refresh();
+        List<String> errors = new ArrayList<>();
+        int received = 0, accepted = 0, late = 0, dup = 0;
+        boolean wrote = false, done = false;
+        String[] lines = body.split("\\R");
+        try {
+            for (int n = 0; n < lines.length; n++) {
+                String line = lines[n].trim();
+                if (line.isEmpty()) {
+                    continue;
+                }
+                received++;
+                LifecycleEvent e;
+                try {
+                    e = parse(line);
+                } catch (RuntimeException ex) {
+                    errors.add(source + ":" + (n + 1) + ": " + ex.getMessage());
+                    continue;
+                }
+                LifecycleLog.Outcome outcome = log.add(e);
+                if (outcome == LifecycleLog.Outcome.DUPLICATE) {
+                    dup++;
+                    continue;
+                }
+                try {
+                    events.put(id(e), write(e), StateCollection.ABSENT);
+                    wrote = true;
+                } catch (VersionConflictException sentTwice) {
+                    dup++; // another node stored the same event a moment ago
+                    continue;
+                }
+                accepted++;
+                if (outcome == LifecycleLog.Outcome.OUT_OF_ORDER) {
+                    late++;
+                }
+            }
+            done = true;
+        } finally {
+            if (!done) {
+                readAt = null; // the log in memory may hold an event the store refused: read it again
+            }
+            if (wrote) {
+                stamp();
+            }
+        }
+        return new Receipt(received, accepted, late, dup, errors.size(), errors);
     }
 
     static LifecycleEvent parse(String line) {

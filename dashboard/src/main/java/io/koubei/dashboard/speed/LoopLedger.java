@@ -1,28 +1,42 @@
 package io.koubei.dashboard.speed;
 
 import io.koubei.core.privacy.PiiMasker;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.koubei.core.state.StateCollection;
+import io.koubei.core.state.StateStore;
+import io.koubei.core.state.VersionConflictException;
+import io.koubei.dashboard.platform.state.TypedCollection;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Closing the loop, on disk: filed issues, releases that fix them, and community feedback reports per release,
- * each an append-only JSONL file under {@code <data-dir>/speed/}; the latest line for a key wins on reload.
+ * Closing the loop, in the state store: filed issues ({@value #ISSUES}), releases that fix them ({@value #RELEASES})
+ * and community feedback reports per release ({@value #FEEDBACK}), a document per issue key, per product and
+ * version, per report id. Every read goes to the store, so every node sees what any node recorded; changes are
+ * conditional writes (a new issue key is taken create-if-absent, so two nodes filing at once get two keys).
+ * {@code <data-dir>/speed/issues.jsonl}, {@code releases.jsonl} and {@code release-feedback.jsonl} of an earlier
+ * version (the latest line for a key wins) are imported once and kept.
  */
 public class LoopLedger {
+    static final String ISSUES = "speed-issues";
+    static final String RELEASES = "speed-releases";
+    static final String FEEDBACK = "speed-release-feedback";
+    private static final Pattern ISSUE_KEY = Pattern.compile("KB-(\\d+)");
+
     /** A filed issue; {@code fixedIn} / {@code fixedAt} set once a release fixes it. */
     public record Issue(String key, String tracker, String externalKey, String url, String aspect, String query,
             String product,
             String title, List<String> itemIds, Instant filedAt, String fixedIn, Instant fixedAt) {
+        Issue withKey(String k) {
+            return new Issue(k, tracker, externalKey, url, aspect, query, product, title, itemIds, filedAt, fixedIn, fixedAt);
+        }
     }
 
     public record Release(String product, String version, Instant releasedAt, List<String> issues) {
@@ -33,100 +47,133 @@ public class LoopLedger {
             Map<String, Integer> votes) {
     }
 
-    private final Path dir;
-    private final Map<String, Issue> issues = new LinkedHashMap<>();
-    private final Map<String, Release> releases = new LinkedHashMap<>();
-    private final Map<String, ReleaseFeedback> feedback = new LinkedHashMap<>();
+    private final StateCollection issueDocs;
+    private final TypedCollection<Issue> issues;
+    private final StateCollection releaseDocs;
+    private final TypedCollection<Release> releases;
+    private final StateCollection feedbackDocs;
+    private final TypedCollection<ReleaseFeedback> feedback;
 
-    public LoopLedger(Path dataDir) {
-        this.dir = dataDir.resolve("speed");
-        load("issues.jsonl", Issue.class).forEach(i -> issues.put(i.key(), i));
-        load("releases.jsonl", Release.class).forEach(r -> releases.put(releaseKey(r.product(), r.version()), r));
-        load("release-feedback.jsonl", ReleaseFeedback.class).forEach(f -> feedback.put(f.id(), f));
+    public LoopLedger(StateStore state, Path dataDir) {
+        this.issueDocs = state.collection(ISSUES);
+        this.issues = new TypedCollection<>(issueDocs, Issue.class);
+        this.releaseDocs = state.collection(RELEASES);
+        this.releases = new TypedCollection<>(releaseDocs, Release.class);
+        this.feedbackDocs = state.collection(FEEDBACK);
+        this.feedback = new TypedCollection<>(feedbackDocs, ReleaseFeedback.class);
+        Path dir = dataDir.resolve("speed");
+        LegacySpeedFiles.importOnce(issueDocs, LegacySpeedFiles.IMPORTED, dir.resolve("issues.jsonl"),
+                lines -> latest(lines, Issue.class, Issue::key).forEach(i -> issues.put(StateIds.of(i.key()), i)));
+        LegacySpeedFiles.importOnce(releaseDocs, LegacySpeedFiles.IMPORTED, dir.resolve("releases.jsonl"),
+                lines -> latest(lines, Release.class, r -> releaseKey(r.product(), r.version()))
+                        .forEach(r -> releases.put(StateIds.of(releaseKey(r.product(), r.version())), r)));
+        LegacySpeedFiles.importOnce(feedbackDocs, LegacySpeedFiles.IMPORTED, dir.resolve("release-feedback.jsonl"),
+                lines -> latest(lines, ReleaseFeedback.class, ReleaseFeedback::id)
+                        .forEach(f -> feedback.put(StateIds.of(f.id()), f)));
     }
 
-    public synchronized Issue file(Issue i) {
-        issues.put(i.key(), i);
-        append("issues.jsonl", i);
+    /** Records an issue under its key, replacing one of that key. */
+    public Issue file(Issue i) {
+        issues.put(StateIds.of(i.key()), i);
         return i;
     }
 
-    public synchronized List<Issue> issues() {
-        return new ArrayList<>(issues.values());
+    /**
+     * Records a newly filed issue under the next free key {@code KB-n}; the key is taken create-if-absent, so two
+     * nodes filing at the same moment get two keys, not one issue over the other.
+     */
+    public Issue fileNew(Issue i) {
+        int next = issues().stream().mapToInt(LoopLedger::number).max().orElse(0) + 1;
+        while (true) {
+            Issue keyed = i.withKey("KB-" + next);
+            try {
+                issueDocs.put(StateIds.of(keyed.key()), LifecycleEventStore.JSON.writeValueAsString(keyed),
+                        StateCollection.ABSENT);
+                return keyed;
+            } catch (VersionConflictException taken) {
+                next++;
+            }
+        }
     }
 
-    public synchronized Optional<Issue> issue(String key) {
-        return Optional.ofNullable(issues.get(key));
+    /** Every issue, oldest first. */
+    public List<Issue> issues() {
+        List<Issue> all = new ArrayList<>(records(issueDocs, Issue.class));
+        all.sort(Comparator.comparing(Issue::filedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparingInt(LoopLedger::number).thenComparing(Issue::key));
+        return all;
+    }
+
+    public Optional<Issue> issue(String key) {
+        return issues.get(StateIds.of(key));
     }
 
     /** Records the release and marks its issues fixed; unknown issue keys are a 400, nothing recorded. */
-    public synchronized Release release(Release r) {
+    public Release release(Release r) {
         for (String k : r.issues()) {
-            if (!issues.containsKey(k)) {
+            if (issue(k).isEmpty()) {
                 throw new IllegalArgumentException("issues: unknown issue '" + k + "' (file it first)");
             }
         }
-        releases.put(releaseKey(r.product(), r.version()), r);
-        append("releases.jsonl", r);
+        releases.put(StateIds.of(releaseKey(r.product(), r.version())), r);
         for (String k : r.issues()) {
-            Issue i = issues.get(k);
-            file(new Issue(i.key(), i.tracker(), i.externalKey(), i.url(), i.aspect(), i.query(), i.product(), i.title(),
-                    i.itemIds(), i.filedAt(), r.version(), r.releasedAt()));
+            issues.update(StateIds.of(k), i -> new Issue(i.key(), i.tracker(), i.externalKey(), i.url(), i.aspect(),
+                    i.query(), i.product(), i.title(), i.itemIds(), i.filedAt(), r.version(), r.releasedAt()));
         }
         return r;
     }
 
-    public synchronized Optional<Release> release(String product, String version) {
-        return Optional.ofNullable(releases.get(releaseKey(product, version)));
+    public Optional<Release> release(String product, String version) {
+        return releases.get(StateIds.of(releaseKey(product, version)));
     }
 
-    public synchronized List<Release> releases() {
-        return new ArrayList<>(releases.values());
+    /** Every release, in the order they were released. */
+    public List<Release> releases() {
+        List<Release> all = new ArrayList<>(records(releaseDocs, Release.class));
+        all.sort(Comparator.comparing(Release::releasedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(r -> releaseKey(r.product(), r.version())));
+        return all;
     }
 
     /** Personal data in the free text is masked before it is stored. True when it replaced a report with that id. */
-    public synchronized boolean feedback(ReleaseFeedback f) {
+    public boolean feedback(ReleaseFeedback f) {
         ReleaseFeedback masked = new ReleaseFeedback(f.id(), f.product(), f.version(), f.ratings(), PiiMasker.mask(f.text()),
                 f.votes());
-        boolean replaced = feedback.put(f.id(), masked) != null;
-        append("release-feedback.jsonl", masked);
-        return replaced;
+        boolean[] existed = new boolean[1];
+        feedback.update(StateIds.of(f.id()), current -> {
+            existed[0] = current != null;
+            return masked;
+        });
+        return existed[0];
     }
 
-    public synchronized List<ReleaseFeedback> feedbackFor(String product, String version) {
-        return feedback.values().stream().filter(f -> version.equals(f.version())
+    public List<ReleaseFeedback> feedbackFor(String product, String version) {
+        return records(feedbackDocs, ReleaseFeedback.class).stream().filter(f -> version.equals(f.version())
                 && (product == null || product.equals(f.product()))).toList();
+    }
+
+    /** The records of a collection, without its marker documents. */
+    private static <T> List<T> records(StateCollection docs, Class<T> type) {
+        return docs.all().stream().filter(d -> StateIds.isRecord(d.id()))
+                .map(d -> LifecycleEventStore.JSON.readValue(d.json(), type)).toList();
+    }
+
+    private static int number(Issue i) {
+        Matcher m = ISSUE_KEY.matcher(i.key());
+        return m.matches() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
+    /** The latest line for each key, in the order the keys first appeared (how the old files were read). */
+    private static <T> java.util.Collection<T> latest(List<String> lines, Class<T> type, java.util.function.Function<T, String> key) {
+        Map<String, T> byKey = new LinkedHashMap<>();
+        for (String line : lines) {
+            T value = LifecycleEventStore.JSON.readValue(line, type);
+            byKey.put(key.apply(value), value);
+        }
+        return byKey.values();
     }
 
     static String releaseKey(String product, String version) {
         return (product == null ? "-" : product) + "@" + version;
-    }
-
-    private <T> List<T> load(String name, Class<T> type) {
-        Path f = dir.resolve(name);
-        List<T> out = new ArrayList<>();
-        if (!Files.exists(f)) {
-            return out;
-        }
-        try {
-            for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
-                if (!line.isBlank()) {
-                    out.add(LifecycleEventStore.JSON.readValue(line, type));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + f, e);
-        }
-        return out;
-    }
-
-    private void append(String name, Object record) {
-        try {
-            io.koubei.dashboard.platform.OwnerOnlyDataDir.createPrivately(dir.resolve(name));
-            Files.writeString(dir.resolve(name), LifecycleEventStore.JSON.writeValueAsString(record) + "\n",
-                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.SYNC);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + name, e);
-        }
     }
 }

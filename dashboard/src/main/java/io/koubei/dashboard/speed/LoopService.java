@@ -60,8 +60,7 @@ public class LoopService {
         IssueTracker.IssueRequest full = new IssueTracker.IssueRequest(t.getName(), r.aspect(), r.query(), r.product(),
                 r.title(), r.description(), ids, link);
         IssueTracker.Filed filed = tracker.push(t, full);
-        String key = "KB-" + (ledger.issues().size() + 1);
-        return ledger.file(new LoopLedger.Issue(key, t.getName(), filed.externalKey(), filed.url(), r.aspect(),
+        return ledger.fileNew(new LoopLedger.Issue(null, t.getName(), filed.externalKey(), filed.url(), r.aspect(),
                 r.query(), r.product(), r.title(), ids, clock.instant(), null, null));
     }
 

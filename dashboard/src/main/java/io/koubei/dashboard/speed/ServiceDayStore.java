@@ -1,54 +1,57 @@
 package io.koubei.dashboard.speed;
 
 import io.koubei.analysis.speed.ServiceDay;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.koubei.core.state.StateCollection;
+import io.koubei.core.state.StateCollections;
+import io.koubei.core.state.StateDocument;
+import io.koubei.core.state.StateStore;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Daily hotline / online-chat aggregates in {@code <data-dir>/speed/service-days.jsonl}. A day is identified by
- * (day, line, product); sending it again replaces it (reported as {@code replaced}), so corrections are possible.
+ * Daily hotline / online-chat aggregates in the state store's collection {@value #COLLECTION}, one document per
+ * (day, line, product), its JSON in the documented format (docs/speed.md). Sending a day again replaces it (reported
+ * as {@code replaced}), so corrections are possible; two nodes replacing the same day concurrently do not lose a
+ * write (optimistic concurrency, the later one counts as {@code replaced}). Reads go to the store every time (a few
+ * documents per day), so every node sees what any node stored. {@code <data-dir>/speed/service-days.jsonl} of an
+ * earlier version is imported once and kept.
  */
 public class ServiceDayStore {
-    private final Path file;
-    private final Map<String, ServiceDay> days = new LinkedHashMap<>();
+    static final String COLLECTION = "service-days";
+
+    private final StateCollection days;
 
     public record Receipt(int received, int accepted, int replaced, int rejected, List<String> errors) {
     }
 
-    public ServiceDayStore(Path dataDir) {
-        this.file = dataDir.resolve("speed").resolve("service-days.jsonl");
-        if (Files.exists(file)) {
-            try {
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    if (!line.isBlank()) {
-                        ServiceDay d = parse(line);
-                        days.put(key(d), d);
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file, e);
+    public ServiceDayStore(StateStore state, Path dataDir) {
+        this.days = state.collection(COLLECTION);
+        Path legacy = dataDir.resolve("speed").resolve("service-days.jsonl");
+        LegacySpeedFiles.importOnce(days, LegacySpeedFiles.IMPORTED, legacy, lines -> lines.forEach(l -> store(parse(l))));
+    }
+
+    /** Every day any node stored, ordered by day, line and product. */
+    public List<ServiceDay> all() {
+        List<ServiceDay> out = new ArrayList<>();
+        for (StateDocument d : days.all()) {
+            if (StateIds.isRecord(d.id())) {
+                out.add(parse(d.json()));
             }
         }
+        out.sort(Comparator.comparing(ServiceDay::day).thenComparing(ServiceDay::line)
+                .thenComparing(x -> x.product() == null ? "" : x.product()));
+        return out;
     }
 
-    public synchronized List<ServiceDay> all() {
-        return new ArrayList<>(days.values());
-    }
-
-    public synchronized Receipt receive(String source, String body) {
+    public Receipt receive(String source, String body) {
         List<String> errors = new ArrayList<>();
-        List<String> lines = new ArrayList<>();
         int received = 0, accepted = 0, replaced = 0;
         String[] raw = body.split("\\R");
         for (int n = 0; n < raw.length; n++) {
@@ -57,27 +60,43 @@ public class ServiceDayStore {
                 continue;
             }
             received++;
+            ServiceDay d;
             try {
-                ServiceDay d = parse(line);
-                if (days.put(key(d), d) != null) {
-                    replaced++;
-                }
-                accepted++;
-                lines.add(line);
+                d = parse(line);
             } catch (RuntimeException e) {
                 errors.add(source + ":" + (n + 1) + ": " + e.getMessage());
+                continue;
             }
-        }
-        if (!lines.isEmpty()) {
-            try {
-                io.koubei.dashboard.platform.OwnerOnlyDataDir.createPrivately(file);
-                Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.SYNC);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot append to " + file, e);
+            if (store(d)) {
+                replaced++;
             }
+            accepted++;
         }
         return new Receipt(received, accepted, replaced, errors.size(), errors);
+    }
+
+    /** Stores the day; true when it replaced one stored before (by any node). */
+    private boolean store(ServiceDay d) {
+        boolean[] existed = new boolean[1];
+        StateCollections.update(days, StateIds.of(key(d)), current -> {
+            existed[0] = current != null;
+            return write(d);
+        });
+        return existed[0];
+    }
+
+    static String write(ServiceDay d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("day", d.day().toString());
+        m.put("line", d.line());
+        m.put("product", d.product());
+        m.put("offered", d.offered());
+        m.put("answered", d.answered());
+        m.put("handledWithin3Min", d.handledWithin3Min());
+        m.put("rated", d.rated());
+        m.put("satisfied", d.satisfied());
+        m.values().removeIf(java.util.Objects::isNull);
+        return LifecycleEventStore.JSON.writeValueAsString(m);
     }
 
     private static String key(ServiceDay d) {

@@ -1,5 +1,6 @@
 package io.koubei.dashboard.speed;
 
+import io.koubei.core.state.StateStore;
 import io.koubei.core.time.CalendarKeys;
 import io.koubei.dashboard.alerting.AlertService;
 import io.koubei.dashboard.platform.KoubeiProperties;
@@ -12,19 +13,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
 
-/** Response speed: event and service-day stores in the data dir, the service, and the minutely breach check. */
+/** Response speed: event and service-day stores and the loop ledger in the state store, the service, and the minutely breach check. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SpeedProperties.class)
 public class SpeedConfiguration {
 
     @Bean
-    LifecycleEventStore lifecycleEventStore(KoubeiProperties koubei) {
-        return new LifecycleEventStore(koubei.getDataDir());
+    LifecycleEventStore lifecycleEventStore(KoubeiProperties koubei, StateStore state) {
+        return new LifecycleEventStore(state, koubei.getDataDir());
     }
 
     @Bean
-    ServiceDayStore serviceDayStore(KoubeiProperties koubei) {
-        return new ServiceDayStore(koubei.getDataDir());
+    ServiceDayStore serviceDayStore(KoubeiProperties koubei, StateStore state) {
+        return new ServiceDayStore(state, koubei.getDataDir());
     }
 
     @Bean
@@ -35,9 +36,9 @@ public class SpeedConfiguration {
     }
 
     @Bean
-    LoopService loopService(SpeedProperties props, KoubeiProperties koubei, QueryService queries,
+    LoopService loopService(SpeedProperties props, KoubeiProperties koubei, StateStore state, QueryService queries,
             Clock clock, io.koubei.dashboard.alerting.AlertProperties alerts) {
-        return new LoopService(props, new LoopLedger(koubei.getDataDir()), new IssueTracker(), queries, clock,
+        return new LoopService(props, new LoopLedger(state, koubei.getDataDir()), new IssueTracker(), queries, clock,
                 alerts.getBaseUrl());
     }
 
