@@ -161,7 +161,8 @@ class HardeningTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"day\": \"2026-11-02\", \"line\": \"hotline\", \"product\": \"nova-x1\","
                         + " \"offered\": 820, \"answered\": 790, \"handledWithin3Min\": 701, \"rated\": 300, \"satisfied\": 276}")))
                 .statusCode()).isEqualTo(200);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("speed").resolve("service-days.jsonl"))))
+        // service days live in the state store now: its journal of the service-days collection
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("state").resolve("service-days.journal"))))
                 .isEqualTo("rw-------");
     }
 
