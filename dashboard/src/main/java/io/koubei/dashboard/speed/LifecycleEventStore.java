@@ -5,7 +5,6 @@ import io.koubei.analysis.speed.LifecycleLog;
 import io.koubei.core.state.StateCollection;
 import io.koubei.core.state.StateDocument;
 import io.koubei.core.state.StateStore;
-import io.koubei.core.state.VersionConflictException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +15,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,15 +58,18 @@ public class LifecycleEventStore {
         LegacySpeedFiles.importOnce(events, LegacySpeedFiles.contentMarker(legacyFile), legacyFile, this::importLines);
     }
 
+    /** Events already stored (imported before, or sent to another node too) stay as they are. */
     private void importLines(List<String> lines) {
+        Map<String, String> batch = new LinkedHashMap<>();
         for (String line : lines) {
             LifecycleEvent e = parse(line);
-            try {
-                events.put(id(e), write(e), StateCollection.ABSENT);
-            } catch (VersionConflictException already) {
-                // imported before (a restart half-way) or sent to another node too
+            batch.putIfAbsent(id(e), write(e));
+            if (batch.size() >= 5000) {
+                events.createAll(batch);
+                batch.clear();
             }
         }
+        events.createAll(batch);
         stamp();
     }
 
@@ -80,7 +84,7 @@ public class LifecycleEventStore {
      *
      * @return how many events were removed
      */
-    public synchronized int erase(java.util.Set<String> itemIds) {
+    public synchronized int erase(Set<String> itemIds) {
         if (itemIds.isEmpty()) {
             return 0;
         }
@@ -98,7 +102,7 @@ public class LifecycleEventStore {
         return removed;
     }
 
-    private void eraseFromLegacyFile(java.util.Set<String> itemIds) {
+    private void eraseFromLegacyFile(Set<String> itemIds) {
         if (!Files.exists(legacyFile)) {
             return;
         }
@@ -148,14 +152,20 @@ public class LifecycleEventStore {
         readAt = null; // other nodes may have written between our read and this stamp: read again before the next use
     }
 
-    /** Parses and records NDJSON (or a single object); the answer comes after accepted events are stored. */
+    /**
+     * Parses and records NDJSON (or a single object); the answer comes after accepted events are stored, as one
+     * create-if-absent batch: an event that another node stored meanwhile counts as a duplicate.
+     */
     public synchronized Receipt receive(String source, String body) {
         refresh();
         List<String> errors = new ArrayList<>();
-        int received = 0, accepted = 0, late = 0, dup = 0;
-        boolean wrote = false, done = false;
-        String[] lines = body.split("\\R");
+        int received = 0;
+        int dup = 0;
+        Map<String, String> toCreate = new LinkedHashMap<>();
+        Set<String> lateIds = new HashSet<>();
+        boolean done = false;
         try {
+            String[] lines = body.split("\\R");
             for (int n = 0; n < lines.length; n++) {
                 String line = lines[n].trim();
                 if (line.isEmpty()) {
@@ -169,33 +179,25 @@ public class LifecycleEventStore {
                     errors.add(source + ":" + (n + 1) + ": " + ex.getMessage());
                     continue;
                 }
-                LifecycleLog.Outcome outcome = log.add(e);
-                if (outcome == LifecycleLog.Outcome.DUPLICATE) {
-                    dup++;
-                    continue;
-                }
-                try {
-                    events.put(id(e), write(e), StateCollection.ABSENT);
-                    wrote = true;
-                } catch (VersionConflictException sentTwice) {
-                    dup++; // another node stored the same event a moment ago
-                    continue;
-                }
-                accepted++;
-                if (outcome == LifecycleLog.Outcome.OUT_OF_ORDER) {
-                    late++;
+                switch (log.add(e)) {
+                    case DUPLICATE -> dup++;
+                    case OUT_OF_ORDER -> { toCreate.put(id(e), write(e)); lateIds.add(id(e)); }
+                    case ACCEPTED -> toCreate.put(id(e), write(e));
                 }
             }
+            Set<String> sentTwice = toCreate.isEmpty() ? Set.of() : events.createAll(toCreate); // stored by another node a moment ago
+            dup += sentTwice.size();
+            lateIds.removeAll(sentTwice);
             done = true;
+            return new Receipt(received, toCreate.size() - sentTwice.size(), lateIds.size(), dup, errors.size(), errors);
         } finally {
             if (!done) {
-                readAt = null; // the log in memory may hold an event the store refused: read it again
+                readAt = null; // the log in memory may hold events the store refused: read it again
             }
-            if (wrote) {
+            if (!toCreate.isEmpty()) {
                 stamp();
             }
         }
-        return new Receipt(received, accepted, late, dup, errors.size(), errors);
     }
 
     static LifecycleEvent parse(String line) {

@@ -107,6 +107,25 @@ class SharedSpeedStateTest {
     }
 
     @Test
+    void aLargeBatchIsOneBulkWriteAndReadByTheOtherNode() {
+        LifecycleEventStore a = new LifecycleEventStore(stateA, dir.resolve("a"));
+        LifecycleEventStore b = new LifecycleEventStore(stateB, dir.resolve("b"));
+        String batch = IntStream.range(0, 2000).mapToObj(i -> event("big" + i, "ticket:" + (i / 4), i % 4 == 0 ? "opened" : "replied",
+                Instant.parse("2026-11-03T02:00:00Z").plusSeconds(i).toString())).collect(Collectors.joining("\n"));
+        long t0 = System.nanoTime();
+        assertThat(a.receive("a", batch).accepted()).isEqualTo(2000);
+        long written = System.nanoTime();
+        assertThat(b.log().size()).isEqualTo(2000);
+        long read = System.nanoTime();
+        assertThat(b.log().size()).isEqualTo(2000);
+        long cached = System.nanoTime();
+        System.out.printf("speed events on Elasticsearch: 2000 received in %d ms, read by the other node in %d ms, "
+                + "read again (unchanged stamp) in %d ms%n", (written - t0) / 1_000_000, (read - written) / 1_000_000,
+                (cached - read) / 1_000_000);
+        assertThat(b.receive("b", batch).duplicates()).isEqualTo(2000);
+    }
+
+    @Test
     void serviceDaysStoredOnOneNodeAreReplacedOnTheOther() {
         ServiceDayStore a = new ServiceDayStore(stateA, dir.resolve("a"));
         ServiceDayStore b = new ServiceDayStore(stateB, dir.resolve("b"));

@@ -236,6 +236,48 @@ public final class ElasticsearchStateStore implements StateStore {
             }
         }
 
+        /**
+         * One bulk request of {@code create} operations and one refresh. A document another node created first comes
+         * back as a 409 for its item: reported as existing. If a transient failure makes the bulk request be sent again,
+         * documents the first attempt created are reported as existing too (stored once either way).
+         */
+        @Override
+        public java.util.Set<String> createAll(java.util.Map<String, String> documents) {
+            java.util.Set<String> existed = new java.util.LinkedHashSet<>();
+            if (documents.isEmpty()) {
+                return existed;
+            }
+            List<co.elastic.clients.elasticsearch.core.bulk.BulkOperation> ops = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            for (java.util.Map.Entry<String, String> d : documents.entrySet()) {
+                String id = Objects.requireNonNull(d.getKey(), "id");
+                JSON.readTree(Objects.requireNonNull(d.getValue(), "json")); // refuse what is not JSON
+                Source source = new Source(name, id, d.getValue());
+                ids.add(id);
+                ops.add(co.elastic.clients.elasticsearch.core.bulk.BulkOperation.of(b -> b.create(c -> c.index(index)
+                        .id(docId(id)).document(source))));
+            }
+            for (int from = 0; from < ops.size(); from += PAGE) {
+                List<co.elastic.clients.elasticsearch.core.bulk.BulkOperation> page = ops.subList(from, Math.min(ops.size(), from + PAGE));
+                int offset = from;
+                co.elastic.clients.elasticsearch.core.BulkResponse r = call("create " + page.size() + " in " + name,
+                        () -> client.bulk(b -> b.operations(page).refresh(Refresh.True)));
+                for (int i = 0; i < r.items().size(); i++) {
+                    var item = r.items().get(i);
+                    if (item.error() == null) {
+                        continue;
+                    }
+                    if (item.status() == 409) {
+                        existed.add(ids.get(offset + i));
+                    } else {
+                        throw new IllegalStateException("cannot create " + docId(ids.get(offset + i)) + ": "
+                                + item.error().type() + ": " + item.error().reason());
+                    }
+                }
+            }
+            return existed;
+        }
+
         @Override
         public boolean delete(String id) {
             try {

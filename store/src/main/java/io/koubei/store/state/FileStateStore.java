@@ -207,6 +207,38 @@ public final class FileStateStore implements StateStore {
             return next;
         }
 
+        /** One journal write and one force for the whole batch. */
+        @Override
+        public synchronized java.util.Set<String> createAll(Map<String, String> documents) {
+            java.util.Set<String> existed = new java.util.LinkedHashSet<>();
+            List<ObjectNode> entries = new ArrayList<>();
+            Map<String, StateDocument> created = new java.util.LinkedHashMap<>();
+            long version = lastVersion;
+            for (Map.Entry<String, String> d : documents.entrySet()) {
+                String id = Objects.requireNonNull(d.getKey(), "id");
+                JsonNode parsed = JSON.readTree(d.getValue()); // refuse what is not JSON before anything changes
+                if (docs.containsKey(id) || created.containsKey(id)) {
+                    existed.add(id);
+                    continue;
+                }
+                StateDocument next = new StateDocument(id, JSON.writeValueAsString(parsed), Long.toString(++version));
+                ObjectNode entry = JSON.createObjectNode();
+                entry.put("op", "put");
+                entry.put("id", id);
+                entry.put("version", next.version());
+                entry.set("doc", parsed);
+                entries.add(entry);
+                created.put(id, next);
+            }
+            if (!entries.isEmpty()) {
+                append(entries);
+                docs.putAll(created);
+                lastVersion = version;
+                compactIfLarge();
+            }
+            return existed;
+        }
+
         @Override
         public synchronized boolean delete(String id) {
             if (!docs.containsKey(id)) {
@@ -228,7 +260,16 @@ public final class FileStateStore implements StateStore {
 
         /** Appends one line and forces it to disk; on failure the journal is cut back and nothing has changed. */
         private void append(ObjectNode entry) {
-            byte[] line = (JSON.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
+            append(List.of(entry));
+        }
+
+        /** Appends the lines and forces them to disk once; on failure the journal is cut back and nothing has changed. */
+        private void append(List<ObjectNode> entries) {
+            StringBuilder text = new StringBuilder();
+            for (ObjectNode entry : entries) {
+                text.append(JSON.writeValueAsString(entry)).append('\n');
+            }
+            byte[] line = text.toString().getBytes(StandardCharsets.UTF_8);
             long before = -1;
             try {
                 if (journalChannel == null) {

@@ -98,6 +98,23 @@ public abstract class StateStoreContract {
     }
 
     @Test
+    void aBatchIsCreatedIfAbsentAndWhatExistedIsReportedNotOverwritten() {
+        String name = fresh("events");
+        store().collection(name).put("e2", "{\"n\":2}", StateCollection.ABSENT);
+        java.util.Map<String, String> batch = new java.util.LinkedHashMap<>();
+        batch.put("e1", "{\"n\":1}");
+        batch.put("e2", "{\"n\":22}");
+        batch.put("e3", "{\"n\":3}");
+        assertThat(otherNode().collection(name).createAll(batch)).containsExactly("e2");
+        assertThat(store().collection(name).all()).extracting(StateDocument::json)
+                .containsExactly("{\"n\":1}", "{\"n\":2}", "{\"n\":3}");
+        assertThat(store().collection(name).createAll(batch)).as("sent again: all existed").containsExactly("e1", "e2", "e3");
+        StateDocument e1 = store().collection(name).get("e1").orElseThrow();
+        assertThat(store().collection(name).put("e1", "{\"n\":11}", e1.version()).version())
+                .as("a created document has a version like any other").isNotEqualTo(e1.version());
+    }
+
+    @Test
     void notJsonIsRefused() {
         assertThatThrownBy(() -> store().collection(fresh("bad")).put("x", "{not json", null)).isInstanceOf(RuntimeException.class);
     }
