@@ -127,6 +127,24 @@ class TwoNodesOnOneElasticsearchTest {
     }
 
     @Test
+    void aLifecycleEventPostedToOneNodeIsSeenOnTheOtherAndIsOneEventWhenResentThere() throws Exception {
+        String event = "{\"eventId\":\"two-nodes-e1\",\"itemId\":\"weibo:two-nodes\",\"type\":\"opened\","
+                + "\"at\":\"2026-11-03T10:00:00+08:00\",\"department\":\"客服\"}";
+        assertThat(post(nodeA, "/api/v1/speed/events", "application/x-ndjson", event).body()).contains("\"accepted\":1");
+        assertThat(post(nodeB, "/api/v1/speed/events", "application/x-ndjson", event).body())
+                .as("the same event re-sent through the other node").contains("\"accepted\":0").contains("\"duplicates\":1");
+        for (ConfigurableApplicationContext node : List.of(nodeA, nodeB)) {
+            var metrics = tools.jackson.databind.json.JsonMapper.builder().build()
+                    .readTree(body(node, "/api/v1/speed/metrics", bearer()));
+            assertThat(metrics.path("dataQuality").path("events").asInt()).as("events known to each node").isEqualTo(1);
+        }
+        assertThat(post(nodeB, "/api/v1/speed/releases", "application/json",
+                "{\"product\":\"nova-x1\",\"version\":\"9.9\",\"releasedAt\":\"2026-11-10T10:00:00+08:00\",\"issues\":[]}")
+                .statusCode()).isEqualTo(201);
+        assertThat(body(nodeA, "/api/v1/speed/releases", bearer())).as("a release recorded on the other node").contains("\"9.9\"");
+    }
+
+    @Test
     void exactlyOneNodeRunsScheduledWorkAndTheOtherTakesOverWhenItStopsRenewing() throws Exception {
         ClusterLeader a = nodeA.getBean(ClusterLeader.class);
         ClusterLeader b = nodeB.getBean(ClusterLeader.class);
@@ -165,6 +183,17 @@ class TwoNodesOnOneElasticsearchTest {
             return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                     .header("Authorization", authorization).header("Accept", "application/json").build(),
                     HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpResponse<String> post(ConfigurableApplicationContext node, String path, String type, String body) {
+        try {
+            int port = Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Authorization", bearer()).header("Content-Type", type).header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
