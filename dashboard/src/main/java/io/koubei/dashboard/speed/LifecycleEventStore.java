@@ -5,6 +5,7 @@ import io.koubei.analysis.speed.LifecycleLog;
 import io.koubei.core.state.StateCollection;
 import io.koubei.core.state.StateDocument;
 import io.koubei.core.state.StateStore;
+import io.koubei.core.state.VersionConflictException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -147,9 +148,24 @@ public class LifecycleEventStore {
         readAt = now;
     }
 
+    /**
+     * Marks the events changed. Written on condition that the stamp is still the one this node's log was read at: then
+     * no other node has stamped since, and one that has stored events but not stamped yet will change the stamp after
+     * this one, so the log stays current without reading everything again after each of this node's own writes.
+     * Otherwise (another node stamped meanwhile) the stamp is written anyway and the log is read again before its next
+     * use.
+     */
     private void stamp() {
+        if (readAt != null) {
+            try {
+                readAt = events.put(STAMP, "{}", readAt.isEmpty() ? StateCollection.ABSENT : readAt).version();
+                return;
+            } catch (VersionConflictException anotherNodeWrote) {
+                // fall through
+            }
+        }
         events.put(STAMP, "{}", null);
-        readAt = null; // other nodes may have written between our read and this stamp: read again before the next use
+        readAt = null;
     }
 
     /**
