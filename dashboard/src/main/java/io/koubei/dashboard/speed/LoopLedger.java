@@ -62,14 +62,13 @@ public class LoopLedger {
         this.feedbackDocs = state.collection(FEEDBACK);
         this.feedback = new TypedCollection<>(feedbackDocs, ReleaseFeedback.class);
         Path dir = dataDir.resolve("speed");
+        // create-if-absent: what is shared already (another node's import, a change since) is not overwritten
         LegacySpeedFiles.importOnce(issueDocs, LegacySpeedFiles.IMPORTED, dir.resolve("issues.jsonl"),
-                lines -> latest(lines, Issue.class, Issue::key).forEach(i -> issues.put(StateIds.of(i.key()), i)));
+                lines -> issueDocs.createAll(latest(lines, Issue.class, Issue::key)));
         LegacySpeedFiles.importOnce(releaseDocs, LegacySpeedFiles.IMPORTED, dir.resolve("releases.jsonl"),
-                lines -> latest(lines, Release.class, r -> releaseKey(r.product(), r.version()))
-                        .forEach(r -> releases.put(StateIds.of(releaseKey(r.product(), r.version())), r)));
+                lines -> releaseDocs.createAll(latest(lines, Release.class, r -> releaseKey(r.product(), r.version()))));
         LegacySpeedFiles.importOnce(feedbackDocs, LegacySpeedFiles.IMPORTED, dir.resolve("release-feedback.jsonl"),
-                lines -> latest(lines, ReleaseFeedback.class, ReleaseFeedback::id)
-                        .forEach(f -> feedback.put(StateIds.of(f.id()), f)));
+                lines -> feedbackDocs.createAll(latest(lines, ReleaseFeedback.class, ReleaseFeedback::id)));
     }
 
     /** Records an issue under its key, replacing one of that key. */
@@ -163,14 +162,14 @@ public class LoopLedger {
         return m.matches() ? Integer.parseInt(m.group(1)) : 0;
     }
 
-    /** The latest line for each key, in the order the keys first appeared (how the old files were read). */
-    private static <T> java.util.Collection<T> latest(List<String> lines, Class<T> type, java.util.function.Function<T, String> key) {
-        Map<String, T> byKey = new LinkedHashMap<>();
+    /** Document id → JSON of the latest line for each key (how the old files were read), in first-seen order. */
+    private static <T> Map<String, String> latest(List<String> lines, Class<T> type, java.util.function.Function<T, String> key) {
+        Map<String, String> byId = new LinkedHashMap<>();
         for (String line : lines) {
             T value = LifecycleEventStore.JSON.readValue(line, type);
-            byKey.put(key.apply(value), value);
+            byId.put(StateIds.of(key.apply(value)), LifecycleEventStore.JSON.writeValueAsString(value));
         }
-        return byKey.values();
+        return byId;
     }
 
     static String releaseKey(String product, String version) {

@@ -34,7 +34,14 @@ public class ServiceDayStore {
     public ServiceDayStore(StateStore state, Path dataDir) {
         this.days = state.collection(COLLECTION);
         Path legacy = dataDir.resolve("speed").resolve("service-days.jsonl");
-        LegacySpeedFiles.importOnce(days, LegacySpeedFiles.IMPORTED, legacy, lines -> lines.forEach(l -> store(parse(l))));
+        LegacySpeedFiles.importOnce(days, LegacySpeedFiles.IMPORTED, legacy, lines -> {
+            Map<String, String> latest = new LinkedHashMap<>(); // the latest line for a day wins, as on reload before
+            for (String line : lines) {
+                ServiceDay d = parse(line);
+                latest.put(StateIds.of(key(d)), write(d));
+            }
+            days.createAll(latest); // a day already shared (another node imported or received it) stays as it is
+        });
     }
 
     /** Every day any node stored, ordered by day, line and product. */

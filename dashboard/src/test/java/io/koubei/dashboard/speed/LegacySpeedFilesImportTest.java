@@ -90,4 +90,21 @@ class LegacySpeedFilesImportTest {
             assertThat(second.log().itemIds()).containsExactlyInAnyOrder("weibo:1", "weibo:2");
         }
     }
+
+    @Test
+    void anImportDoesNotOverwriteWhatIsSharedAlready() throws Exception {
+        oldFiles();
+        try (FileStateStore state = new FileStateStore(dataDir)) {
+            // another node, already on this version, recorded KB-2 as fixed and a correction of the day
+            state.collection(LoopLedger.ISSUES).put("KB-2", issue("KB-2", "2.0"), null);
+            new ServiceDayStore(state, dataDir.resolve("elsewhere"))
+                    .receive("b", "{\"day\":\"2026-11-02\",\"line\":\"hotline\",\"offered\":100,\"answered\":99}");
+
+            LoopLedger ledger = new LoopLedger(state, dataDir);
+            assertThat(ledger.issue("KB-2")).get().satisfies(i -> assertThat(i.fixedIn()).isEqualTo("2.0"));
+            assertThat(ledger.issue("KB-1")).get().satisfies(i -> assertThat(i.fixedIn()).isEqualTo("1.2"));
+            assertThat(new ServiceDayStore(state, dataDir).all()).singleElement()
+                    .satisfies(d -> assertThat(d.answered()).as("the shared correction").isEqualTo(99));
+        }
+    }
 }
