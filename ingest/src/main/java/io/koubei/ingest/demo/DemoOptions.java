@@ -31,8 +31,8 @@ public record DemoOptions(long seed, LocalDate firstMonday, int weeks, double sc
         if (weeks < 1 || weeks > 104) {
             throw new IllegalArgumentException("weeks must be 1..104, got " + weeks);
         }
-        if (!(scale > 0 && scale <= 20)) {
-            throw new IllegalArgumentException("scale must be in (0, 20], got " + scale);
+        if (!(scale > 0 && scale <= 100)) {
+            throw new IllegalArgumentException("scale must be in (0, 100], got " + scale);
         }
     }
 
