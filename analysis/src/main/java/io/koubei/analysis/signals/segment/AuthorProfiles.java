@@ -1,6 +1,7 @@
 package io.koubei.analysis.signals.segment;
 
 import io.koubei.core.feedback.AnalyzedFeedback;
+import io.koubei.core.store.FeedbackStore;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -22,5 +23,10 @@ public interface AuthorProfiles {
     static AuthorProfiles ofItems(Collection<AnalyzedFeedback> items) {
         List<AnalyzedFeedback> copy = List.copyOf(items);
         return (asOf, rules) -> AuthorProfile.build(copy, asOf, rules);
+    }
+
+    /** Profiles from the store's per-author figures, without loading items (see {@link StoreAuthorProfiles}). */
+    static AuthorProfiles ofStore(FeedbackStore store) {
+        return new StoreAuthorProfiles(store);
     }
 }
