@@ -12,9 +12,10 @@ import co.elastic.clients.elasticsearch._types.aggregations.CompositeAggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.CompositeAggregationSource;
 import co.elastic.clients.elasticsearch._types.aggregations.CompositeBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
-import co.elastic.clients.elasticsearch._types.aggregations.TopMetrics;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.JsonData;
 import co.elastic.clients.util.NamedValue;
 import io.koubei.core.feedback.AuthorMarks;
 import io.koubei.core.feedback.Channel;
@@ -30,8 +31,9 @@ import java.util.Set;
 
 /**
  * Per-author figures with native aggregations: one paginated {@code composite} on the author, and per author
- * {@code top_metrics} for first/last seen, the latest level and the earliest registration (exact longs, where
- * {@code min}/{@code max} would round epoch nanoseconds through a double), {@code filter} counts for replies and the
+ * a one-hit {@code top_hits} for first/last seen, the latest level and the earliest registration (read from the hit's
+ * sort value, an exact long, where {@code min}/{@code max} would round epoch nanoseconds through a double, and
+ * {@code top_metrics} needs a licensed node), {@code filter} counts for replies and the
  * marks, and the channels as {@code terms}. Cost: one bucket per author in the window, no document read.
  */
 final class AuthorStatsAggregation {
@@ -81,7 +83,9 @@ final class AuthorStatsAggregation {
         a.put("first", top(CREATED_AT_NANOS, CREATED_AT_NANOS, SortOrder.Asc));
         a.put("last", top(CREATED_AT_NANOS, CREATED_AT_NANOS, SortOrder.Desc));
         a.put("level", Aggregation.of(x -> x.filter(exists(AUTHOR_LEVEL))
-                .aggregations("top", top(AUTHOR_LEVEL, CREATED_AT_NANOS, SortOrder.Desc))));
+                .aggregations("top", Aggregation.of(y -> y.topHits(t -> t.size(1).source(src -> src.fetch(false))
+                        .docvalueFields(f -> f.field(AUTHOR_LEVEL))
+                        .sort(SortOptions.of(o -> o.field(f -> f.field(CREATED_AT_NANOS).order(SortOrder.Desc)))))))));
         a.put("registered", Aggregation.of(x -> x.filter(exists(AUTHOR_REGISTERED_NANOS))
                 .aggregations("top", top(AUTHOR_REGISTERED_NANOS, AUTHOR_REGISTERED_NANOS, SortOrder.Asc))));
         a.put("replies", Aggregation.of(x -> x.filter(term(REPLY, FieldValue.of(true)))));
@@ -99,7 +103,7 @@ final class AuthorStatsAggregation {
         for (StringTermsBucket b : a.get("channels").sterms().buckets().array()) {
             Channel.fromWire(b.key().stringValue()).ifPresent(channels::add);
         }
-        Long level = topValue(a.get("level").filter().aggregations().get("top"), AUTHOR_LEVEL);
+        Long level = levelOf(a.get("level").filter().aggregations().get("top"));
         Long registered = topValue(a.get("registered").filter().aggregations().get("top"), AUTHOR_REGISTERED_NANOS);
         return new AuthorStats(author, count, a.get("replies").filter().docCount(),
                 a.get("technical").filter().docCount(), a.get("beta").filter().docCount() > 0,
@@ -109,25 +113,33 @@ final class AuthorStatsAggregation {
                 channels, count - marked);
     }
 
-    private static Aggregation top(String metric, String sortField, SortOrder order) {
-        return Aggregation.of(x -> x.topMetrics(t -> t.metrics(m -> m.field(metric))
-                .sort(SortOptions.of(s -> s.field(f -> f.field(sortField).order(order)))).size(1)));
+    /** The one document first in {@code order} of {@code sortField}; its sort value is the figure. */
+    private static Aggregation top(String field, String sortField, SortOrder order) {
+        return Aggregation.of(x -> x.topHits(t -> t.size(1).source(src -> src.fetch(false))
+                .sort(SortOptions.of(s -> s.field(f -> f.field(sortField).order(order))))));
     }
 
-    /** The metric of the single top document, exact for longs; null when no document has one. */
+    /** The sort value of the single top hit, exact for longs; null when no document has the field. */
     private static Long topValue(Aggregate a, String field) {
-        List<TopMetrics> top = a.topMetrics().top();
-        if (top.isEmpty()) {
+        List<Hit<JsonData>> hits = a.topHits().hits().hits();
+        if (hits.isEmpty() || hits.get(0).sort().isEmpty()) {
             return null;
         }
-        FieldValue v = top.get(0).metrics().get(field);
+        FieldValue v = hits.get(0).sort().get(0);
         if (v == null || v.isNull()) {
             return null;
         }
-        if (v.isLong()) {
-            return v.longValue();
+        return v.isLong() ? v.longValue() : new BigDecimal(v._toJsonString()).longValueExact();
+    }
+
+    private static Long levelOf(Aggregate a) {
+        List<Hit<JsonData>> hits = a.topHits().hits().hits();
+        if (hits.isEmpty() || !hits.get(0).fields().containsKey(AUTHOR_LEVEL)) {
+            return null;
         }
-        return new BigDecimal(v._toJsonString()).longValueExact();
+        String json = hits.get(0).fields().get(AUTHOR_LEVEL).toJson().toString(); // e.g. [5]
+        String digits = json.replaceAll("[\\[\\]\\s]", "");
+        return digits.isEmpty() ? null : Long.parseLong(digits.split(",")[0]);
     }
 
     private static Query exists(String field) {
