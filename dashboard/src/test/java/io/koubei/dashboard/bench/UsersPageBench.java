@@ -41,7 +41,8 @@ import java.util.Set;
  *   <li>Measure in this JVM: the first call (cold: fresh JVM, index files in the OS cache) and 10 more (warm).</li>
  * </ol>
  *
- * Usage: {@code UsersPageBench <dataDir> <items> <before|after|profiles-items|profiles-store>}; run each mode in its own JVM.
+ * Usage: {@code UsersPageBench <dataDir> <items> <before|after|profiles-items|profiles-store> [runs=11]}; each mode in its
+ * own JVM (the first run is the cold one).
  */
 public final class UsersPageBench {
     private static final CalendarKeys CAL = CalendarKeys.defaultZone();
@@ -53,6 +54,7 @@ public final class UsersPageBench {
         Path dataDir = Path.of(args[0]).toAbsolutePath();
         long items = Long.parseLong(args[1]);
         String mode = args[2];
+        int runs = args.length > 3 ? Integer.parseInt(args[3]) : 11;
         HttpReadBench.fill(dataDir, items);
         try (LuceneFeedbackStore store = new LuceneFeedbackStore(dataDir.resolve("index"))) {
             segments(store, dataDir);
@@ -60,7 +62,7 @@ public final class UsersPageBench {
                     .map(b -> b.key().get(0)).sorted().toList();
             String week = weeks.get(weeks.size() - 1);
             System.out.printf(Locale.ROOT, "items %,d, latest week %s, mode %s%n", store.count(FeedbackFilter.ALL), week, mode);
-            long[] ms = new long[11];
+            long[] ms = new long[runs];
             for (int i = 0; i < ms.length; i++) {
                 long t = System.nanoTime();
                 String what = switch (mode) {
@@ -77,8 +79,8 @@ public final class UsersPageBench {
             }
             long[] warm = Arrays.copyOfRange(ms, 1, ms.length);
             Arrays.sort(warm);
-            System.out.printf(Locale.ROOT, "%s: cold %d ms, warm median %d ms, warm max %d ms; heap used %d MB%n", mode, ms[0],
-                    warm[warm.length / 2], warm[warm.length - 1],
+            System.out.printf(Locale.ROOT, "%s: cold %d ms, warm median %d ms, warm max %d ms (%d warm runs); heap used %d MB%n",
+                    mode, ms[0], warm[warm.length / 2], warm[warm.length - 1], warm.length,
                     (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
         }
     }

@@ -34,19 +34,26 @@ import java.util.Set;
  * a one-hit {@code top_hits} for first/last seen, the latest level and the earliest registration (read from the hit's
  * sort value, an exact long, where {@code min}/{@code max} would round epoch nanoseconds through a double, and
  * {@code top_metrics} needs a licensed node), {@code filter} counts for replies and the
- * marks, and the channels as {@code terms}. Cost: one bucket per author in the window, no document read.
+ * marks, and the channels as {@code terms}. No document is fetched; see {@link #PAGE} for the cost.
  */
 final class AuthorStatsAggregation {
-    /** Authors per page; each carries about a dozen sub-buckets, far below max_buckets (65k). */
-    static final int PAGE = 1000;
+    /**
+     * Authors per page. Each author carries at most 14 buckets (itself, six filters, seven channels), so a page stays
+     * below max_buckets (65,536). Every page runs the query again over all matching documents (no index sort on the
+     * author), so the cost is about (authors / PAGE) passes over the window's documents: large pages matter.
+     */
+    static final int PAGE = 4000;
     private static final String AUTHORS = "authors";
 
     private final StoreAggregations.Caller caller;
     private final FeedbackIndexLayout layout;
 
-    AuthorStatsAggregation(StoreAggregations.Caller caller, FeedbackIndexLayout layout) {
+    private final int pageSize;
+
+    AuthorStatsAggregation(StoreAggregations.Caller caller, FeedbackIndexLayout layout, int pageSize) {
         this.caller = caller;
         this.layout = layout;
+        this.pageSize = pageSize;
     }
 
     List<AuthorStats> read(ElasticsearchClient client, FeedbackFilter filter, AuthorMarks marks) {
@@ -60,7 +67,7 @@ final class AuthorStatsAggregation {
         while (true) {
             Map<String, FieldValue> cursor = after;
             Aggregation authors = Aggregation.of(a -> a.composite(c -> {
-                c.size(PAGE).sources(sources);
+                c.size(pageSize).sources(sources);
                 return cursor == null ? c : c.after(cursor);
             }).aggregations(subs));
             SearchResponse<Void> r = caller.call("author stats", () -> client.search(s -> s.index(layout.readAlias())
@@ -70,7 +77,7 @@ final class AuthorStatsAggregation {
             for (CompositeBucket b : page.buckets().array()) {
                 out.add(stats(b.key().get("a").stringValue(), b.docCount(), b.aggregations()));
             }
-            if (page.buckets().array().size() < PAGE || page.afterKey() == null || page.afterKey().isEmpty()) {
+            if (page.buckets().array().size() < pageSize || page.afterKey() == null || page.afterKey().isEmpty()) {
                 return out;
             }
             after = page.afterKey();

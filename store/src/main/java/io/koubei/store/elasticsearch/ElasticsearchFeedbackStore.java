@@ -554,10 +554,16 @@ public final class ElasticsearchFeedbackStore implements FeedbackStore {
     @Override
     public List<io.koubei.core.store.AuthorStats> authorStats(FeedbackFilter filter,
             io.koubei.core.feedback.AuthorMarks marks) {
+        return authorStats(filter, marks, AuthorStatsAggregation.PAGE);
+    }
+
+    /** For tests: the same figures with another number of authors per page. */
+    List<io.koubei.core.store.AuthorStats> authorStats(FeedbackFilter filter, io.koubei.core.feedback.AuthorMarks marks,
+            int authorsPerPage) {
         java.util.Objects.requireNonNull(marks, "marks");
         ensureReady();
-        return new AuthorStatsAggregation(this::call, layout).read(client, filter == null ? FeedbackFilter.ALL : filter,
-                marks);
+        return new AuthorStatsAggregation(this::call, layout, authorsPerPage).read(client,
+                filter == null ? FeedbackFilter.ALL : filter, marks);
     }
 
     @Override

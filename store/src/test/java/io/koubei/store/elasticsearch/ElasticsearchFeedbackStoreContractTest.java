@@ -26,4 +26,17 @@ class ElasticsearchFeedbackStoreContractTest extends FeedbackStoreContract {
     protected FeedbackStore store() {
         return store;
     }
+
+    /** Authors spread over many composite pages give the same figures as one page. */
+    @org.junit.jupiter.api.Test
+    void authorStatsArePagedWithoutLosingOrSplittingAnAuthor() {
+        var items = authorFixture();
+        store.upsert(items);
+        var expected = expectedAuthorStats(items, io.koubei.core.store.FeedbackFilter.ALL,
+                io.koubei.core.feedback.AuthorMarks.DEFAULT, true);
+        var paged = new java.util.TreeMap<String, io.koubei.core.store.AuthorStats>();
+        store.authorStats(io.koubei.core.store.FeedbackFilter.ALL, io.koubei.core.feedback.AuthorMarks.DEFAULT, 5)
+                .forEach(s -> org.assertj.core.api.Assertions.assertThat(paged.put(s.authorId(), s)).isNull());
+        org.assertj.core.api.Assertions.assertThat(paged).isEqualTo(expected).hasSizeGreaterThan(10);
+    }
 }
