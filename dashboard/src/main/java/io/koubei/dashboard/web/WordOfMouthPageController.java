@@ -142,10 +142,18 @@ public class WordOfMouthPageController {
         // mass users: counts only (the store's aggregations); core users: their items, for the opinion points
         FeedbackFilter massItems = scope(params, window, "segment").segments(Set.of(Segment.MASS)).build();
         FeedbackFilter coreItems = scope(params, window, "segment").segments(Set.of(Segment.CORE)).build();
-        List<AnalyzedFeedback> core = new ArrayList<>();
-        store.scan(coreItems, core::add);
-        model.addAttribute("coreCount", core.stream().map(f -> f.item().authorId()).distinct().count());
+        model.addAttribute("coreCount", authors(coreItems));
         model.addAttribute("massCount", authors(massItems));
+        // only items naming an aspect make opinion points: read those alone (the filter's own aspects, if any, stay)
+        if (coreItems.aspects().isEmpty()) {
+            Set<String> aspects = new HashSet<>(table(coreItems, Dimension.ASPECT).values(Dimension.ASPECT));
+            aspects.remove(Dimension.NONE);
+            coreItems = coreItems.toBuilder().aspects(aspects).build();
+        }
+        List<AnalyzedFeedback> core = new ArrayList<>();
+        if (!coreItems.aspects().isEmpty()) {
+            store.scan(coreItems, core::add);
+        }
         model.addAttribute("opinions", new OpinionPointRanking().rank(core, calendar.weekStart(CalendarKeys.shiftWeek(w, 1)))
                 .stream().limit(20).toList());
         model.addAttribute("impression", MassImpression.of(table(massItems, Dimension.WEEK),

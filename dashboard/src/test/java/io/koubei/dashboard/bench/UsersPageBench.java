@@ -109,10 +109,13 @@ public final class UsersPageBench {
     static String after(FeedbackStore store, String w) {
         List<String> window = Weeks.endingAt(w, 8);
         FeedbackFilter massF = scope(window).segments(Set.of(Segment.MASS)).build();
-        List<AnalyzedFeedback> core = new ArrayList<>();
-        store.scan(scope(window).segments(Set.of(Segment.CORE)).build(), core::add);
-        long coreCount = core.stream().map(f -> f.item().authorId()).distinct().count();
+        FeedbackFilter coreF = scope(window).segments(Set.of(Segment.CORE)).build();
+        long coreCount = store.aggregate(new AggregateQuery(coreF, List.of(Dimension.AUTHOR))).size();
         long massCount = store.aggregate(new AggregateQuery(massF, List.of(Dimension.AUTHOR))).size();
+        Set<String> aspects = new HashSet<>(table(store, coreF, Dimension.ASPECT).values(Dimension.ASPECT));
+        aspects.remove(Dimension.NONE);
+        List<AnalyzedFeedback> core = new ArrayList<>();
+        store.scan(coreF.toBuilder().aspects(aspects).build(), core::add);
         int opinions = new OpinionPointRanking().rank(core, CAL.weekStart(CalendarKeys.shiftWeek(w, 1))).stream().limit(20)
                 .toList().size();
         MassImpression.Impression imp = MassImpression.of(table(store, massF, Dimension.WEEK),

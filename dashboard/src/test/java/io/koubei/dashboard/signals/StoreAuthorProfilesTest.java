@@ -161,6 +161,25 @@ class StoreAuthorProfilesTest {
         }
     }
 
+    /** The core/mass page reads only the items naming an aspect for the opinion points: the same ranking. */
+    @ParameterizedTest(autoCloseArguments = false)
+    @MethodSource("stores")
+    void opinionPointsFromItemsNamingAnAspectAreThoseFromAllItems(FeedbackStore store) {
+        List<String> weeks = items.stream().map(AnalyzedFeedback::week).distinct().sorted().toList();
+        String w = weeks.get(weeks.size() - 1);
+        FeedbackFilter f = FeedbackFilter.builder().weeks(new HashSet<>(weeks.subList(weeks.size() - 8, weeks.size()))).build();
+        Set<String> aspects = new HashSet<>(table(store, f, Dimension.ASPECT).values(Dimension.ASPECT));
+        aspects.remove(Dimension.NONE);
+        List<AnalyzedFeedback> all = new ArrayList<>();
+        store.scan(f, all::add);
+        List<AnalyzedFeedback> naming = new ArrayList<>();
+        store.scan(f.toBuilder().aspects(aspects).build(), naming::add);
+        Instant asOf = CAL.weekStart(CalendarKeys.shiftWeek(w, 1));
+        assertThat(naming.size()).isLessThan(all.size());
+        assertThat(new io.koubei.analysis.signals.segment.OpinionPointRanking().rank(naming, asOf))
+                .isEqualTo(new io.koubei.analysis.signals.segment.OpinionPointRanking().rank(all, asOf)).isNotEmpty();
+    }
+
     private static BucketTable table(FeedbackStore store, FeedbackFilter f, Dimension d) {
         return BucketTable.of(List.of(d), store.aggregate(new AggregateQuery(f, List.of(d))));
     }
