@@ -580,6 +580,107 @@ public abstract class FeedbackStoreContract {
         assertThat(health.backend()).isNotBlank();
     }
 
+    // ---------------------------------------------------------------- per-author figures (core/mass profiles)
+
+    /** Items of 12 authors over 40 days: levels, registrations, replies, technical terms, beta tags and fields. */
+    protected static List<AnalyzedFeedback> authorFixture() {
+        java.util.Random r = new java.util.Random(20261208L);
+        String[] texts = {"续航不错", "功耗太高，掉帧严重", "OTA 之后 WiFi 断流", "拍照好看", "固件 bug 复现了", "还行吧"};
+        List<AnalyzedFeedback> out = new ArrayList<>();
+        for (int i = 0; i < 240; i++) {
+            int a = r.nextInt(13);
+            AnalyzedFeedback base = item(String.format("au-%03d", i)).afterBase(Duration.ofMinutes(r.nextInt(40 * 24 * 60)))
+                    .channel(Channel.values()[r.nextInt(3)]).text(texts[r.nextInt(texts.length)]).build();
+            io.koubei.core.feedback.Author author = a == 12 ? null : new io.koubei.core.feedback.Author("author-" + a,
+                    "name", null, r.nextInt(3) == 0 ? null : Instant.parse("2024-01-01T00:00:00Z").plus(Duration.ofDays(r.nextInt(900))),
+                    r.nextInt(3) == 0 ? null : 1 + r.nextInt(9), null, a == 11 && r.nextBoolean());
+            io.koubei.core.feedback.FeedbackItem.Builder item = base.item().toBuilder().author(author)
+                    .title(r.nextInt(5) == 0 ? "关于内核调度" : null)
+                    .replyTo(r.nextBoolean() ? "au-000" : null)
+                    .tags(r.nextInt(15) == 0 ? List.of("Beta") : List.of("售后"))
+                    .fields(r.nextInt(20) == 0 ? Map.of("beta_program", "是") : Map.of());
+            out.add(new AnalyzedFeedback(item.build(), base.analysis(), base.week(), base.day()));
+        }
+        return out;
+    }
+
+    /** What {@link FeedbackStore#authorStats} must answer: the items' own figures, computed item by item. */
+    protected static Map<String, io.koubei.core.store.AuthorStats> expectedAuthorStats(List<AnalyzedFeedback> items,
+            FeedbackFilter filter, io.koubei.core.feedback.AuthorMarks marks, boolean marked) {
+        Map<String, io.koubei.core.store.AuthorStats.Accumulator> acc = new java.util.TreeMap<>();
+        for (AnalyzedFeedback f : ReferenceSemantics.select(items, filter)) {
+            if (f.item().authorId() == null) {
+                continue;
+            }
+            var item = f.item();
+            acc.computeIfAbsent(item.authorId(), io.koubei.core.store.AuthorStats.Accumulator::new)
+                    .add(io.koubei.core.store.AuthorStats.nanos(item.createdAt()), item.replyTo() != null, marked,
+                            marks.technical(item), marks.beta(item), item.author().level(),
+                            item.author().registeredAt() == null ? null
+                                    : io.koubei.core.store.AuthorStats.nanos(item.author().registeredAt()),
+                            item.channel());
+        }
+        Map<String, io.koubei.core.store.AuthorStats> out = new java.util.TreeMap<>();
+        acc.forEach((k, v) -> out.put(k, v.build()));
+        return out;
+    }
+
+    protected Map<String, io.koubei.core.store.AuthorStats> authorStats(FeedbackFilter filter,
+            io.koubei.core.feedback.AuthorMarks marks) {
+        Map<String, io.koubei.core.store.AuthorStats> out = new java.util.TreeMap<>();
+        store().authorStats(filter, marks).forEach(s -> out.put(s.authorId(), s));
+        return out;
+    }
+
+    @Test
+    void authorStatsAreTheItemsOwnFiguresPerAuthor() {
+        List<AnalyzedFeedback> items = authorFixture();
+        store().upsert(items);
+        io.koubei.core.feedback.AuthorMarks marks = io.koubei.core.feedback.AuthorMarks.DEFAULT;
+        FeedbackFilter window = FeedbackFilter.builder().from(BASE.plus(Duration.ofDays(5)).plusNanos(1))
+                .to(BASE.plus(Duration.ofDays(35)).plusNanos(1)).official(false).build();
+        Map<String, io.koubei.core.store.AuthorStats> expected = expectedAuthorStats(items, window, marks, true);
+        assertThat(expected).hasSizeGreaterThan(8);
+        assertThat(expected.values()).anyMatch(s -> s.beta()).anyMatch(s -> s.technical() > 0)
+                .anyMatch(s -> s.replies() > 0).anyMatch(s -> s.level() != null).anyMatch(s -> s.registeredAt() != null)
+                .anyMatch(s -> s.channels().size() > 1);
+        assertThat(authorStats(window, marks)).isEqualTo(expected);
+        assertThat(authorStats(FeedbackFilter.ALL, marks)).isEqualTo(expectedAuthorStats(items, FeedbackFilter.ALL, marks, true));
+    }
+
+    @Test
+    void authorStatsUnderOtherMarksCountTheItemsAsUnmarked() {
+        List<AnalyzedFeedback> items = authorFixture();
+        store().upsert(items);
+        io.koubei.core.feedback.AuthorMarks other = new io.koubei.core.feedback.AuthorMarks(Set.of("拍照"), Set.of(), Set.of());
+        Map<String, io.koubei.core.store.AuthorStats> stats = authorStats(FeedbackFilter.ALL, other);
+        assertThat(stats).isEqualTo(expectedAuthorStats(items, FeedbackFilter.ALL, other, false));
+        assertThat(stats.values()).allMatch(s -> s.unmarked() == s.items() && s.technical() == 0 && !s.beta());
+    }
+
+    /** Re-sending the same items, and the detectors' verdicts, leave the figures as they were: nothing is counted up. */
+    @Test
+    void authorStatsAreIdempotentUnderResentItemsAndVerdicts() {
+        List<AnalyzedFeedback> items = authorFixture();
+        store().upsert(items);
+        io.koubei.core.feedback.AuthorMarks marks = io.koubei.core.feedback.AuthorMarks.DEFAULT;
+        Map<String, io.koubei.core.store.AuthorStats> before = authorStats(FeedbackFilter.ALL, marks);
+        store().upsert(items);
+        store().upsert(items.subList(0, 50));
+        Map<String, Verdicts> verdicts = new LinkedHashMap<>();
+        items.subList(0, 80).forEach(f -> verdicts.put(f.id(), new Verdicts(Set.of(ASTROTURF), Segment.CORE)));
+        store().updateVerdicts(verdicts);
+        assertThat(authorStats(FeedbackFilter.ALL, marks)).isEqualTo(before);
+        // a re-sent item that changed (now a reply, another author level) replaces its old figures
+        AnalyzedFeedback first = items.get(0);
+        AnalyzedFeedback changed = new AnalyzedFeedback(first.item().toBuilder().replyTo("au-001").build(),
+                first.analysis(), first.week(), first.day());
+        List<AnalyzedFeedback> now = new ArrayList<>(items);
+        now.set(0, changed);
+        store().upsert(List.of(changed));
+        assertThat(authorStats(FeedbackFilter.ALL, marks)).isEqualTo(expectedAuthorStats(now, FeedbackFilter.ALL, marks, true));
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** Ids of all matches, sorted by id (for assertions that are about membership, not order). */

@@ -1,6 +1,7 @@
 package io.koubei.core.store;
 
 import io.koubei.core.feedback.AnalyzedFeedback;
+import io.koubei.core.feedback.AuthorMarks;
 import io.koubei.core.feedback.Verdicts;
 import java.util.Collection;
 import java.util.List;
@@ -57,6 +58,24 @@ public interface FeedbackStore extends AutoCloseable {
 
     /** Counts per bucket of the requested dimensions; buckets are sorted by key. */
     List<Bucket> aggregate(AggregateQuery query);
+
+    /**
+     * Per-author figures of the matching items that have an author, in no particular order: what core/mass
+     * classification needs without loading items. Computed from what the items carry as stored (never verdicts), so
+     * idempotent under re-sent items. {@code marks}: the technical-vocabulary and beta rules the caller judges by;
+     * items indexed under other marks are counted in {@link AuthorStats#unmarked()}.
+     *
+     * <p>This default visits the items ({@link #scan}); stores answer it from their indices.
+     */
+    default List<AuthorStats> authorStats(FeedbackFilter filter, AuthorMarks marks) {
+        Map<String, AuthorStats.Accumulator> byAuthor = new java.util.HashMap<>();
+        scan(filter, f -> {
+            if (f.item().authorId() != null) {
+                byAuthor.computeIfAbsent(f.item().authorId(), AuthorStats.Accumulator::new).add(f, marks);
+            }
+        });
+        return byAuthor.values().stream().map(AuthorStats.Accumulator::build).toList();
+    }
 
     /** Visits every matching item (for detectors that need the items, not counts). Order: createdAt, id. */
     void scan(FeedbackFilter filter, Consumer<AnalyzedFeedback> visitor);

@@ -156,6 +156,12 @@ public final class WriteCountingStore implements FeedbackStore {
     }
 
     @Override
+    public List<io.koubei.core.store.AuthorStats> authorStats(FeedbackFilter filter,
+            io.koubei.core.feedback.AuthorMarks marks) {
+        return delegate.authorStats(filter, marks);
+    }
+
+    @Override
     public void scan(FeedbackFilter filter, Consumer<AnalyzedFeedback> visitor) {
         delegate.scan(filter, visitor);
     }

@@ -122,6 +122,15 @@ public class WordOfMouthPageController {
         return "crosscheck";
     }
 
+    private BucketTable table(FeedbackFilter f, Dimension d) {
+        return BucketTable.of(List.of(d), store.aggregate(new AggregateQuery(f, List.of(d))));
+    }
+
+    /** Distinct authors of the items, anonymous ones counting as one author (as distinct ids with null do). */
+    private long authors(FeedbackFilter f) {
+        return store.aggregate(new AggregateQuery(f, List.of(Dimension.AUTHOR))).size();
+    }
+
     @GetMapping("/users")
     public String users(@RequestParam MultiValueMap<String, String> raw, Model model) {
         FilterParams params = FilterParams.of(raw);
@@ -130,15 +139,25 @@ public class WordOfMouthPageController {
         List<String> window = Weeks.endingAt(w, WEEKS);
         model.addAttribute("windowWeeks", window.get(0) + " – " + window.get(window.size() - 1));
         model.addAttribute("links", links.with("week", String.join(",", window)));
+        // mass users: counts only (the store's aggregations); core users: their items, for the opinion points
+        FeedbackFilter massItems = scope(params, window, "segment").segments(Set.of(Segment.MASS)).build();
+        FeedbackFilter coreItems = scope(params, window, "segment").segments(Set.of(Segment.CORE)).build();
+        model.addAttribute("coreCount", authors(coreItems));
+        model.addAttribute("massCount", authors(massItems));
+        // only items naming an aspect make opinion points: read those alone (the filter's own aspects, if any, stay)
+        if (coreItems.aspects().isEmpty()) {
+            Set<String> aspects = new HashSet<>(table(coreItems, Dimension.ASPECT).values(Dimension.ASPECT));
+            aspects.remove(Dimension.NONE);
+            coreItems = coreItems.toBuilder().aspects(aspects).build();
+        }
         List<AnalyzedFeedback> core = new ArrayList<>();
-        store.scan(scope(params, window, "segment").segments(Set.of(Segment.CORE)).build(), core::add);
-        List<AnalyzedFeedback> mass = new ArrayList<>();
-        store.scan(scope(params, window, "segment").segments(Set.of(Segment.MASS)).build(), mass::add);
-        model.addAttribute("coreCount", core.stream().map(f -> f.item().authorId()).distinct().count());
-        model.addAttribute("massCount", mass.stream().map(f -> f.item().authorId()).distinct().count());
+        if (!coreItems.aspects().isEmpty()) {
+            store.scan(coreItems, core::add);
+        }
         model.addAttribute("opinions", new OpinionPointRanking().rank(core, calendar.weekStart(CalendarKeys.shiftWeek(w, 1)))
                 .stream().limit(20).toList());
-        model.addAttribute("impression", MassImpression.of(mass, window, minimumN, 10));
+        model.addAttribute("impression", MassImpression.of(table(massItems, Dimension.WEEK),
+                table(massItems, Dimension.ASPECT), table(massItems, Dimension.ASPECT_POLARITY), window, minimumN, 10));
         return "users";
     }
 }

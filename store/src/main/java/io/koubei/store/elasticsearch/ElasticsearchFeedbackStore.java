@@ -552,6 +552,21 @@ public final class ElasticsearchFeedbackStore implements FeedbackStore {
     }
 
     @Override
+    public List<io.koubei.core.store.AuthorStats> authorStats(FeedbackFilter filter,
+            io.koubei.core.feedback.AuthorMarks marks) {
+        return authorStats(filter, marks, AuthorStatsAggregation.PAGE);
+    }
+
+    /** For tests: the same figures with another number of authors per page. */
+    List<io.koubei.core.store.AuthorStats> authorStats(FeedbackFilter filter, io.koubei.core.feedback.AuthorMarks marks,
+            int authorsPerPage) {
+        java.util.Objects.requireNonNull(marks, "marks");
+        ensureReady();
+        return new AuthorStatsAggregation(this::call, layout, authorsPerPage).read(client,
+                filter == null ? FeedbackFilter.ALL : filter, marks);
+    }
+
+    @Override
     public void scan(FeedbackFilter filter, Consumer<AnalyzedFeedback> visitor) {
         ensureReady();
         Query q = FilterQueries.of(filter);
@@ -699,6 +714,11 @@ public final class ElasticsearchFeedbackStore implements FeedbackStore {
                         throw e; // another store instance created it meanwhile is fine, anything else is not
                     }
                 }
+            }
+            if (exists) { // indices made before the author figures existed get their fields (strict mappings)
+                String properties = "{\"properties\":{" + FeedbackIndexLayout.authorFigureProperties() + "}}";
+                call("add author figure fields", () -> client.indices().putMapping(p -> p.index(layout.readAlias())
+                        .withJson(new StringReader(properties))));
             }
             ready = true;
         }

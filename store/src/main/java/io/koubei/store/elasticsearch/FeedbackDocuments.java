@@ -3,6 +3,7 @@ package io.koubei.store.elasticsearch;
 import static io.koubei.store.elasticsearch.FeedbackIndexLayout.*;
 
 import io.koubei.core.feedback.AnalyzedFeedback;
+import io.koubei.core.feedback.AuthorMarks;
 import io.koubei.core.feedback.FeedbackItem;
 import io.koubei.core.feedback.RatingScale;
 import io.koubei.core.feedback.Segment;
@@ -82,6 +83,15 @@ final class FeedbackDocuments {
         Set<String> tokens = new LinkedHashSet<>(f.analysis().tokens());
         tokens.removeIf(t -> !indexable(t));
         putIfNotEmpty(d, TOKENS, tokens);
+        if (item.authorId() != null) {
+            putIfPresent(d, AUTHOR_LEVEL, item.author().level());
+            putIfPresent(d, AUTHOR_REGISTERED_NANOS,
+                    item.author().registeredAt() == null ? null : nanos(item.author().registeredAt()));
+            d.put(REPLY, item.replyTo() != null);
+            d.put(TECHNICAL, AuthorMarks.DEFAULT.technical(item));
+            d.put(BETA, AuthorMarks.DEFAULT.beta(item));
+            d.put(MARKS_KEY, DEFAULT_MARKS_KEY);
+        }
         // the verdicts live in their own fields only (flags, segment), so a partial update can change them alone
         d.put(DOC, toJson(f.withVerdicts(Verdicts.NONE)));
         return d;
@@ -156,7 +166,9 @@ final class FeedbackDocuments {
         }
     }
 
-    private static void putIfPresent(Map<String, Object> d, String field, String value) {
+    private static final String DEFAULT_MARKS_KEY = AuthorMarks.DEFAULT.key();
+
+    private static void putIfPresent(Map<String, Object> d, String field, Object value) {
         if (value != null) {
             d.put(field, value);
         }

@@ -43,6 +43,14 @@ final class FeedbackIndexLayout {
     static final String CREATED_AT_NANOS = "createdAtNanos";
     static final String TEXT = "text";
     static final String TOKENS = "tokens";
+    /** Author figures for core/mass profiles, on items with an author (see AuthorStatsAggregation). */
+    static final String AUTHOR_LEVEL = "authorLevel";
+    static final String AUTHOR_REGISTERED_NANOS = "authorRegisteredNanos";
+    static final String REPLY = "reply";
+    static final String TECHNICAL = "technical";
+    static final String BETA = "beta";
+    /** {@link io.koubei.core.feedback.AuthorMarks#key()} of the rules {@link #TECHNICAL} and {@link #BETA} follow. */
+    static final String MARKS_KEY = "marksKey";
     /** The whole AnalyzedFeedback as JSON: what get/search return, so records round-trip exactly. */
     static final String DOC = "doc";
 
@@ -51,7 +59,8 @@ final class FeedbackIndexLayout {
     /** Every other field: what an upsert of a stored item replaces. */
     static final java.util.List<String> ANALYSIS_FIELDS = java.util.List.of(ID, CHANNEL, SOURCE, PRODUCT,
             PRODUCT_VERSION, WEEK, DAY, POLARITY, NPS_CLASS, ASPECTS, ASPECT_POLARITIES, AUTHOR_ID, REPLY_TO, OFFICIAL,
-            RATING_SCALE, RATING_VALUE, STARS_VALUE, CSAT_VALUE, CREATED_AT, CREATED_AT_NANOS, TEXT, TOKENS, DOC);
+            RATING_SCALE, RATING_VALUE, STARS_VALUE, CSAT_VALUE, CREATED_AT, CREATED_AT_NANOS, TEXT, TOKENS, DOC, AUTHOR_LEVEL, AUTHOR_REGISTERED_NANOS, REPLY,
+            TECHNICAL, BETA, MARKS_KEY);
 
     private final String prefix;
 
@@ -105,6 +114,17 @@ final class FeedbackIndexLayout {
      * space, which the whitespace analyzer would split).
      */
     String templateJson(Duration refreshInterval) {
+        return template(refreshInterval, mappedProperties());
+    }
+
+    /** The author-figure fields, added to indices created before they existed (adding fields is always allowed). */
+    static String authorFigureProperties() {
+        return "\"" + AUTHOR_LEVEL + "\":{\"type\":\"integer\"},\"" + AUTHOR_REGISTERED_NANOS + "\":{\"type\":\"long\"},\""
+                + REPLY + "\":{\"type\":\"boolean\"},\"" + TECHNICAL + "\":{\"type\":\"boolean\"},\"" + BETA
+                + "\":{\"type\":\"boolean\"},\"" + MARKS_KEY + "\":{\"type\":\"keyword\"}";
+    }
+
+    private static String mappedProperties() {
         String keyword = "{\"type\":\"keyword\"}";
         StringBuilder props = new StringBuilder();
         for (String f : new String[] {ID, CHANNEL, SOURCE, PRODUCT, PRODUCT_VERSION, WEEK, DAY, POLARITY, NPS_CLASS,
@@ -119,7 +139,12 @@ final class FeedbackIndexLayout {
         props.append('"').append(CREATED_AT_NANOS).append("\":{\"type\":\"long\"},");
         props.append('"').append(TEXT).append("\":{\"type\":\"text\",\"index\":false},");
         props.append('"').append(TOKENS).append("\":{\"type\":\"keyword\",\"doc_values\":false},");
+        props.append(authorFigureProperties()).append(',');
         props.append('"').append(DOC).append("\":{\"type\":\"keyword\",\"index\":false,\"doc_values\":false}");
+        return props.toString();
+    }
+
+    private String template(Duration refreshInterval, String props) {
         return """
                 {
                   "index_patterns": ["%s"],

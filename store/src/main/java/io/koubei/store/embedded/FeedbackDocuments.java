@@ -3,6 +3,7 @@ package io.koubei.store.embedded;
 import static io.koubei.store.embedded.IndexFields.*;
 
 import io.koubei.core.feedback.AnalyzedFeedback;
+import io.koubei.core.feedback.AuthorMarks;
 import io.koubei.core.feedback.FeedbackItem;
 import io.koubei.core.feedback.NpsClass;
 import io.koubei.core.feedback.Polarity;
@@ -103,8 +104,28 @@ final class FeedbackDocuments {
             doc.add(new NumericDocValuesField(RATING, NumericUtils.doubleToSortableLong(value)));
         }
         doc.add(new NumericDocValuesField(STATS, StatsCode.encode(polarity, nps, scale)));
+        if (item.authorId() != null) {
+            authorFigures(doc, item);
+        }
         return doc;
     }
+
+    /** What the author profiles read per item: level, registration, reply, and the marks under the default rules. */
+    private static void authorFigures(Document doc, FeedbackItem item) {
+        if (item.author().level() != null) {
+            doc.add(new NumericDocValuesField(AUTHOR_LEVEL, item.author().level()));
+        }
+        if (item.author().registeredAt() != null) {
+            doc.add(new NumericDocValuesField(AUTHOR_REGISTERED, nanos(item.author().registeredAt())));
+        }
+        AuthorMarks marks = AuthorMarks.DEFAULT;
+        long bits = (item.replyTo() != null ? MARK_REPLY : 0) | (marks.technical(item) ? MARK_TECHNICAL : 0)
+                | (marks.beta(item) ? MARK_BETA : 0);
+        doc.add(new NumericDocValuesField(AUTHOR_MARKS, bits));
+        doc.add(new SortedDocValuesField(MARKS_KEY, new BytesRef(DEFAULT_MARKS_KEY)));
+    }
+
+    private static final String DEFAULT_MARKS_KEY = AuthorMarks.DEFAULT.key();
 
     private static FieldType tokenType() {
         FieldType t = new FieldType();

@@ -31,6 +31,18 @@ final class IndexFields {
     /** Packed polarity / NPS class / rating scale: everything BucketStats needs but the rating value. */
     static final String STATS = "_stats";
 
+    /** Author figures for core/mass profiles (doc values only, on items with an author): see AuthorStatsReader. */
+    static final String AUTHOR_LEVEL = "_author_level";
+    /** Author registration instant, epoch nanoseconds. */
+    static final String AUTHOR_REGISTERED = "_author_registered";
+    /** Bits: {@link #MARK_REPLY}, {@link #MARK_TECHNICAL}, {@link #MARK_BETA}. */
+    static final String AUTHOR_MARKS = "_author_marks";
+    /** {@link io.koubei.core.feedback.AuthorMarks#key()} of the rules the marks were computed with. */
+    static final String MARKS_KEY = "_marks_key";
+    static final long MARK_REPLY = 1;
+    static final long MARK_TECHNICAL = 2;
+    static final long MARK_BETA = 4;
+
     private IndexFields() {
     }
 

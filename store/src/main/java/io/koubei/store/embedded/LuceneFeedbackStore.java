@@ -1,6 +1,8 @@
 package io.koubei.store.embedded;
 
 import io.koubei.core.feedback.AnalyzedFeedback;
+import io.koubei.core.feedback.AuthorMarks;
+import io.koubei.core.store.AuthorStats;
 import io.koubei.core.feedback.Segment;
 import io.koubei.core.feedback.Verdicts;
 import io.koubei.core.store.AggregateQuery;
@@ -294,6 +296,13 @@ public final class LuceneFeedbackStore implements FeedbackStore {
         Objects.requireNonNull(query, "query");
         Query q = FilterQueries.of(query.filter());
         return read(searcher -> DocValuesAggregator.aggregate(searcher, q, query.groupBy()));
+    }
+
+    @Override
+    public List<AuthorStats> authorStats(FeedbackFilter filter, AuthorMarks marks) {
+        Objects.requireNonNull(marks, "marks");
+        Query q = FilterQueries.of(filter == null ? FeedbackFilter.ALL : filter);
+        return read(searcher -> AuthorStatsReader.read(searcher, q, marks));
     }
 
     /** For tests: the same aggregate with another dense/sparse threshold. */

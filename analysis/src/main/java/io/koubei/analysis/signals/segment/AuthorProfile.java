@@ -2,6 +2,7 @@ package io.koubei.analysis.signals.segment;
 
 import io.koubei.core.feedback.AnalyzedFeedback;
 import io.koubei.core.feedback.Author;
+import io.koubei.core.feedback.AuthorMarks;
 import io.koubei.core.feedback.Channel;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +11,6 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -57,6 +57,7 @@ public record AuthorProfile(String authorId, Integer level, Long tenureDays, int
         int technical = 0;
         boolean beta = false;
         Set<Channel> channels = EnumSet.noneOf(Channel.class);
+        AuthorMarks marks = rules.marks();
         for (AnalyzedFeedback f : items) {
             var item = f.item();
             Author a = item.author();
@@ -77,20 +78,14 @@ public record AuthorProfile(String authorId, Integer level, Long tenureDays, int
             } else {
                 replies++;
             }
-            String text = ((item.title() == null ? "" : item.title() + " ") + item.text()).toLowerCase(Locale.ROOT);
-            if (rules.technicalVocabulary().stream().anyMatch(text::contains)) {
+            if (marks.technical(item)) {
                 technical++;
             }
-            beta |= item.tags().stream().anyMatch(t -> rules.betaTags().contains(t.toLowerCase(Locale.ROOT)))
-                    || rules.betaFields().stream().anyMatch(k -> isYes(item.fields().get(k)));
+            beta |= marks.beta(item);
             channels.add(item.channel());
         }
         Long tenure = registered == null ? null : Duration.between(registered, asOf).toDays();
         return new AuthorProfile(id, level, tenure, posts, replies, items.isEmpty() ? 0 : (double) technical / items.size(),
                 beta, first, latest, Set.copyOf(channels));
-    }
-
-    private static boolean isYes(String v) {
-        return v != null && Set.of("yes", "y", "true", "1", "是").contains(v.trim().toLowerCase(Locale.ROOT));
     }
 }

@@ -1,5 +1,6 @@
 package io.koubei.analysis.signals.segment;
 
+import io.koubei.core.feedback.AuthorMarks;
 import java.time.Duration;
 import java.util.Set;
 
@@ -25,13 +26,10 @@ public record CoreUserRules(Duration window, int minLevel, int minTenureDays, in
         double minTechnicalShare, int minItemsForVocabulary, Set<String> technicalVocabulary, Set<String> betaTags,
         Set<String> betaFields, int minCriteria, boolean betaAlone) {
 
-    public static final Set<String> DEFAULT_VOCABULARY = Set.of("功耗", "耗电", "待机", "帧率", "掉帧", "刷新率",
-            "基带", "内核", "刷机", "固件", "版本号", "温控", "降频", "调度", "息屏", "驱动", "日志", "跑分", "开发者选项",
-            "ota", "beta", "内测", "bug", "复现", "抓日志", "后台", "省电策略", "屏幕色准", "pwm", "调光", "cpu", "gpu",
-            "内存", "rom", "5g", "信号格", "wifi", "蓝牙", "编码", "hdr");
+    public static final Set<String> DEFAULT_VOCABULARY = AuthorMarks.DEFAULT_VOCABULARY;
 
     public static final CoreUserRules DEFAULTS = new CoreUserRules(Duration.ofDays(90), 6, 365, 8, 10, 0.3, 3,
-            DEFAULT_VOCABULARY, Set.of("beta", "内测", "公测", "内测组", "beta-tester"), Set.of("beta", "beta_program"),
+            DEFAULT_VOCABULARY, AuthorMarks.DEFAULT.betaTags(), AuthorMarks.DEFAULT.betaFields(),
             2, true);
 
     public CoreUserRules {
@@ -41,6 +39,11 @@ public record CoreUserRules(Duration window, int minLevel, int minTenureDays, in
         technicalVocabulary = lower(technicalVocabulary);
         betaTags = lower(betaTags);
         betaFields = betaFields == null ? Set.of() : Set.copyOf(betaFields);
+    }
+
+    /** The technical-vocabulary and beta rules, as items are marked by them. */
+    public AuthorMarks marks() {
+        return new AuthorMarks(technicalVocabulary, betaTags, betaFields);
     }
 
     private static Set<String> lower(Set<String> s) {

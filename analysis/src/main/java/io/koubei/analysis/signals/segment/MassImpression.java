@@ -1,6 +1,8 @@
 package io.koubei.analysis.signals.segment;
 
 import io.koubei.analysis.metrics.NetSentiment;
+import io.koubei.analysis.signals.BucketTable;
+import io.koubei.core.store.Dimension;
 import io.koubei.analysis.metrics.NpsScore;
 import io.koubei.core.feedback.AnalyzedFeedback;
 import io.koubei.core.feedback.OpinionPoint;
@@ -40,6 +42,42 @@ public final class MassImpression {
     }
 
     public record Impression(List<WeekPoint> trend, List<AspectCluster> clusters, long items) {
+    }
+
+    /**
+     * The same impression from the store's counts, no item read: {@code byWeek} grouped by WEEK, {@code byAspect} by
+     * ASPECT and {@code byAspectPolarity} by ASPECT_POLARITY, all over the mass items of {@code weeks}. An item counts
+     * once per aspect it names and once as negative on it (the dimensions' semantics), exactly as {@link #of}. The
+     * clusters carry no example ids (the page links to the filter instead).
+     */
+    public static Impression of(BucketTable byWeek, BucketTable byAspect, BucketTable byAspectPolarity, List<String> weeks,
+            int minimumN, int maxAspects) {
+        byWeek.require("mass impression", Dimension.WEEK);
+        byAspect.require("mass impression", Dimension.ASPECT);
+        byAspectPolarity.require("mass impression", Dimension.ASPECT_POLARITY);
+        Set<String> wanted = new HashSet<>(weeks);
+        Map<String, BucketStats> weekly = byWeek.sumBy(Dimension.WEEK, b -> wanted.contains(byWeek.value(b, Dimension.WEEK)));
+        long n = weekly.values().stream().mapToLong(BucketStats::count).sum();
+        List<WeekPoint> trend = new ArrayList<>();
+        for (String w : weeks) {
+            BucketStats s = weekly.getOrDefault(w, BucketStats.ZERO);
+            trend.add(new WeekPoint(w, s.count(), NetSentiment.of(s, minimumN), NpsScore.of(s, minimumN)));
+        }
+        String negative = ":" + Polarity.NEGATIVE.wireName();
+        Map<String, Long> negatives = new HashMap<>();
+        byAspectPolarity.sumBy(Dimension.ASPECT_POLARITY, b -> true).forEach((key, s) -> {
+            if (key.endsWith(negative)) {
+                negatives.put(key.substring(0, key.length() - negative.length()), s.count());
+            }
+        });
+        List<AspectCluster> clusters = new ArrayList<>();
+        byAspect.sumBy(Dimension.ASPECT, b -> !Dimension.NONE.equals(byAspect.value(b, Dimension.ASPECT))).forEach((a, s) -> {
+            long neg = negatives.getOrDefault(a, 0L);
+            clusters.add(new AspectCluster(a, s.count(), n == 0 ? 0 : (double) s.count() / n, neg,
+                    (double) neg / s.count(), List.of()));
+        });
+        clusters.sort(Comparator.comparingLong(AspectCluster::mentions).reversed().thenComparing(AspectCluster::aspect));
+        return new Impression(trend, clusters.subList(0, Math.min(maxAspects, clusters.size())), n);
     }
 
     public static Impression of(Collection<AnalyzedFeedback> items, List<String> weeks, int minimumN, int maxAspects) {
