@@ -69,7 +69,10 @@ public class SignalsService {
         return this;
     }
 
-    /** What a scan did: its signals, how many items it flagged and re-segmented. */
+    /**
+     * What a scan did: its signals, how many items it flagged and re-segmented, and how many items its window covers
+     * (counted; only the judged week and the week before are read).
+     */
     public record ScanSummary(String week, List<Signal> signals, int flagged, int segmented, int itemsScanned) {
     }
 
@@ -122,7 +125,8 @@ public class SignalsService {
         }
         alerts.receive(signals);
         int itemsRead = r.itemsRead() + segmented[1];
-        ScanSummary summary = new ScanSummary(week, signals, r.flagsWritten(), segmented[0], itemsRead);
+        long covered = store.count(FeedbackFilter.builder().weeks(new java.util.HashSet<>(weeks)).build());
+        ScanSummary summary = new ScanSummary(week, signals, r.flagsWritten(), segmented[0], (int) covered);
         lastScans.put(week, summary);
         // Spring Boot's registry is in the global one (docs/operations.md); a no-op without it
         io.micrometer.core.instrument.Metrics.timer("koubei.signals.scan").record(System.nanoTime() - started,
@@ -130,8 +134,8 @@ public class SignalsService {
         for (Signal s : signals) {
             io.micrometer.core.instrument.Metrics.counter("koubei.signals.found", "type", s.type().name()).increment();
         }
-        log.info("Signals {}: {} signals, {} items flagged, {} segments set, {} items read", week,
-                signals.size(), r.flagsWritten(), segmented[0], itemsRead);
+        log.info("Signals {}: {} signals, {} items flagged, {} segments set, {} items in the window, {} items read", week,
+                signals.size(), r.flagsWritten(), segmented[0], covered, itemsRead);
         return summary;
     }
 
