@@ -141,7 +141,8 @@ class ScanOnAggregatesContractTest {
             WeeklyScan.Result r = new WeeklyScan(config, CAL).run(source, week, events, new StreamedAuthorProfiles(source));
             assertThat(new TreeSet<>(r.flaggedItemIds())).as("%s: flagged in %s", name, week)
                     .isEqualTo(expectedFlags.get(week));
-            assertThat(segments(r.classes())).as("%s: classes in %s", name, week).isEqualTo(expectedClasses.get(week));
+            Map<String, Segment> got = segments(r.classes());
+            assertThat(got).as("%s: classes in %s", name, week).isEqualTo(expectedClasses.get(week));
             assertThat(describe(r.signals())).as("%s: signals of %s", name, week).isEqualTo(expected.get(week));
             // the service's segment write-back of the judged week
             Map<String, Verdicts> segments = new LinkedHashMap<>();

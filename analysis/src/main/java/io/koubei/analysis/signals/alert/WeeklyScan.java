@@ -15,6 +15,7 @@ import io.koubei.analysis.signals.segment.AuthorProfiles;
 import io.koubei.analysis.signals.segment.Classification;
 import io.koubei.analysis.signals.segment.CoreComplaintDetector;
 import io.koubei.analysis.signals.segment.CoreUserClassifier;
+import io.koubei.analysis.signals.segment.CoreUserRules;
 import io.koubei.analysis.signals.survey.SurveyAlerts;
 import io.koubei.analysis.signals.survey.SurveyMetrics;
 import io.koubei.analysis.signals.trend.CountSeries;
@@ -25,10 +26,12 @@ import io.koubei.analysis.signals.trend.ProductEvent;
 import io.koubei.analysis.signals.trend.SeriesKey;
 import io.koubei.analysis.signals.trend.SilenceDetector;
 import io.koubei.analysis.signals.trend.SpikeDetector;
+import io.koubei.core.feedback.Analysis;
 import io.koubei.core.feedback.AnalyzedFeedback;
 import io.koubei.core.feedback.Channel;
 import io.koubei.core.feedback.Polarity;
 import io.koubei.core.feedback.Segment;
+import io.koubei.core.feedback.Sentiment;
 import io.koubei.core.feedback.Verdicts;
 import io.koubei.core.store.Bucket;
 import io.koubei.core.store.BucketStats;
@@ -109,7 +112,7 @@ public final class WeeklyScan {
         // Astroturf over the judged week and the one before it (a campaign may straddle Monday 00:00).
         Set<String> recentWeeks = Set.of(week, CalendarKeys.shiftWeek(week, -1));
         List<AnalyzedFeedback> recent = new ArrayList<>();
-        source.scan(FeedbackFilter.builder().weeks(recentWeeks).build(), recent::add);
+        source.scan(FeedbackFilter.builder().weeks(recentWeeks).build(), f -> recent.add(compact(f)));
         AstroturfReport astro = new AstroturfDetector(config.astroturf()).detect(recent);
         batches.add(astro.signals().stream().filter(s -> week.equals(s.week())).toList());
         Set<String> flagged = astro.flaggedItemIds();
@@ -126,13 +129,14 @@ public final class WeeklyScan {
         List<AnalyzedFeedback> weekClean = recent.stream().filter(f -> week.equals(f.week()) && !flagged.contains(f.id())
                 && !f.analysis().flags().contains(AstroturfParams.FLAG)).toList();
         int itemsRead = recent.size();
-        recent = null; // only the judged week's clean items stay
+        recent.clear(); // only the judged week's clean items stay
 
         FeedbackFilter clean = cleanWindow(week).build();
         Instant weekEnd = calendar.weekStart(CalendarKeys.shiftWeek(week, 1));
         CoreUserClassifier classifier = new CoreUserClassifier(config.coreUsers());
         Map<String, Classification> classes = new LinkedHashMap<>();
-        profiles.asOf(weekEnd, config.coreUsers()).forEach((id, p) -> classes.put(id, classifier.classify(p)));
+        profiles.asOf(weekEnd, activityWithin(config.coreUsers(), calendar.weekStart(window.get(0)), weekEnd))
+                .forEach((id, p) -> classes.put(id, classifier.classify(p)));
         CoreComplaintDetector core = new CoreComplaintDetector(config.coreComplaint());
         batches.add(core.detect(weekClean, classes, week, config.dataStart(),
                 (aspect, product) -> coreMentions(source, clean, core.baselineWeeks(week), aspect, product, classes)));
@@ -176,6 +180,34 @@ public final class WeeklyScan {
                     week).signals());
         }
         return new Result(week, SignalDigest.merge(batches), astro, flagged, classes, flags.size(), itemsRead);
+    }
+
+    /**
+     * The item as the bounded-read detectors need it: without its index tokens and the sentiment's explanation, which
+     * none of them reads (the store has no projection; this keeps the two weeks held to what is used).
+     */
+    static AnalyzedFeedback compact(AnalyzedFeedback f) {
+        Analysis a = f.analysis();
+        Sentiment s = a.sentiment();
+        Analysis slim = new Analysis(List.of(), new Sentiment(s.polarity(), s.score(), List.of()), a.opinions(),
+                a.npsClass(), a.segment(), a.simhash(), a.flags(), a.analyzerVersion());
+        return new AnalyzedFeedback(f.item(), slim, f.week(), f.day());
+    }
+
+    /**
+     * The rules with their activity window clipped to the scanned weeks: the scan has always classified authors on the
+     * weeks it reads (the history window, shorter than the rules' 90 days by default), so a week's verdicts do not
+     * depend on data the scan does not otherwise see. {@code AuthorProfile.build} counts (asOf − window, asOf]: one
+     * nanosecond more keeps the first scanned instant.
+     */
+    static CoreUserRules activityWithin(CoreUserRules r, Instant from, Instant asOf) {
+        java.time.Duration span = java.time.Duration.between(from, asOf).plusNanos(1);
+        if (span.compareTo(r.window()) >= 0) {
+            return r;
+        }
+        return new CoreUserRules(span, r.minLevel(), r.minTenureDays(), r.minPosts(), r.minReplies(),
+                r.minTechnicalShare(), r.minItemsForVocabulary(), r.technicalVocabulary(), r.betaTags(), r.betaFields(),
+                r.minCriteria(), r.betaAlone());
     }
 
     private List<String> window(String week) {
