@@ -4,7 +4,9 @@ import io.koubei.analysis.signals.Signal;
 import io.koubei.analysis.signals.Weeks;
 import io.koubei.analysis.signals.alert.ScanConfig;
 import io.koubei.analysis.signals.alert.WeeklyScan;
-import io.koubei.analysis.signals.astroturf.AstroturfParams;
+import io.koubei.analysis.signals.scan.ScanSource;
+import io.koubei.analysis.signals.scan.StreamedAuthorProfiles;
+import io.koubei.analysis.signals.segment.AuthorProfiles;
 import io.koubei.analysis.signals.segment.Classification;
 import io.koubei.core.feedback.AnalyzedFeedback;
 import io.koubei.core.feedback.Segment;
@@ -17,12 +19,11 @@ import io.koubei.core.store.FeedbackStore;
 import io.koubei.core.time.CalendarKeys;
 import io.koubei.dashboard.alerting.AlertService;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,8 @@ public class SignalsService {
     private final AlertService alerts;
     private final Map<String, ScanSummary> lastScans = new LinkedHashMap<>();
     private volatile io.koubei.dashboard.themes.ThemeService themes;
+    private volatile Function<FeedbackStore, AuthorProfiles> profiles = store -> new StreamedAuthorProfiles(
+            ScanSource.ofStore(store));
 
     public SignalsService(FeedbackStore store, CalendarKeys calendar, ScanConfig config, EventRegistry events,
             AlertService alerts) {
@@ -66,7 +69,10 @@ public class SignalsService {
         return this;
     }
 
-    /** What a scan did: its signals, how many items it flagged and re-segmented. */
+    /**
+     * What a scan did: its signals, how many items it flagged and re-segmented, and how many items its window covers
+     * (counted; only the judged week and the week before are read).
+     */
     public record ScanSummary(String week, List<Signal> signals, int flagged, int segmented, int itemsScanned) {
     }
 
@@ -84,17 +90,29 @@ public class SignalsService {
         return start == null ? config : config.withDataStart(start);
     }
 
+    /**
+     * Where the scan gets authors' behaviour for the core/mass classification; by default one streamed read of the
+     * activity window ({@link StreamedAuthorProfiles}). The store-backed profiles replace it when available.
+     */
+    public SignalsService withAuthorProfiles(Function<FeedbackStore, AuthorProfiles> profiles) {
+        this.profiles = profiles;
+        return this;
+    }
+
+    /**
+     * Scans one week on the store's aggregations: items are read only for the judged week and the week before
+     * (astroturf, cocoon) and once more, streamed, for the judged week's segment write-back.
+     */
     public synchronized ScanSummary scan(String week) {
         long started = System.nanoTime();
         ScanConfig config = this.config.get();
         List<String> weeks = Weeks.endingAt(week, config.historyWeeks() + 1);
-        List<AnalyzedFeedback> items = new ArrayList<>();
-        store.scan(FeedbackFilter.builder().weeks(new HashSet<>(weeks)).build(), items::add);
         // Detectors.config() carries the data's first week; a bare configuration (tests, tools) gets it here
         ScanConfig c = config.dataStart() != null ? config : withDataStartOf(config);
         String dataStart = c.dataStart();
-        WeeklyScan.Result r = new WeeklyScan(c, calendar).run(items, week, events.list());
-        int[] changed = writeBack(items, week, r);
+        ScanSource source = ScanSource.ofStore(store);
+        WeeklyScan.Result r = new WeeklyScan(c, calendar).run(source, week, events.list(), profiles.apply(store));
+        int[] segmented = writeSegments(week, r.classes());
         List<Signal> signals = new ArrayList<>(r.signals());
         if (themes != null) {
             List<String> history = new ArrayList<>();
@@ -103,10 +121,12 @@ public class SignalsService {
                     history.add(w);
                 }
             }
-            signals.addAll(themes.emerging(items, week, history));
+            signals.addAll(themes.emerging(week, history));
         }
         alerts.receive(signals);
-        ScanSummary summary = new ScanSummary(week, signals, changed[0], changed[1], items.size());
+        int itemsRead = r.itemsRead() + segmented[1];
+        long covered = store.count(FeedbackFilter.builder().weeks(new java.util.HashSet<>(weeks)).build());
+        ScanSummary summary = new ScanSummary(week, signals, r.flagsWritten(), segmented[0], (int) covered);
         lastScans.put(week, summary);
         // Spring Boot's registry is in the global one (docs/operations.md); a no-op without it
         io.micrometer.core.instrument.Metrics.timer("koubei.signals.scan").record(System.nanoTime() - started,
@@ -114,8 +134,8 @@ public class SignalsService {
         for (Signal s : signals) {
             io.micrometer.core.instrument.Metrics.counter("koubei.signals.found", "type", s.type().name()).increment();
         }
-        log.info("Signals {}: {} signals, {} items flagged, {} segments set, {} items scanned", week,
-                signals.size(), changed[0], changed[1], items.size());
+        log.info("Signals {}: {} signals, {} items flagged, {} segments set, {} items in the window, {} items read", week,
+                signals.size(), r.flagsWritten(), segmented[0], covered, itemsRead);
         return summary;
     }
 
@@ -156,40 +176,28 @@ public class SignalsService {
     }
 
     /**
-     * Adds the astroturf flag to flagged items and sets the judged week's segments, as verdict updates (the items'
-     * analyses are not rewritten); returns {flagged, segmented}.
+     * Sets the judged week's segments as verdict updates (the items' analyses are not rewritten; the astroturf flags
+     * were written by the scan itself). The week is streamed: only the changed verdicts are kept. Returns
+     * {segmented, items read}.
      */
-    private int[] writeBack(List<AnalyzedFeedback> items, String week, WeeklyScan.Result r) {
-        Set<String> flaggedIds = r.flaggedItemIds();
-        Map<String, Classification> classes = r.classes();
+    private int[] writeSegments(String week, Map<String, Classification> classes) {
         Map<String, Verdicts> changed = new LinkedHashMap<>();
-        int flagged = 0;
-        int segmented = 0;
-        for (AnalyzedFeedback f : items) {
+        int[] read = {0};
+        store.scan(FeedbackFilter.builder().week(week).build(), f -> {
+            read[0]++;
             Verdicts before = f.analysis().verdicts();
-            Verdicts v = before;
-            if (flaggedIds.contains(f.id()) && !v.flags().contains(AstroturfParams.FLAG)) {
-                v = v.withFlag(AstroturfParams.FLAG);
-                flagged++;
+            Segment s = segmentOf(f, classes);
+            if (s != before.segment()) {
+                changed.put(f.id(), before.withSegment(s));
             }
-            if (week.equals(f.week())) {
-                Segment s = segmentOf(f, classes);
-                if (s != v.segment()) {
-                    v = v.withSegment(s);
-                    segmented++;
-                }
-            }
-            if (!v.equals(before)) {
-                changed.put(f.id(), v);
-            }
-        }
+        });
         List<String> ids = new ArrayList<>(changed.keySet());
         for (int i = 0; i < ids.size(); i += WRITE_BATCH) {
             Map<String, Verdicts> batch = new LinkedHashMap<>();
             ids.subList(i, Math.min(ids.size(), i + WRITE_BATCH)).forEach(id -> batch.put(id, changed.get(id)));
             store.updateVerdicts(batch);
         }
-        return new int[] {flagged, segmented};
+        return new int[] {changed.size(), read[0]};
     }
 
     private static Segment segmentOf(AnalyzedFeedback f, Map<String, Classification> classes) {

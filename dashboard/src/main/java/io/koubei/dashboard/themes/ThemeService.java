@@ -216,12 +216,21 @@ public class ThemeService {
         batch.clear();
     }
 
-    /** EMERGING_THEME signals of a week: the stored themes' negative opinions in the week against its history weeks. */
-    public List<Signal> emerging(List<AnalyzedFeedback> items, String week, List<String> historyWeeks) {
+    /**
+     * EMERGING_THEME signals of a week: the stored themes' negative opinions in the week against its history weeks.
+     * Reads the mentions the theme index already holds (each carries its week), not the weeks' items.
+     */
+    public List<Signal> emerging(String week, List<String> historyWeeks) {
         Cached c = cached();
+        Set<String> weeks = new java.util.HashSet<>(historyWeeks);
+        weeks.add(week);
         List<ThemeMention> mentions = new ArrayList<>();
-        for (AnalyzedFeedback f : items) {
-            mentions.addAll(c.byItem().getOrDefault(f.id(), List.of()));
+        for (List<ThemeMention> l : c.byItem().values()) {
+            for (ThemeMention m : l) {
+                if (weeks.contains(m.week())) {
+                    mentions.add(m);
+                }
+            }
         }
         return new EmergingThemeDetector().detect(mentions, c.discovered().byId(), week, historyWeeks);
     }

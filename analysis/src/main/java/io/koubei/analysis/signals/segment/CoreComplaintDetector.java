@@ -42,6 +42,16 @@ public final class CoreComplaintDetector {
         this(CoreComplaintParams.DEFAULTS);
     }
 
+    /** Weekly counts of core users' items negative about one (aspect, product); product null: items without one. */
+    @FunctionalInterface
+    public interface MentionHistory {
+        /** Items per week (weeks without mentions may be absent). */
+        Map<String, Long> weekly(String aspect, String product);
+    }
+
+    private record Key(String aspect, String product) {
+    }
+
     /**
      * @param items     items covering the week and the baseline weeks before it
      * @param classes   author classifications for items without Analysis.segment (may be empty)
@@ -50,44 +60,67 @@ public final class CoreComplaintDetector {
      */
     public List<Signal> detect(Collection<AnalyzedFeedback> items, Map<String, Classification> classes, String week,
             String dataStart) {
-        record Key(String aspect, String product) {
-        }
-        Map<Key, Map<String, List<AnalyzedFeedback>>> byWeek = new HashMap<>();
-        Map<Key, List<String>> snippets = new HashMap<>();
+        Map<Key, Map<String, Long>> byWeek = new HashMap<>();
+        List<AnalyzedFeedback> weekItems = new ArrayList<>();
         for (AnalyzedFeedback f : items) {
+            if (f.week().equals(week)) {
+                weekItems.add(f);
+            }
             if (CoreUserClassifier.segmentOf(f, classes) != Segment.CORE) {
+                continue;
+            }
+            for (String aspect : negativeAspects(f)) {
+                byWeek.computeIfAbsent(new Key(aspect, f.item().product()), x -> new TreeMap<>())
+                        .merge(f.week(), 1L, Long::sum);
+            }
+        }
+        return detect(weekItems, classes, week, dataStart,
+                (aspect, product) -> byWeek.getOrDefault(new Key(aspect, product), Map.of()));
+    }
+
+    /**
+     * The same judgement with the judged week's items in hand and the baseline weeks as counts (e.g. from store
+     * aggregates): {@code history} is asked only for the points that pass the week's thresholds.
+     *
+     * @param weekItems the judged week's items (others are ignored)
+     */
+    public List<Signal> detect(Collection<AnalyzedFeedback> weekItems, Map<String, Classification> classes, String week,
+            String dataStart, MentionHistory history) {
+        Map<Key, List<AnalyzedFeedback>> nowByKey = new HashMap<>();
+        Map<Key, List<String>> snippets = new HashMap<>();
+        for (AnalyzedFeedback f : weekItems) {
+            if (!f.week().equals(week) || CoreUserClassifier.segmentOf(f, classes) != Segment.CORE) {
                 continue;
             }
             Set<String> aspects = new LinkedHashSet<>();
             for (OpinionPoint o : f.analysis().opinions()) {
                 if (o.polarity() == Polarity.NEGATIVE && o.aspect() != null && aspects.add(o.aspect())) {
                     Key k = new Key(o.aspect(), f.item().product());
-                    byWeek.computeIfAbsent(k, x -> new TreeMap<>()).computeIfAbsent(f.week(), x -> new ArrayList<>()).add(f);
-                    if (f.week().equals(week)) {
-                        snippets.computeIfAbsent(k, x -> new ArrayList<>()).add(o.snippet() == null ? f.item().text() : o.snippet());
-                    }
+                    nowByKey.computeIfAbsent(k, x -> new ArrayList<>()).add(f);
+                    snippets.computeIfAbsent(k, x -> new ArrayList<>()).add(o.snippet() == null ? f.item().text() : o.snippet());
                 }
             }
         }
         List<Signal> out = new ArrayList<>();
-        for (Map.Entry<Key, Map<String, List<AnalyzedFeedback>>> e : byWeek.entrySet()) {
-            List<AnalyzedFeedback> now = e.getValue().getOrDefault(week, List.of());
+        for (Map.Entry<Key, List<AnalyzedFeedback>> e : nowByKey.entrySet()) {
+            List<AnalyzedFeedback> now = e.getValue();
             Set<String> authors = new LinkedHashSet<>();
             now.forEach(f -> authors.add(f.item().authorId() == null ? f.id() : f.item().authorId()));
             if (now.size() < params.minMentions() || authors.size() < params.minAuthors()) {
                 continue;
             }
-            List<Double> history = new ArrayList<>();
+            Map<String, Long> counts = history.weekly(e.getKey().aspect(), e.getKey().product());
+            List<Double> hist = new ArrayList<>();
             for (int i = params.baseline().window(); i >= 1; i--) {
                 String w = CalendarKeys.shiftWeek(week, -i);
                 if (dataStart == null || w.compareTo(dataStart) >= 0) {
-                    history.add((double) e.getValue().getOrDefault(w, List.of()).size());
+                    hist.add((double) counts.getOrDefault(w, 0L));
                 }
             }
-            if (history.size() < params.baseline().minHistory()) {
+            if (hist.size() < params.baseline().minHistory()) {
                 continue;
             }
-            RobustBaseline b = RobustBaseline.of(history.stream().mapToDouble(Double::doubleValue).toArray(), params.baseline());
+            RobustBaseline b = RobustBaseline.of(hist.stream().mapToDouble(Double::doubleValue).toArray(), params.baseline());
             if (!b.isSpike(now.size(), params.baseline())) {
                 continue;
             }
@@ -95,6 +128,25 @@ public final class CoreComplaintDetector {
                     snippets.getOrDefault(e.getKey(), List.of())));
         }
         return out;
+    }
+
+    /** The weeks of the baseline a judgement of {@code week} reads. */
+    public List<String> baselineWeeks(String week) {
+        List<String> out = new ArrayList<>();
+        for (int i = params.baseline().window(); i >= 1; i--) {
+            out.add(CalendarKeys.shiftWeek(week, -i));
+        }
+        return out;
+    }
+
+    private static Set<String> negativeAspects(AnalyzedFeedback f) {
+        Set<String> aspects = new LinkedHashSet<>();
+        for (OpinionPoint o : f.analysis().opinions()) {
+            if (o.polarity() == Polarity.NEGATIVE && o.aspect() != null) {
+                aspects.add(o.aspect());
+            }
+        }
+        return aspects;
     }
 
     private Signal signal(String aspect, String product, String week, List<AnalyzedFeedback> now, Set<String> authors,

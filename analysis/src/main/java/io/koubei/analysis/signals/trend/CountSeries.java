@@ -80,6 +80,28 @@ public record CountSeries(SeriesKey key, PeriodUnit unit, Map<String, Long> coun
     }
 
     /**
+     * Series from buckets grouped by a period dimension (WEEK or DAY): {@code key} names the series a bucket counts in
+     * (null: the bucket is skipped), {@code count} what it adds. Buckets naming the same series and period are summed.
+     * No example ids: evidence of bucket-based series is found by the signal's drill-down filter.
+     */
+    public static List<CountSeries> fromTable(BucketTable table, PeriodUnit unit, Function<Bucket, SeriesKey> key,
+            ToLongFunction<BucketStats> count) {
+        Dimension periodDim = unit == PeriodUnit.WEEK ? Dimension.WEEK : Dimension.DAY;
+        table.require("CountSeries.fromTable", periodDim);
+        Map<SeriesKey, Map<String, Long>> acc = new LinkedHashMap<>();
+        for (Bucket b : table.buckets()) {
+            SeriesKey k = key.apply(b);
+            if (k != null) {
+                acc.computeIfAbsent(k, x -> new TreeMap<>())
+                        .merge(table.value(b, periodDim), count.applyAsLong(b.stats()), Long::sum);
+            }
+        }
+        List<CountSeries> out = new ArrayList<>();
+        acc.forEach((k, v) -> out.add(new CountSeries(k, unit, v, Map.of())));
+        return out;
+    }
+
+    /**
      * Series from items: each item counts once in every series {@code keys} assigns it to (none: skipped).
      * Keeps the ids so alerts can drill down to the very items.
      */

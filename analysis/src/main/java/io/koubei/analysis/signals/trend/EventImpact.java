@@ -47,6 +47,21 @@ public final class EventImpact {
         this(EventImpactParams.DEFAULTS);
     }
 
+    /** The counts one side of an event is judged on: its items' stats and, per aspect, items negative about it. */
+    public record Window(BucketStats stats, Map<String, Long> negativeAspects) {
+        public Window {
+            negativeAspects = Map.copyOf(negativeAspects);
+        }
+    }
+
+    /** Items the comparison covers: the event's product (all when it names none), {@code window} before and after. */
+    public io.koubei.core.store.FeedbackFilter.Builder scope(ProductEvent event, boolean after) {
+        var b = io.koubei.core.store.FeedbackFilter.builder()
+                .from(after ? event.at() : event.at().minus(params.window()))
+                .to(after ? event.at().plus(params.window()) : event.at());
+        return event.product() == null ? b : b.product(event.product());
+    }
+
     public EventComparison compare(ProductEvent event, Collection<AnalyzedFeedback> items) {
         Instant from = event.at().minus(params.window());
         Instant to = event.at().plus(params.window());
@@ -63,25 +78,40 @@ public final class EventImpact {
                 after.add(f);
             }
         }
-        BucketStats sb = sum(before);
-        BucketStats sa = sum(after);
+        Map<String, List<String>> ids = new TreeMap<>();
+        return compare(event, new Window(sum(before), negativeAspects(before, null)),
+                new Window(sum(after), negativeAspects(after, ids)), a -> ids.getOrDefault(a, List.of()));
+    }
+
+    /**
+     * The comparison from counts (e.g. store aggregates over {@link #scope}: no group-by, and ASPECT_POLARITY keys
+     * {@code aspect:negative}).
+     *
+     * @param exampleIds ids of (some) items negative about an aspect after the event, asked for the reported aspects
+     */
+    public EventComparison compare(ProductEvent event, Window beforeWindow, Window afterWindow,
+            java.util.function.Function<String, List<String>> exampleIds) {
+        BucketStats sb = beforeWindow.stats();
+        BucketStats sa = afterWindow.stats();
+        long nBefore = sb.count();
+        long nAfter = sa.count();
         NetSentiment nb = NetSentiment.of(sb, params.minimumN());
         NetSentiment na = NetSentiment.of(sa, params.minimumN());
         Interval nsChange = nb.sufficient() && na.sufficient() ? diff(na.value(), halfVar(na), nb.value(), halfVar(nb)) : null;
         NpsScore pb = NpsScore.of(sb, params.minimumN());
         NpsScore pa = NpsScore.of(sa, params.minimumN());
         Interval npsChange = pb.sufficient() && pa.sufficient() ? pa.differenceFrom(pb) : null;
-        List<EventComparison.AspectShift> shifts = before.size() >= params.minimumN() && after.size() >= params.minimumN()
-                ? aspectShifts(before, after) : List.of();
+        List<EventComparison.AspectShift> shifts = nBefore >= params.minimumN() && nAfter >= params.minimumN()
+                ? aspectShifts(beforeWindow, afterWindow, exampleIds) : List.of();
 
         List<Signal> signals = new ArrayList<>();
         boolean sentimentDrop = nsChange != null && nsChange.high() < 0;
         List<EventComparison.AspectShift> worse = shifts.stream()
                 .filter(s -> s.change().low() > 0 && s.negativeAfter() >= params.minAspectCount()).toList();
         if (sentimentDrop || !worse.isEmpty()) {
-            signals.add(signal(event, before.size(), after.size(), nb, na, nsChange, npsChange, worse));
+            signals.add(signal(event, (int) nBefore, (int) nAfter, nb, na, nsChange, npsChange, worse));
         }
-        return new EventComparison(event, before.size(), after.size(), nb, na, nsChange, pb, pa, npsChange, shifts,
+        return new EventComparison(event, nBefore, nAfter, nb, na, nsChange, pb, pa, npsChange, shifts,
                 signals);
     }
 
@@ -109,29 +139,34 @@ public final class EventImpact {
         return new Interval(d, d - half, d + half);
     }
 
-    private List<EventComparison.AspectShift> aspectShifts(List<AnalyzedFeedback> before, List<AnalyzedFeedback> after) {
-        Map<String, Long> nb = negativeAspects(before, null);
-        Map<String, List<String>> ids = new TreeMap<>();
-        Map<String, Long> na = negativeAspects(after, ids);
-        Set<String> aspects = new HashSet<>(nb.keySet());
+    private List<EventComparison.AspectShift> aspectShifts(Window before, Window after,
+            java.util.function.Function<String, List<String>> exampleIds) {
+        Map<String, Long> nb = before.negativeAspects();
+        Map<String, Long> na = after.negativeAspects();
+        long nBefore = before.stats().count();
+        long nAfter = after.stats().count();
+        Set<String> aspects = new java.util.TreeSet<>(nb.keySet());
         aspects.addAll(na.keySet());
         List<EventComparison.AspectShift> out = new ArrayList<>();
         for (String a : aspects) {
             long b = nb.getOrDefault(a, 0L);
             long c = na.getOrDefault(a, 0L);
-            double pb = (double) b / before.size();
-            double pa = (double) c / after.size();
+            double pb = (double) b / nBefore;
+            double pa = (double) c / nAfter;
             // Agresti–Caffo: add one success and one failure to each sample so zero counts keep a variance.
-            double pb2 = (b + 1.0) / (before.size() + 2.0);
-            double pa2 = (c + 1.0) / (after.size() + 2.0);
-            Interval ch = diff(pa2, pa2 * (1 - pa2) / (after.size() + 2.0), pb2, pb2 * (1 - pb2) / (before.size() + 2.0),
+            double pb2 = (b + 1.0) / (nBefore + 2.0);
+            double pa2 = (c + 1.0) / (nAfter + 2.0);
+            Interval ch = diff(pa2, pa2 * (1 - pa2) / (nAfter + 2.0), pb2, pb2 * (1 - pb2) / (nBefore + 2.0),
                     Z99);
             ch = new Interval(pa - pb, ch.low(), ch.high());
-            out.add(new EventComparison.AspectShift(a, b, c, pb, pa, ch, ids.getOrDefault(a, List.of())));
+            out.add(new EventComparison.AspectShift(a, b, c, pb, pa, ch, List.of()));
         }
         out.sort(Comparator.comparingDouble((EventComparison.AspectShift s) -> -s.change().low())
                 .thenComparing(EventComparison.AspectShift::aspect));
-        return out.subList(0, Math.min(params.maxAspects(), out.size()));
+        return out.subList(0, Math.min(params.maxAspects(), out.size())).stream()
+                .map(s -> new EventComparison.AspectShift(s.aspect(), s.negativeBefore(), s.negativeAfter(),
+                        s.shareBefore(), s.shareAfter(), s.change(), List.copyOf(exampleIds.apply(s.aspect()))))
+                .toList();
     }
 
     /** Items with at least one negative opinion on each aspect (an item counts once per aspect). */
