@@ -5,7 +5,6 @@ import io.koubei.analysis.signals.Weeks;
 import io.koubei.analysis.signals.alert.ScanConfig;
 import io.koubei.analysis.signals.alert.WeeklyScan;
 import io.koubei.analysis.signals.scan.ScanSource;
-import io.koubei.analysis.signals.scan.StreamedAuthorProfiles;
 import io.koubei.analysis.signals.segment.AuthorProfiles;
 import io.koubei.analysis.signals.segment.Classification;
 import io.koubei.core.feedback.AnalyzedFeedback;
@@ -45,8 +44,7 @@ public class SignalsService {
     private final AlertService alerts;
     private final Map<String, ScanSummary> lastScans = new LinkedHashMap<>();
     private volatile io.koubei.dashboard.themes.ThemeService themes;
-    private volatile Function<FeedbackStore, AuthorProfiles> profiles = store -> new StreamedAuthorProfiles(
-            ScanSource.ofStore(store));
+    private volatile Function<FeedbackStore, AuthorProfiles> profiles = AuthorProfiles::ofStore;
 
     public SignalsService(FeedbackStore store, CalendarKeys calendar, ScanConfig config, EventRegistry events,
             AlertService alerts) {
@@ -91,8 +89,8 @@ public class SignalsService {
     }
 
     /**
-     * Where the scan gets authors' behaviour for the core/mass classification; by default one streamed read of the
-     * activity window ({@link StreamedAuthorProfiles}). The store-backed profiles replace it when available.
+     * Where the scan gets authors' behaviour for the core/mass classification; by default the store's per-author
+     * figures ({@link AuthorProfiles#ofStore}: no item is read while the indexed marks are the rules' marks).
      */
     public SignalsService withAuthorProfiles(Function<FeedbackStore, AuthorProfiles> profiles) {
         this.profiles = profiles;

@@ -7,6 +7,7 @@ import io.koubei.analysis.signals.Weeks;
 import io.koubei.analysis.signals.astroturf.AstroturfParams;
 import io.koubei.analysis.signals.crosscheck.ChannelMatrix;
 import io.koubei.analysis.signals.crosscheck.ChannelRow;
+import io.koubei.analysis.signals.segment.CoreOpinions;
 import io.koubei.analysis.signals.segment.MassImpression;
 import io.koubei.analysis.signals.segment.OpinionPointRanking;
 import io.koubei.core.feedback.AnalyzedFeedback;
@@ -144,18 +145,9 @@ public class WordOfMouthPageController {
         FeedbackFilter coreItems = scope(params, window, "segment").segments(Set.of(Segment.CORE)).build();
         model.addAttribute("coreCount", authors(coreItems));
         model.addAttribute("massCount", authors(massItems));
-        // only items naming an aspect make opinion points: read those alone (the filter's own aspects, if any, stay)
-        if (coreItems.aspects().isEmpty()) {
-            Set<String> aspects = new HashSet<>(table(coreItems, Dimension.ASPECT).values(Dimension.ASPECT));
-            aspects.remove(Dimension.NONE);
-            coreItems = coreItems.toBuilder().aspects(aspects).build();
-        }
-        List<AnalyzedFeedback> core = new ArrayList<>();
-        if (!coreItems.aspects().isEmpty()) {
-            store.scan(coreItems, core::add);
-        }
-        model.addAttribute("opinions", new OpinionPointRanking().rank(core, calendar.weekStart(CalendarKeys.shiftWeek(w, 1)))
-                .stream().limit(20).toList());
+        // opinion points from the store's counts; a few items are read for the examples of the points shown
+        model.addAttribute("opinions", CoreOpinions.top(store, coreItems,
+                calendar.weekStart(CalendarKeys.shiftWeek(w, 1)), calendar.zone(), new OpinionPointRanking(), 20));
         model.addAttribute("impression", MassImpression.of(table(massItems, Dimension.WEEK),
                 table(massItems, Dimension.ASPECT), table(massItems, Dimension.ASPECT_POLARITY), window, minimumN, 10));
         return "users";

@@ -10,7 +10,7 @@ import io.koubei.analysis.signals.alert.WeeklyScan;
 import io.koubei.analysis.signals.astroturf.AstroturfParams;
 import io.koubei.analysis.signals.competitor.ProductRoster;
 import io.koubei.analysis.signals.scan.ScanSource;
-import io.koubei.analysis.signals.scan.StreamedAuthorProfiles;
+import io.koubei.analysis.signals.segment.AuthorProfiles;
 import io.koubei.analysis.signals.segment.Classification;
 import io.koubei.analysis.signals.trend.ProductEvent;
 import io.koubei.core.feedback.AnalyzedFeedback;
@@ -138,7 +138,7 @@ class ScanOnAggregatesContractTest {
         long started = System.nanoTime();
         ScanSource source = ScanSource.ofStore(store);
         for (String week : weeks) {
-            WeeklyScan.Result r = new WeeklyScan(config, CAL).run(source, week, events, new StreamedAuthorProfiles(source));
+            WeeklyScan.Result r = new WeeklyScan(config, CAL).run(source, week, events, AuthorProfiles.ofStore(store));
             assertThat(new TreeSet<>(r.flaggedItemIds())).as("%s: flagged in %s", name, week)
                     .isEqualTo(expectedFlags.get(week));
             Map<String, Segment> got = segments(r.classes());

@@ -1,5 +1,6 @@
 package io.koubei.analysis.signals.segment;
 
+import io.koubei.analysis.signals.astroturf.AstroturfParams;
 import io.koubei.core.feedback.AnalyzedFeedback;
 import io.koubei.core.feedback.AuthorMarks;
 import io.koubei.core.store.AuthorStats;
@@ -17,7 +18,8 @@ import java.util.Set;
 /**
  * Author profiles from the store's per-author figures ({@link FeedbackStore#authorStats}): no item is loaded, so the
  * cost follows the authors (and the doc values of the window's items), not the stored records. The same profiles as
- * {@link AuthorProfile#build} over the same items: figures come from what the items carry, re-sent items replace
+ * {@link AuthorProfile#build} over the same items (those without the astroturf flag: a campaign's accounts are
+ * nobody's core users): figures come from what the items carry, re-sent items replace
  * themselves, nothing is counted incrementally.
  *
  * <p>Technical vocabulary and beta rules are settings, while the stores mark items when they are upserted (with
@@ -38,7 +40,7 @@ final class StoreAuthorProfiles implements AuthorProfiles {
     @Override
     public Map<String, AuthorProfile> asOf(Instant asOf, CoreUserRules rules) {
         FeedbackFilter window = FeedbackFilter.builder().from(asOf.minus(rules.window()).plusNanos(1))
-                .to(asOf.plusNanos(1)).official(false).build();
+                .to(asOf.plusNanos(1)).official(false).excludeFlags(Set.of(AstroturfParams.FLAG)).build();
         Map<String, AuthorProfile> out = new HashMap<>();
         List<String> fromItems = new ArrayList<>();
         for (AuthorStats s : store.authorStats(window, rules.marks())) {

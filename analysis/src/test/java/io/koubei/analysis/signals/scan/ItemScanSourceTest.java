@@ -67,17 +67,4 @@ class ItemScanSourceTest {
         source.scan(FeedbackFilter.builder().flags(Set.of("astroturf")).build(), f -> scanned.add(f.id()));
         assertThat(scanned).containsExactly(negative.id());
     }
-
-    @Test
-    void streamedProfilesAreTheProfilesBuiltFromTheItems() {
-        List<AnalyzedFeedback> items = world();
-        Instant asOf = TestItems.inWeek("2026-W43", 5 * 24 * 60);
-        CoreUserRules rules = CoreUserRules.DEFAULTS;
-        List<AnalyzedFeedback> oldestFirst = new ArrayList<>(items);
-        oldestFirst.sort(java.util.Comparator.comparing((AnalyzedFeedback f) -> f.item().createdAt())
-                .thenComparing(AnalyzedFeedback::id));
-        Map<String, AuthorProfile> expected = AuthorProfile.build(oldestFirst, asOf, rules);
-        assertThat(expected).hasSizeGreaterThan(30);
-        assertThat(new StreamedAuthorProfiles(ScanSource.ofItems(items)).asOf(asOf, rules)).isEqualTo(expected);
-    }
 }
