@@ -556,21 +556,13 @@ public final class LuceneFeedbackStore implements FeedbackStore {
 
     private static List<AnalyzedFeedback> decode(IndexSearcher searcher, ScoreDoc[] hits, int from, int to)
             throws IOException {
-        int n = Math.max(0, to - from);
+        List<AnalyzedFeedback> out = new ArrayList<>(Math.max(0, to - from));
         var stored = searcher.storedFields();
-        // stored fields are compressed in blocks of neighbouring documents: read in document order, each block is
-        // decompressed once, not once per hit (hits in date or score order jump between blocks); returned in hit order
-        Integer[] byDoc = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            byDoc[i] = from + i;
-        }
-        java.util.Arrays.sort(byDoc, java.util.Comparator.comparingInt(i -> hits[i].doc));
-        AnalyzedFeedback[] decoded = new AnalyzedFeedback[n];
-        for (Integer i : byDoc) {
+        for (int i = from; i < to; i++) {
             BytesRef json = stored.document(hits[i].doc).getBinaryValue(IndexFields.SOURCE_JSON);
-            decoded[i - from] = FeedbackJson.fromBytes(json.bytes, json.offset, json.length);
+            out.add(FeedbackJson.fromBytes(json.bytes, json.offset, json.length));
         }
-        return new ArrayList<>(java.util.Arrays.asList(decoded));
+        return out;
     }
 
     private static void closeQuietly(Directory d) {
