@@ -84,7 +84,22 @@ public class SpeedService {
     public record CaseSet(List<SpeedCase> cases, int repliesBeforePost, List<String> eventsWithoutItem) {
     }
 
+    /**
+     * The cases of a filter: cached with the other reads (until the next store write, at most the cache's max age)
+     * and keyed by the lifecycle log's size and the competitors, which change them without a store write. A case set
+     * reads every item of the answered channels in the range (seconds at a million items).
+     */
     public CaseSet cases(FilterParams params) {
+        Set<String> theirs = competitors.get();
+        int logSize;
+        synchronized (events) {
+            logSize = events.log().size();
+        }
+        return queries.cached(List.of("speed-cases", params.toQueryString(), logSize, theirs),
+                () -> computeCases(params, theirs));
+    }
+
+    private CaseSet computeCases(FilterParams params, Set<String> theirs) {
         FeedbackFilter asked = queries.filter(params);
         Set<Channel> channels = new HashSet<>(props.getChannels());
         if (!asked.channels().isEmpty()) {
@@ -97,7 +112,9 @@ public class SpeedService {
                     f -> assembler.officialReply(f.item()));
             List<SpeedCase> cases = new ArrayList<>();
             if (!channels.isEmpty()) {
-                queries.store().scan(asked.toBuilder().channels(channels).build(),
+                // our own accounts' posts expect no answer (CaseAssembler.expectsResponse): not read at all
+                queries.store().scan(asked.toBuilder().channels(channels)
+                                .official(asked.official() == null ? Boolean.FALSE : asked.official()).build(),
                         f -> assembler.fromItem(f).ifPresent(cases::add));
             }
             List<String> orphans = new ArrayList<>();
@@ -114,11 +131,11 @@ public class SpeedService {
                 }, () -> orphans.add(id));
             }
             // only our products' posts expect an answer from us: a competitor's product is never in the set
-            Set<String> theirs = competitors.get();
             if (!theirs.isEmpty()) {
                 cases.removeIf(c -> c.product() != null && theirs.contains(c.product()));
             }
-            return new CaseSet(cases, assembler.repliesBeforePost(), orphans);
+            return new CaseSet(java.util.Collections.unmodifiableList(cases), assembler.repliesBeforePost(),
+                    java.util.Collections.unmodifiableList(orphans));
         }
     }
 

@@ -69,16 +69,18 @@ public class ThemeService {
     }
 
     /** What discovery keeps of an item between reading it and indexing it: not its text. */
-    private record Read(String id, String week, io.koubei.core.feedback.Channel channel, String version,
+    private record Read(String id, String week, io.koubei.core.feedback.Channel channel, String version, String product,
                         List<List<String>> targets, List<Polarity> polarities) {
     }
 
     /**
      * @param discoveredAt item count when the vocabulary was last discovered
      * @param seen         ids of every item read so far (with or without opinions)
+     * @param productOf    the product of each item with a mention (none: not in the map), so that a week's mentions
+     *                     of one product need no scan of the items
      */
     private record Cached(long count, long discoveredAt, ThemeEdits edits, Discovered discovered, ThemeIndex index,
-                          Map<String, List<ThemeMention>> byItem, Set<String> seen) {
+                          Map<String, List<ThemeMention>> byItem, Set<String> seen, Map<String, String> productOf) {
     }
 
     /** New items up to this share of those the vocabulary was discovered on are only indexed, not rediscovered. */
@@ -108,8 +110,9 @@ public class ThemeService {
             return cache;
         }
         Set<String> seen = new java.util.HashSet<>();
-        Discovered d = discover(FeedbackFilter.ALL, e, seen);
-        cache = new Cached(n, n, e, d, new ThemeIndex(d.themes()), d.byItem(), seen);
+        Map<String, String> productOf = new HashMap<>();
+        Discovered d = discover(FeedbackFilter.ALL, e, seen, productOf);
+        cache = new Cached(n, n, e, d, new ThemeIndex(d.themes()), d.byItem(), seen, productOf);
         return cache;
     }
 
@@ -123,6 +126,7 @@ public class ThemeService {
         });
         Set<String> seen = new java.util.HashSet<>(c.seen());
         Map<String, List<ThemeMention>> byItem = new HashMap<>(c.byItem());
+        Map<String, String> productOf = new HashMap<>(c.productOf());
         List<ThemeMention> mentions = new ArrayList<>(c.discovered().mentions());
         ThemeReader reader = new ThemeReader(analyzer.get(), productNames.get());
         List<AnalyzedFeedback> users = fresh.stream().filter(f -> !f.item().fromOfficialAccount()).toList();
@@ -135,11 +139,14 @@ public class ThemeService {
             if (!ms.isEmpty()) {
                 byItem.put(f.id(), ms);
                 mentions.addAll(ms);
+                if (f.item().product() != null) {
+                    productOf.put(f.id(), f.item().product());
+                }
             }
         }
         fresh.forEach(f -> seen.add(f.id()));
         return new Cached(n, c.discoveredAt(), c.edits(), new Discovered(c.discovered().themes(), mentions), c.index(),
-                byItem, seen);
+                byItem, seen, productOf);
     }
 
     private static String textOf(AnalyzedFeedback f) {
@@ -162,6 +169,11 @@ public class ThemeService {
 
     /** Discovery over the items a filter matches (read from the store as a stream: the texts are not kept). */
     Discovered discover(FeedbackFilter filter, ThemeEdits e, Set<String> seenIds) {
+        return discover(filter, e, seenIds, new HashMap<>());
+    }
+
+    /** As above; {@code productOf} receives the product of each item with a mention. */
+    Discovered discover(FeedbackFilter filter, ThemeEdits e, Set<String> seenIds, Map<String, String> productOf) {
         Set<String> products = new LinkedHashSet<>(productNames.get());
         List<Read> reads = new ArrayList<>();
         ThemeReader[] reader = {null};
@@ -184,8 +196,13 @@ public class ThemeService {
         List<Theme> themes = discovery[0].themes(e);
         ThemeIndex index = new ThemeIndex(themes);
         List<ThemeMention> mentions = new ArrayList<>();
+        Map<String, String> names = new HashMap<>(); // one String per product, not one per item
         for (Read r : reads) {
-            mentions.addAll(mentionsOf(r.id(), r.week(), r.channel(), r.version(), r.targets(), r.polarities(), index));
+            List<ThemeMention> ms = mentionsOf(r.id(), r.week(), r.channel(), r.version(), r.targets(), r.polarities(), index);
+            mentions.addAll(ms);
+            if (!ms.isEmpty() && r.product() != null) {
+                productOf.put(r.id(), names.computeIfAbsent(r.product(), p -> p));
+            }
         }
         return new Discovered(themes, mentions);
     }
@@ -209,7 +226,7 @@ public class ThemeService {
             List<ThemeCandidate> c = read.get(i);
             if (!c.isEmpty()) {
                 discovery[0].add(c);
-                reads.add(new Read(f.id(), f.week(), f.item().channel(), f.item().productVersion(),
+                reads.add(new Read(f.id(), f.week(), f.item().channel(), f.item().productVersion(), f.item().product(),
                         c.stream().map(ThemeCandidate::words).toList(), c.stream().map(ThemeCandidate::polarity).toList()));
             }
         }
@@ -296,19 +313,16 @@ public class ThemeService {
         }
         Set<String> weeks = new java.util.HashSet<>(historyWeeks);
         weeks.add(week);
-        FeedbackFilter.Builder fb = FeedbackFilter.builder().weeks(weeks);
-        if (product != null) {
-            fb.product(product);
-        }
+        // the mentions of the weeks (and product) straight from the vocabulary's snapshot: every item the store holds
+        // has been read into it (cached() checks the count), so scanning the weeks' items (a million at scale, for
+        // their ids) finds the same mentions; the texts are read only for the quotes, below
         List<ThemeMention> mentions = new ArrayList<>();
-        Map<String, String> textOf = new HashMap<>();
-        store.scan(fb.build(), f -> {
-            List<ThemeMention> ms = c.byItem().getOrDefault(f.id(), List.of());
-            mentions.addAll(ms);
-            if (!ms.isEmpty() && week.equals(f.week())) {
-                textOf.put(f.id(), f.item().text());
+        for (ThemeMention m : c.discovered().mentions()) {
+            if (m.week() != null && weeks.contains(m.week())
+                    && (product == null || product.equals(c.productOf().get(m.itemId())))) {
+                mentions.add(m);
             }
-        });
+        }
         Map<String, Theme> byId = c.discovered().byId();
         Set<String> emerging = new java.util.HashSet<>();
         for (Signal s : new EmergingThemeDetector().detect(mentions, byId, week, historyWeeks)) {
@@ -359,7 +373,7 @@ public class ThemeService {
                     .map(Map.Entry::getKey).toList();
             Set<String> neg = negative.getOrDefault(t.id(), Set.of());
             out.add(new WeekTheme(t.id(), t.name(), t.aspect(), neg.size(), e.getValue().size(), median(past), first,
-                    isEmerging, ch, quote(t, neg.isEmpty() ? e.getValue() : neg, textOf)));
+                    isEmerging, ch, quote(t, neg.isEmpty() ? e.getValue() : neg)));
         }
         out.sort(java.util.Comparator.comparing((WeekTheme w) -> !w.emerging())
                 .thenComparing(w -> -w.negative()).thenComparing(w -> -w.volume()).thenComparing(WeekTheme::name));
@@ -375,12 +389,22 @@ public class ThemeService {
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
+    /** Texts are read for the quotes this many items at a time, until a sentence names the theme. */
+    static final int QUOTE_BATCH = 50;
+
     /** The first whole sentence of the week's items that names the theme (masked), else the theme's own quote. */
-    private static String quote(Theme t, Set<String> itemIds, Map<String, String> textOf) {
+    private String quote(Theme t, Set<String> itemIds) {
         List<String> words = new ArrayList<>(t.phrases());
         words.addAll(t.keys());
-        for (String id : itemIds) {
-            String text = textOf.get(id);
+        List<String> ids = new ArrayList<>(itemIds);
+        Map<String, String> textOf = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (i % QUOTE_BATCH == 0) {
+                textOf.clear();
+                store.getAll(ids.subList(i, Math.min(ids.size(), i + QUOTE_BATCH)))
+                        .forEach(f -> textOf.put(f.id(), f.item().text()));
+            }
+            String text = textOf.get(ids.get(i));
             if (text == null) {
                 continue;
             }

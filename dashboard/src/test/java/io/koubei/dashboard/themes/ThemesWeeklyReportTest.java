@@ -9,6 +9,7 @@ import io.koubei.analysis.signals.alert.ScanConfig;
 import io.koubei.core.feedback.AnalyzedFeedback;
 import io.koubei.core.feedback.Channel;
 import io.koubei.core.feedback.FeedbackItem;
+import io.koubei.core.store.FeedbackStore;
 import io.koubei.core.time.CalendarKeys;
 import io.koubei.dashboard.report.HtmlReportRenderer;
 import io.koubei.dashboard.report.MarkdownReportRenderer;
@@ -109,6 +110,47 @@ class ThemesWeeklyReportTest {
         String html = new HtmlReportRenderer(ReportTemplates.engine(), CAL.zone()).render(r, null, Locale.ENGLISH);
         assertThat(html).contains("id=\"new-themes\"").contains("href=\"/search?theme=" + first.id() + "&amp;week=" + week + "\"")
                 .contains("New themes").doesNotContain("no-new-themes");
+    }
+
+    /**
+     * Once the vocabulary is built, a report's new themes come from its snapshot of mentions: no scan of the weeks'
+     * items (a million at scale: minutes per report), the product filter kept, the texts read only for the quote.
+     */
+    @Test
+    void theWeeksNewThemesReadNoWeeksItems(@TempDir Path dir) {
+        String week = CAL.week(START.plus(Duration.ofDays(7L * (WEEKS - 1))));
+        List<String> history = new ArrayList<>();
+        for (int w = 1; w < WEEKS; w++) {
+            history.add(0, CalendarKeys.shiftWeek(week, -w));
+        }
+        try (LuceneFeedbackStore lucene = new LuceneFeedbackStore(dir.resolve("index"))) {
+            lucene.upsert(items(true));
+            java.util.concurrent.atomic.AtomicInteger scans = new java.util.concurrent.atomic.AtomicInteger();
+            FeedbackStore counting = (FeedbackStore) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {FeedbackStore.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("scan")) {
+                            scans.incrementAndGet();
+                        }
+                        try {
+                            return method.invoke(lucene, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+            ThemeService themes = new ThemeService(counting, () -> ANALYZER, () -> List.of("Nova X9"),
+                    new ThemeEditStore(new FileStateStore(dir)));
+            themes.all(); // the vocabulary: one scan of everything
+            scans.set(0);
+
+            List<ThemeService.WeekTheme> ours = themes.newInWeek(week, "Nova X9", history, 5);
+            assertThat(scans.get()).as("scans of the weeks' items").isZero();
+            assertThat(ours).isNotEmpty();
+            assertThat(ours.get(0).name()).contains("指纹解锁");
+            assertThat(ours.get(0).negative()).isGreaterThanOrEqualTo(10);
+            assertThat(ours.get(0).quote()).contains("指纹解锁").doesNotContain("13812345678");
+            assertThat(themes.newInWeek(week, null, history, 5)).isEqualTo(ours);
+            assertThat(themes.newInWeek(week, "Other Phone", history, 5)).as("another product's week").isEmpty();
+        }
     }
 
     @Test
