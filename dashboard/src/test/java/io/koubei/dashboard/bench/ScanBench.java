@@ -47,10 +47,12 @@ import javax.management.openmbean.CompositeData;
  *       notifications, and the largest in use before one; run with {@code -Xmx1g} to show the scan fits 1 GB.</li>
  * </ol>
  *
- * Usage: {@code ScanBench <dataDir> <items> [rounds=2] [--es URL]}
+ * Usage: {@code ScanBench <dataDir> <items> [rounds=2] [--es URL] [--weeks N]} ({@code --weeks}: only the last N weeks
+ * with data, each with its full history window: what the hourly scan of the current week costs)
  */
 public final class ScanBench {
     private static final CalendarKeys CAL = CalendarKeys.defaultZone();
+    private static int lastWeeks = Integer.MAX_VALUE;
 
     private ScanBench() {
     }
@@ -60,11 +62,15 @@ public final class ScanBench {
         long items = Long.parseLong(args[1]);
         int rounds = args.length > 2 && !args[2].startsWith("--") ? Integer.parseInt(args[2]) : 2;
         String es = null;
+        int lastWeeks = Integer.MAX_VALUE;
         for (int i = 0; i < args.length - 1; i++) {
             if (args[i].equals("--es")) {
                 es = args[i + 1];
+            } else if (args[i].equals("--weeks")) {
+                lastWeeks = Integer.parseInt(args[i + 1]);
             }
         }
+        ScanBench.lastWeeks = lastWeeks;
         long stored = HttpReadBench.fill(dataDir, items);
         System.out.printf(Locale.ROOT, "items in the embedded store: %,d; max heap %,d MB; load average %s%n", stored,
                 Runtime.getRuntime().maxMemory() >> 20, HttpReadBench.loadAverage());
@@ -115,14 +121,18 @@ public final class ScanBench {
         ScanConfig config = ScanConfig.defaults().withRoster(new ProductRoster(Set.of("nova-x1"), Set.of("rival-r9")));
         SignalsService signals = new SignalsService(store, CAL, config, events, alerts);
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        System.out.printf(Locale.ROOT, "%n| store | round | weeks | items read | signals | flagged | segmented | wall | CPU | "
+        System.out.printf(Locale.ROOT, "%n| store | round | weeks | items in the windows | signals | flagged | segmented | wall | CPU | "
                 + "heap after GC, max | heap before GC, max |%n|---|---|---|---|---|---|---|---|---|---|---|%n");
         for (int r = 1; r <= rounds; r++) {
             System.gc();
             heap.reset();
             long cpu0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
-            List<SignalsService.ScanSummary> done = signals.scanAllWeeks();
+            List<String> weeks = signals.weeksWithData();
+            List<SignalsService.ScanSummary> done = new ArrayList<>();
+            for (String week : weeks.subList(Math.max(0, weeks.size() - lastWeeks), weeks.size())) {
+                done.add(signals.scan(week));
+            }
             double wall = (System.nanoTime() - t0) / 1e9;
             double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
             long read = 0;
