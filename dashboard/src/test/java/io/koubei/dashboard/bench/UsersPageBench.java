@@ -41,7 +41,7 @@ import java.util.Set;
  *   <li>Measure in this JVM: the first call (cold: fresh JVM, index files in the OS cache) and 10 more (warm).</li>
  * </ol>
  *
- * Usage: {@code UsersPageBench <dataDir> <items> <before|after|profiles-items|profiles-store> [runs=11]}; each mode in its
+ * Usage: {@code UsersPageBench <dataDir> <items> <before|after|counts|profiles-items|profiles-store> [runs=11]}; each mode in its
  * own JVM (the first run is the cold one).
  */
 public final class UsersPageBench {
@@ -68,6 +68,7 @@ public final class UsersPageBench {
                 String what = switch (mode) {
                     case "before" -> before(store, week);
                     case "after" -> after(store, week);
+                    case "counts" -> counts(store, week);
                     case "profiles-items" -> profilesFromItems(store, week);
                     case "profiles-store" -> profilesFromStore(store, week);
                     default -> throw new IllegalArgumentException(mode);
@@ -122,6 +123,21 @@ public final class UsersPageBench {
                 table(store, massF, Dimension.ASPECT), table(store, massF, Dimension.ASPECT_POLARITY), window, 30, 10);
         return String.format(Locale.ROOT, "core items %,d (%,d authors), mass items %,d (%,d authors), %d opinions, %d clusters",
                 core.size(), coreCount, imp.items(), massCount, opinions, imp.clusters().size());
+    }
+
+    /** The page as committed: opinion points from counts ({@code CoreOpinions}), examples read for the 20 shown. */
+    static String counts(FeedbackStore store, String w) {
+        List<String> window = Weeks.endingAt(w, 8);
+        FeedbackFilter massF = scope(window).segments(Set.of(Segment.MASS)).build();
+        FeedbackFilter coreF = scope(window).segments(Set.of(Segment.CORE)).build();
+        long coreCount = store.aggregate(new AggregateQuery(coreF, List.of(Dimension.AUTHOR))).size();
+        long massCount = store.aggregate(new AggregateQuery(massF, List.of(Dimension.AUTHOR))).size();
+        int opinions = io.koubei.analysis.signals.segment.CoreOpinions.top(store, coreF,
+                CAL.weekStart(CalendarKeys.shiftWeek(w, 1)), CAL.zone(), new OpinionPointRanking(), 20).size();
+        MassImpression.Impression imp = MassImpression.of(table(store, massF, Dimension.WEEK),
+                table(store, massF, Dimension.ASPECT), table(store, massF, Dimension.ASPECT_POLARITY), window, 30, 10);
+        return String.format(Locale.ROOT, "%,d core authors, mass items %,d (%,d authors), %d opinions, %d clusters",
+                coreCount, imp.items(), massCount, opinions, imp.clusters().size());
     }
 
     static String profilesFromItems(FeedbackStore store, String w) {
