@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -27,7 +26,7 @@ public final class ItemBuckets {
             for (Dimension d : groupBy) {
                 List<List<String>> next = new ArrayList<>();
                 for (List<String> prefix : keys) {
-                    for (String v : values(f, d)) {
+                    for (String v : d.values(f)) {
                         List<String> k = new ArrayList<>(prefix);
                         k.add(v);
                         next.add(k);
@@ -43,11 +42,6 @@ public final class ItemBuckets {
         List<Bucket> buckets = new ArrayList<>();
         acc.forEach((k, v) -> buckets.add(new Bucket(k, v)));
         return BucketTable.of(groupBy, buckets);
-    }
-
-    /** The item's value(s) for a dimension, as stores key them ({@link Dimension#values}). */
-    public static Set<String> values(AnalyzedFeedback f, Dimension d) {
-        return d.values(f);
     }
 
     private static int compareKeys(List<String> a, List<String> b) {

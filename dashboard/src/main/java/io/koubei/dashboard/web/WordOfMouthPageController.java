@@ -10,7 +10,6 @@ import io.koubei.analysis.signals.crosscheck.ChannelRow;
 import io.koubei.analysis.signals.segment.CoreOpinions;
 import io.koubei.analysis.signals.segment.MassImpression;
 import io.koubei.analysis.signals.segment.OpinionPointRanking;
-import io.koubei.core.feedback.AnalyzedFeedback;
 import io.koubei.core.feedback.Segment;
 import io.koubei.core.store.AggregateQuery;
 import io.koubei.core.store.Dimension;

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.koubei.analysis.signals.BucketTable;
 import io.koubei.analysis.signals.TestItems;
-import io.koubei.analysis.signals.segment.AuthorProfile;
-import io.koubei.analysis.signals.segment.CoreUserRules;
 import io.koubei.core.feedback.AnalyzedFeedback;
 import io.koubei.core.feedback.Author;
 import io.koubei.core.feedback.Channel;
