@@ -1,5 +1,6 @@
 package io.koubei.dashboard.importing;
 
+import io.koubei.dashboard.FormSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.koubei.core.feedback.Channel;
@@ -8,17 +9,13 @@ import io.koubei.core.store.FeedbackFilter;
 import io.koubei.core.store.FeedbackStore;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,7 +33,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ImportPageHttpTest {
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @TempDir
     static Path dataDir;
@@ -61,24 +57,11 @@ class ImportPageHttpTest {
     FeedbackStore store;
 
     private HttpClient signIn(String user, String password) throws Exception {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
-        String login = get(client, "/login").body();
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password + "&_csrf="
-                        + URLEncoder.encode(csrf(login), StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.headers().firstValue("Location").orElse("")).doesNotContain("error");
-        return client;
+        return FormSession.signIn(port, user, password).client();
     }
 
     private HttpResponse<String> get(HttpClient client, String path) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String csrf(String html) {
-        Matcher m = CSRF.matcher(html);
-        assertThat(m.find()).as("a CSRF token on the page").isTrue();
-        return m.group(1);
     }
 
     /** multipart/form-data as a browser builds it: the fields, then the file's bytes unchanged. */
@@ -113,7 +96,7 @@ class ImportPageHttpTest {
         assertThat(page).contains("id=\"import-form\"").contains("value=\"google-play\"").contains("id=\"preset-mediacrawler\"")
                 .contains("Review Submit Millis Since Epoch");
 
-        HttpResponse<String> r = upload(admin, csrf(page), Map.of("preset", "google-play"),
+        HttpResponse<String> r = upload(admin, FormSession.csrf(page), Map.of("preset", "google-play"),
                 "reviews_com.example.novax1_202405.csv", resource("/presets/google-play.csv"));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(r.body()).contains("读取 3 行，接受 3 行（新增 3，更新 0），拒绝 0 行").contains("UTF-16LE");
@@ -127,7 +110,7 @@ class ImportPageHttpTest {
         assertThat(two.text()).isEqualTo("更新后耗电太快了，一晚上掉了30%");
 
         // a file the preset does not read: refused as a whole, nothing lands
-        HttpResponse<String> wrong = upload(admin, csrf(page), Map.of("preset", "weibo-crawler"), "notes.csv",
+        HttpResponse<String> wrong = upload(admin, FormSession.csrf(page), Map.of("preset", "weibo-crawler"), "notes.csv",
                 "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8));
         assertThat(wrong.statusCode()).isEqualTo(422);
         assertThat(wrong.body()).contains("notes.csv: no column for externalId");
@@ -140,7 +123,7 @@ class ImportPageHttpTest {
         HttpResponse<String> page = get(analyst, "/settings/import");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"preset-wjx\"").doesNotContain("id=\"import-form\"");
-        HttpResponse<String> r = upload(analyst, csrf(get(analyst, "/sources").body()), Map.of("preset", "google-play"),
+        HttpResponse<String> r = upload(analyst, FormSession.csrf(get(analyst, "/sources").body()), Map.of("preset", "google-play"),
                 "r.csv", resource("/presets/google-play.csv"));
         assertThat(r.statusCode()).isEqualTo(403);
     }

@@ -1,22 +1,15 @@
 package io.koubei.dashboard.sources;
 
+import io.koubei.dashboard.FormSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.koubei.ingest.connect.SourceConfig;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,7 +27,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SourcesSettingsHttpTest {
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @TempDir
     static Path dataDir;
@@ -58,39 +50,9 @@ class SourcesSettingsHttpTest {
     @Autowired
     SourcesService sources;
 
-    record Session(HttpClient client, int port) {
-        HttpResponse<String> get(String path) throws Exception {
-            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
 
-        HttpResponse<String> post(String path, List<Map.Entry<String, String>> fields) throws Exception {
-            String csrf = csrf(get("/settings/sources").body());
-            List<Map.Entry<String, String>> all = new ArrayList<>(fields);
-            all.add(Map.entry("_csrf", csrf));
-            String body = String.join("&", all.stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).toList());
-            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-    }
-
-    private Session signIn(String user, String password) throws Exception {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
-        String login = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password + "&_csrf="
-                        + URLEncoder.encode(csrf(login), StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.headers().firstValue("Location").orElse("")).doesNotContain("error");
-        return new Session(client, port);
-    }
-
-    private static String csrf(String html) {
-        Matcher m = CSRF.matcher(html);
-        assertThat(m.find()).as("a CSRF token on the page").isTrue();
-        return m.group(1);
+    private FormSession signIn(String user, String password) throws Exception {
+        return FormSession.signIn(port, user, password).formsFrom("/settings/sources");
     }
 
     /** One row of the form per source, as a browser posts it (parallel fields). */
@@ -110,7 +72,7 @@ class SourcesSettingsHttpTest {
     @Test
     void anAdminAddsEditsAndRemovesSourcesAndAClearSecretIsRefused() throws Exception {
         Path file = dataDir.resolve("sources.yml");
-        Session admin = signIn("root", "root-pw-123");
+        FormSession admin = signIn("root", "root-pw-123");
         assertThat(admin.get("/settings/sources").statusCode()).isEqualTo(200);
 
         // a clear-text token: refused, named, never written
@@ -165,7 +127,7 @@ class SourcesSettingsHttpTest {
 
     @Test
     void anAnalystReadsThePageButCannotChangeIt() throws Exception {
-        Session analyst = signIn("ana", "ana-pw-1234");
+        FormSession analyst = signIn("ana", "ana-pw-1234");
         HttpResponse<String> page = analyst.get("/settings/sources");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).doesNotContain("id=\"save-sources\"");

@@ -1,5 +1,6 @@
 package io.koubei.dashboard.themes;
 
+import io.koubei.dashboard.FormSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.koubei.analysis.AnalysisPipeline;
@@ -10,21 +11,13 @@ import io.koubei.core.feedback.FeedbackItem;
 import io.koubei.core.store.FeedbackFilter;
 import io.koubei.core.store.FeedbackStore;
 import io.koubei.core.time.CalendarKeys;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +37,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ThemesSettingsHttpTest {
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final CalendarKeys CAL = CalendarKeys.defaultZone();
     private static final Instant START = Instant.parse("2026-09-08T04:00:00Z");
     private static final String[] CALM = {"屏幕很清晰，满意", "续航太差了，一天三充", "拍照效果不错", "物流很快，包装完好",
@@ -104,44 +96,9 @@ class ThemesSettingsHttpTest {
                 .product("Nova X9").build();
     }
 
-    record Session(HttpClient client, int port) {
-        HttpResponse<String> get(String path) throws Exception {
-            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
 
-        HttpResponse<String> post(String path, Map<String, String> fields) throws Exception {
-            return post(path, fields, true);
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> fields, boolean withCsrf) throws Exception {
-            List<String> parts = new ArrayList<>();
-            fields.forEach((k, v) -> parts.add(k + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
-            if (withCsrf) {
-                parts.add("_csrf=" + URLEncoder.encode(csrf(get("/settings/themes").body()), StandardCharsets.UTF_8));
-            }
-            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(String.join("&", parts))).build(), HttpResponse.BodyHandlers.ofString());
-        }
-    }
-
-    private Session signIn(String user, String password) throws Exception {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
-        String login = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password + "&_csrf="
-                        + URLEncoder.encode(csrf(login), StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.headers().firstValue("Location").orElse("")).doesNotContain("error");
-        return new Session(client, port);
-    }
-
-    private static String csrf(String html) {
-        Matcher m = CSRF.matcher(html);
-        assertThat(m.find()).as("a CSRF token on the page").isTrue();
-        return m.group(1);
+    private FormSession signIn(String user, String password) throws Exception {
+        return FormSession.signIn(port, user, password).formsFrom("/settings/themes");
     }
 
     private ThemeService.ThemeView theme(String name, boolean includeHidden) {
@@ -155,7 +112,7 @@ class ThemesSettingsHttpTest {
         ThemeService.ThemeView other = themes.list(FeedbackFilter.ALL, false).stream()
                 .filter(t -> !t.id().equals(unlock.id())).findFirst().orElseThrow();
 
-        Session ana = signIn("ana", "ana-pw-1234");
+        FormSession ana = signIn("ana", "ana-pw-1234");
         HttpResponse<String> page = ana.get("/settings/themes");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"themes\"").contains("data-theme=\"" + unlock.id() + "\"").contains("指纹解锁")
@@ -193,7 +150,7 @@ class ThemesSettingsHttpTest {
 
     @Test
     void aViewerReadsButCannotChangeThemes() throws Exception {
-        Session vic = signIn("vic", "vic-pw-1234");
+        FormSession vic = signIn("vic", "vic-pw-1234");
         HttpResponse<String> page = vic.get("/settings/themes?lang=en");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"settings-readonly\"").contains("analysts and admins change themes")
